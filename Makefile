@@ -1,0 +1,114 @@
+# irdrill - build, run, test, install.
+#
+#   make            build build/irdrill
+#   make run        a drill on the default scenario and province
+#   make test       every test (unit, integration, leak check)
+#   make asan       the suite again under AddressSanitizer + UBSan
+#   make install    PREFIX=/usr/local by default
+#   make clean
+#
+# `run` and `test` first check the Debian packages they need: as root they
+# install what is missing, otherwise they print the apt-get line and stop.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+
+PKGS       := lua5.4 ncursesw sqlite3 zlib uuid
+BUILD_DEBS := gcc make pkg-config liblua5.4-dev libncurses-dev libsqlite3-dev zlib1g-dev uuid-dev
+TEST_DEBS  := valgrind tmux jq python3
+
+# The pkg-config feature macros for ncursesw (_XOPEN_SOURCE=600) would pull
+# the POSIX level down, so only its include paths are taken; the level is set
+# here once for every unit.
+PKG_CFLAGS := $(shell pkg-config --cflags-only-I $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN     := -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iengine -Iui -Ireplay $(PKG_CFLAGS)
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 $(WARN) -MMD -MP
+LDLIBS   += $(PKG_LIBS) -lm
+
+ifeq ($(SAN),1)
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+SRCS      := $(wildcard engine/*.c ui/*.c replay/*.c)
+OBJS      := $(SRCS:%.c=$(BUILD)/%.o)
+LIB_OBJS  := $(filter-out $(BUILD)/engine/main.o,$(OBJS))
+TEST_SRCS := $(wildcard tests/unit/test_*.c)
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+VERSION   := $(shell cat engine/VERSION 2>/dev/null || echo 0.0.0)
+
+.PHONY: all run test asan install clean deps test-deps unit-tests check-suite
+.DEFAULT_GOAL := all
+
+# $(call need_debs,PACKAGES): install (root) or name (others) missing packages.
+define need_debs
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(1); do \
+	    dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null | grep -qx installed || missing="$$missing $$p"; \
+	  done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "irdrill: installing Debian packages:$$missing"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing || exit 1; \
+	  else \
+	    echo "irdrill: missing Debian packages:$$missing" >&2; \
+	    echo "irdrill: install them with: sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+endef
+
+all: deps
+	@$(MAKE) --no-print-directory $(BUILD)/irdrill
+
+deps:
+	$(call need_debs,$(BUILD_DEBS))
+
+test-deps:
+	$(call need_debs,$(BUILD_DEBS) $(TEST_DEBS))
+
+$(BUILD)/irdrill: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DIRDRILL_VERSION='"$(VERSION)"' -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/harness.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+unit-tests: $(TEST_BINS)
+
+run: deps
+	@$(MAKE) --no-print-directory $(BUILD)/irdrill
+	$(BUILD)/irdrill
+
+# The suite itself; `test` and `asan` differ only in the build they point at.
+check-suite: $(BUILD)/irdrill $(TEST_BINS)
+	IRDRILL=$(BUILD)/irdrill UNIT_DIR=$(BUILD)/tests SAN=$(SAN) sh tests/run
+
+test: test-deps
+	@$(MAKE) --no-print-directory check-suite
+
+asan: test-deps
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 check-suite
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/irdrill $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/irdrill $(DESTDIR)$(PREFIX)/bin/irdrill
+	cp -R scenarios $(DESTDIR)$(PREFIX)/share/irdrill/
+	install -m 644 docs/irdrill.1 $(DESTDIR)$(PREFIX)/share/man/man1/irdrill.1
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,33 @@
+/*
+ * cli.h - the command line: one table entry per subcommand.
+ *
+ * Commands are data (name, arguments, summary, handler) so that help,
+ * usage errors and "not available yet" all come from one place.  Exit
+ * status follows docs/irdrill.1: 0 success, 1 a user-facing error
+ * (message on stderr naming file and line where there is one), 2 bad
+ * usage.  Depends on libc only.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdio.h>
+
+enum { CLI_OK = 0, CLI_ERROR = 1, CLI_USAGE = 2 };
+
+struct cli_cmd {
+	const char *name;
+	const char *args;    /* "[--network FILE]" */
+	const char *summary; /* one line for `irdrill --help` */
+	const char *help;    /* the options, for `irdrill CMD --help`; NULL if none */
+	int (*run)(const struct cli_cmd *cmd, int argc, char **argv); /* NULL: not available yet */
+};
+
+/* Print "usage: irdrill NAME ARGS" and the command's help. */
+void cli_usage(const struct cli_cmd *cmd, FILE *out);
+/* Report bad usage of cmd on stderr; returns CLI_USAGE. */
+int cli_bad_usage(const struct cli_cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+int cmd_net(const struct cli_cmd *cmd, int argc, char **argv);
+
+#endif

@@ -1,0 +1,91 @@
+#include "ipaddr.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* One decimal octet, 0-255, without a leading zero; advances *s. */
+static bool ipaddr_octet(const char **s, uint32_t *out)
+{
+	const char *p = *s;
+	uint32_t v = 0;
+	int digits = 0;
+
+	while (*p >= '0' && *p <= '9' && digits < 4) {
+		v = v * 10 + (uint32_t)(*p - '0');
+		p++;
+		digits++;
+	}
+	if (digits == 0 || digits > 3 || v > 255 || (digits > 1 && **s == '0'))
+		return false;
+	*out = v;
+	*s = p;
+	return true;
+}
+
+static bool ipaddr_parse_part(const char **s, uint32_t *out)
+{
+	uint32_t ip = 0, octet;
+
+	for (int i = 0; i < 4; i++) {
+		if (i > 0 && *(*s)++ != '.')
+			return false;
+		if (!ipaddr_octet(s, &octet))
+			return false;
+		ip = ip << 8 | octet;
+	}
+	*out = ip;
+	return true;
+}
+
+bool ipaddr_parse(const char *s, uint32_t *out)
+{
+	return ipaddr_parse_part(&s, out) && *s == '\0';
+}
+
+bool ipaddr_parse_prefix(const char *s, uint32_t *addr, int *prefix)
+{
+	uint32_t ip, len;
+
+	if (!ipaddr_parse_part(&s, &ip))
+		return false;
+	if (*s == '\0') {
+		*addr = ip;
+		*prefix = 32;
+		return true;
+	}
+	if (*s++ != '/' || !ipaddr_octet(&s, &len) || *s != '\0' || len > 32)
+		return false;
+	if ((ip & ipaddr_mask((int)len)) != ip)
+		return false;
+	*addr = ip;
+	*prefix = (int)len;
+	return true;
+}
+
+bool ipaddr_parse_cidr(const char *s, uint32_t *addr, int *prefix)
+{
+	return strchr(s, '/') != NULL && ipaddr_parse_prefix(s, addr, prefix);
+}
+
+uint32_t ipaddr_mask(int prefix)
+{
+	return prefix <= 0 ? 0 : prefix >= 32 ? 0xffffffffu : ~(0xffffffffu >> prefix);
+}
+
+bool ipaddr_in(uint32_t ip, uint32_t net, int prefix)
+{
+	return (ip & ipaddr_mask(prefix)) == net;
+}
+
+char *ipaddr_format(uint32_t ip, char *buf)
+{
+	snprintf(buf, IPADDR_STRLEN, "%u.%u.%u.%u",
+		 ip >> 24, (ip >> 16) & 0xff, (ip >> 8) & 0xff, ip & 0xff);
+	return buf;
+}
+
+bool ipaddr_is_private(uint32_t ip)
+{
+	return ipaddr_in(ip, 0x0a000000u, 8) || ipaddr_in(ip, 0xac100000u, 12) ||
+	       ipaddr_in(ip, 0xc0a80000u, 16);
+}

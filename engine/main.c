@@ -1,0 +1,113 @@
+/*
+ * main.c - the irdrill entry point: find the subcommand and run it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int cmd_version(const struct cli_cmd *cmd, int argc, char **argv);
+static int cmd_help(const struct cli_cmd *cmd, int argc, char **argv);
+
+static const struct cli_cmd cli_cmds[] = {
+	{ "run", "[SCENARIO]", "live drill in the console (default: the stock drill on the default province)",
+	  "  --network FILE   --seed N   --teams NAME[,NAME...]   --db FILE\n"
+	  "  --speed 1|2|...|max   --headless   --actions FILE   --out DIR\n"
+	  "  --syslog udp://H:P|tcp://H:P[,rfc5424|rfc3164]   --replay FILE\n", NULL },
+	{ "check", "SCENARIO...", "load, lint and dry-run scenarios", NULL, NULL },
+	{ "net", "[--network FILE]", "summarise the network model",
+	  "  --network FILE   the model to load (default: networks/default.lua\n"
+	  "                   in the scenarios folder)\n", cmd_net },
+	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares", NULL, NULL },
+	{ "export", "FILE --out DIR", "re-render sensor files from a replay", NULL, NULL },
+	{ "report", "FILE [--html F | --json | --md]", "after-action report", NULL, NULL },
+	{ "resume", "EXERCISE-ID", "continue a drill after a crash", NULL, NULL },
+	{ "scores", "[EXERCISE-ID]", "score table from the store", NULL, NULL },
+	{ "serve", "[OPTIONS]", "run a drill that team consoles attach to", NULL, NULL },
+	{ "bench", "", "run the benchmarks", NULL, NULL },
+	{ "version", "", "print the version", NULL, cmd_version },
+	{ "help", "[COMMAND]", "this list, or one command's options", NULL, cmd_help },
+};
+
+#define CLI_NCMDS (sizeof(cli_cmds) / sizeof(cli_cmds[0]))
+
+static const struct cli_cmd *cli_find(const char *name)
+{
+	for (size_t i = 0; i < CLI_NCMDS; i++)
+		if (strcmp(cli_cmds[i].name, name) == 0)
+			return &cli_cmds[i];
+	return NULL;
+}
+
+static void cli_overview(FILE *out)
+{
+	fprintf(out, "irdrill %s - cyber incident-response drill simulator\n\n"
+		"usage: irdrill [COMMAND [ARGS]]   (no command: irdrill run)\n\ncommands:\n",
+		IRDRILL_VERSION);
+	for (size_t i = 0; i < CLI_NCMDS; i++)
+		fprintf(out, "  %-8s %-32s %s%s\n", cli_cmds[i].name, cli_cmds[i].args,
+			cli_cmds[i].summary, cli_cmds[i].run ? "" : " (not available yet)");
+	fprintf(out, "\nirdrill COMMAND --help shows a command's options. "
+		"Exit status: 0 success, 1 error, 2 bad usage.\n");
+}
+
+static int cmd_version(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1)
+		return cli_bad_usage(cmd, "takes no arguments");
+	printf("irdrill %s\n", IRDRILL_VERSION);
+	return CLI_OK;
+}
+
+static int cmd_help(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const struct cli_cmd *which;
+
+	if (argc == 1) {
+		cli_overview(stdout);
+		return CLI_OK;
+	}
+	which = argc == 2 ? cli_find(argv[1]) : NULL;
+	if (which == NULL)
+		return cli_bad_usage(cmd, argc == 2 ? "no command '%s'" : "one command at most%s",
+				     argc == 2 ? argv[1] : "");
+	cli_usage(which, stdout);
+	return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+	const struct cli_cmd *cmd;
+	char *run_argv[] = { "run", NULL };
+
+	if (argc < 2) {
+		argc = 1;
+		argv = run_argv;
+	} else {
+		if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+			cli_overview(stdout);
+			return CLI_OK;
+		}
+		if (strcmp(argv[1], "--version") == 0)
+			argv[1] = "version";
+		argc--;
+		argv++;
+	}
+	cmd = cli_find(argv[0]);
+	if (cmd == NULL) {
+		fprintf(stderr, "irdrill: unknown command '%s' (irdrill --help lists them)\n", argv[0]);
+		return CLI_USAGE;
+	}
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cli_usage(cmd, stdout);
+			return CLI_OK;
+		}
+	}
+	if (cmd->run == NULL) {
+		fprintf(stderr, "irdrill: '%s' is not available yet in irdrill %s\n", cmd->name, IRDRILL_VERSION);
+		return CLI_USAGE;
+	}
+	return cmd->run(cmd, argc, argv);
+}

@@ -1,0 +1,5 @@
+-- expect: ^FILE:5: unknown name 'load'
+network { id = "t", name = "T" }
+site { id = "p", kind = "province", name = "P" }
+segment { id = "lan", site = "p", zone = "lan", cidr = "10.1.0.0/24" }
+local f = load("return 1")

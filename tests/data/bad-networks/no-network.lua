@@ -1,0 +1,2 @@
+-- expect: ^FILE: no network \{
+site { id = "p", kind = "province", name = "P" }
