@@ -141,6 +141,7 @@ struct net_rule {
 	struct net_port *ports; /* none: every port */
 	int nports;
 	int line;
+	int order; /* place among the file's declarations; first match wins */
 };
 
 enum net_block_kind { NET_BLOCK_IP, NET_BLOCK_DOMAIN, NET_BLOCK_HASH };

@@ -37,6 +37,8 @@ struct rd {
 	struct diag *errs;
 	const char *file;
 	int line;
+	int via;        /* line in the main chunk that called a helper, or 0 */
+	int seq;        /* order among all declarations */
 	int tbl;        /* stack index of the declaration table */
 	char what[160]; /* "host 'pc-01'" */
 };
@@ -51,7 +53,10 @@ static void rd_error(struct rd *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	diag_add(r->errs, r->file, r->line, "%s: %s", r->what, text);
+	if (r->via)
+		diag_add(r->errs, r->file, r->line, "%s: %s (called from line %d)", r->what, text, r->via);
+	else
+		diag_add(r->errs, r->file, r->line, "%s: %s", r->what, text);
 }
 
 static int rd_field(struct rd *r, const char *key)
@@ -170,23 +175,41 @@ static bool netload_valid_id(const char *s)
 	return true;
 }
 
-/* Declarations collected by the DSL functions, one Lua call each. */
+/* Declarations collected by the DSL functions, one Lua call each: the
+ * table, the line of the call, its place in the order of all calls (rules
+ * are ordered by it), and the line in the file's main chunk that led to it
+ * when the call sits inside a helper function. */
 static int netload_declare(lua_State *L)
 {
 	int kind = (int)lua_tointeger(L, lua_upvalueindex(1));
 	lua_Debug ar;
-	int line = 0;
+	int line = 0, outer = 0;
+	lua_Integer seq;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
-	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
-		line = ar.currentline;
+	for (int level = 1; lua_getstack(L, level, &ar); level++) {
+		if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) {
+			if (line == 0)
+				line = ar.currentline;
+			outer = ar.currentline;
+		}
+	}
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &netload_registry_key);
+	lua_rawgeti(L, -1, K_COUNT + 1);
+	seq = lua_tointeger(L, -1) + 1;
+	lua_pop(L, 1);
+	lua_pushinteger(L, seq);
+	lua_rawseti(L, -2, K_COUNT + 1);
 	lua_rawgeti(L, -1, kind + 1);
-	lua_createtable(L, 2, 0);
+	lua_createtable(L, 4, 0);
 	lua_pushvalue(L, 1);
 	lua_rawseti(L, -2, 1);
 	lua_pushinteger(L, line);
 	lua_rawseti(L, -2, 2);
+	lua_pushinteger(L, seq);
+	lua_rawseti(L, -2, 3);
+	lua_pushinteger(L, outer != line ? outer : 0);
+	lua_rawseti(L, -2, 4);
 	lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
 	lua_pop(L, 2);
 	return 0;
@@ -220,7 +243,11 @@ static void netload_open(struct netload *ld, int i, struct rd *r, const char *ki
 	r->errs = ld->errs;
 	r->file = ld->file;
 	r->line = (int)lua_tointeger(ld->L, -1);
-	lua_pop(ld->L, 1);
+	lua_rawgeti(ld->L, -2, 3);
+	r->seq = (int)lua_tointeger(ld->L, -1);
+	lua_rawgeti(ld->L, -3, 4);
+	r->via = (int)lua_tointeger(ld->L, -1);
+	lua_pop(ld->L, 3);
 	lua_rawgeti(ld->L, -1, 1);
 	lua_remove(ld->L, -2);
 	r->tbl = lua_gettop(ld->L);
@@ -870,8 +897,6 @@ static void netload_rules(struct netload *ld)
 	lua_pop(ld->L, 1);
 	net->rules = xcalloc((size_t)(nallow + ndeny + 1), sizeof(*net->rules));
 
-	/* allow and deny are two lists in Lua; the file's order decides, so
-	 * merge them by line. */
 	for (int k = K_ALLOW; k <= K_DENY; k++) {
 		int n = netload_decls(ld, k);
 
@@ -885,6 +910,7 @@ static void netload_rules(struct netload *ld)
 			rd_known_fields(&r, known);
 			rule->allow = k == K_ALLOW;
 			rule->line = r.line;
+			rule->order = r.seq;
 			rule->nfrom = netload_selectors(ld, &r, "from", &rule->from);
 			rule->nto = netload_selectors(ld, &r, "to", &rule->to);
 			nports = rd_strlist(&r, "ports", &ports);
@@ -906,7 +932,7 @@ static void netload_rules(struct netload *ld)
 
 static int netload_rule_cmp(const void *a, const void *b)
 {
-	return ((const struct net_rule *)a)->line - ((const struct net_rule *)b)->line;
+	return ((const struct net_rule *)a)->order - ((const struct net_rule *)b)->order;
 }
 
 /* Runs inside sandbox_call so that a memory error while building is
@@ -924,8 +950,7 @@ static int netload_build(lua_State *L)
 	netload_systems(ld);
 	netload_sensors(ld);
 	netload_rules(ld);
-	/* qsort is not stable, but two rules never share a line unless
-	 * written on one, where file order within the line is lost anyway. */
+	/* allow and deny are collected apart; the order of the calls decides. */
 	qsort(ld->net->rules, (size_t)ld->net->nrules, sizeof(*ld->net->rules), netload_rule_cmp);
 	return 0;
 }
@@ -949,11 +974,13 @@ struct net *net_load(const char *path, struct diag *errs)
 	ld.net->path = xstrdup(path);
 	strmap_init(&ld.zone_ids);
 
-	lua_createtable(L, K_COUNT, 0);
+	lua_createtable(L, K_COUNT + 1, 0);
 	for (int k = 0; k < K_COUNT; k++) {
 		lua_newtable(L);
 		lua_rawseti(L, -2, k + 1);
 	}
+	lua_pushinteger(L, 0);
+	lua_rawseti(L, -2, K_COUNT + 1);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &netload_registry_key);
 
 	sandbox_push_env(box);

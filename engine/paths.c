@@ -18,7 +18,11 @@ static int paths_has_default_network(const char *dir)
 const char *paths_scenarios_dir(void)
 {
 	static char dir[PATH_MAX];
-	static const char *const beside_binary[] = { "../scenarios", "../share/irdrill/scenarios" };
+	/* An install first, then a build anywhere up to three levels deep in
+	 * a source tree (build/irdrill, build/asan/irdrill). */
+	static const char *const beside_binary[] = {
+		"../share/irdrill/scenarios", "../scenarios", "../../scenarios", "../../../scenarios",
+	};
 	char exe[PATH_MAX], candidate[PATH_MAX], *slash;
 	const char *env = getenv("IRDRILL_SCENARIOS");
 	ssize_t n;

@@ -10,10 +10,11 @@
 #define PATHS_H
 
 /*
- * The scenarios folder: $IRDRILL_SCENARIOS if set, else ../scenarios next
- * to the binary (a build in the source tree), else
- * ../share/irdrill/scenarios (an install).  NULL if none has a
- * networks/default.lua.  Returns a static buffer.
+ * The scenarios folder: $IRDRILL_SCENARIOS if set, else
+ * ../share/irdrill/scenarios next to the binary (an install), else the
+ * scenarios folder of the source tree the binary was built in (up to
+ * three levels up).  NULL if none has a networks/default.lua.  Returns a
+ * static buffer.
  */
 const char *paths_scenarios_dir(void);
 

@@ -14,10 +14,15 @@ not_ok() {
 	for line in "$@"; do echo "#   $line"; done
 }
 
-# run_cmd ARGS...: run irdrill, keeping status, stdout and stderr.
-run_cmd() {
-	"$IRDRILL" "$@" >"$TMP/stdout" 2>"$TMP/stderr"
+# run_bin BINARY ARGS...: run a binary, keeping status, stdout and stderr.
+run_bin() {
+	"$@" >"$TMP/stdout" 2>"$TMP/stderr"
 	STATUS=$?
+}
+
+# run_cmd ARGS...: run the irdrill under test.
+run_cmd() {
+	run_bin "$IRDRILL" "$@"
 }
 
 # expect_status NAME WANT

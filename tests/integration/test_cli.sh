@@ -1,0 +1,42 @@
+# The command-line contract: help, version, usage errors, commands that
+# are not available yet.
+. "$(dirname "$0")/lib.sh"
+
+run_cmd --help
+expect_status "help-exit-0" 0
+expect_line "help-lists-net" "$TMP/stdout" "^  net +\[--network FILE\] +summarise the network model$"
+expect_line "help-marks-unavailable" "$TMP/stdout" "^  replay .*\(not available yet\)$"
+
+run_cmd version
+expect_status "version-exit-0" 0
+expect_line "version-matches-file" "$TMP/stdout" "^irdrill $(cat engine/VERSION)$"
+run_cmd --version
+expect_line "dash-dash-version" "$TMP/stdout" "^irdrill [0-9]+\.[0-9]+\.[0-9]+$"
+
+run_cmd net --help
+expect_status "net-help-exit-0" 0
+expect_line "net-help-usage" "$TMP/stdout" "^usage: irdrill net \[--network FILE\]$"
+run_cmd help net
+expect_line "help-net-usage" "$TMP/stdout" "^usage: irdrill net \[--network FILE\]$"
+
+run_cmd frobnicate
+expect_status "unknown-command-exit-2" 2
+expect_line "unknown-command-says-so" "$TMP/stderr" "unknown command 'frobnicate'"
+
+run_cmd net --bogus
+expect_status "unknown-option-exit-2" 2
+expect_line "unknown-option-says-so" "$TMP/stderr" "^irdrill net: unknown option '--bogus'"
+run_cmd net --network
+expect_status "missing-value-exit-2" 2
+expect_line "missing-value-says-so" "$TMP/stderr" "option --network needs a value"
+run_cmd net extra
+expect_status "extra-argument-exit-2" 2
+
+for cmd in run check replay export report resume scores bench; do
+	run_cmd $cmd
+	expect_status "$cmd-not-available-exit-2" 2
+	expect_line "$cmd-not-available-says-so" "$TMP/stderr" "'$cmd' is not available yet"
+done
+run_cmd
+expect_status "no-command-is-run" 2
+expect_line "no-command-is-run-message" "$TMP/stderr" "'run' is not available yet"
