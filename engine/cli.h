@@ -29,5 +29,7 @@ int cli_bad_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 int cmd_net(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_run(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_check(const struct cli_cmd *cmd, int argc, char **argv);
 
 #endif

@@ -13,8 +13,10 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "run", "[SCENARIO]", "live drill in the console (default: the stock drill on the default province)",
 	  "  --network FILE   --seed N   --teams NAME[,NAME...]   --db FILE\n"
 	  "  --speed 1|2|...|max   --headless   --actions FILE   --out DIR\n"
-	  "  --syslog udp://H:P|tcp://H:P[,rfc5424|rfc3164]   --replay FILE\n", NULL },
-	{ "check", "SCENARIO...", "load, lint and dry-run scenarios", NULL, NULL },
+	  "  --syslog udp://H:P|tcp://H:P[,rfc5424|rfc3164]   --replay FILE\n"
+	  "  (available now: --network, --seed, --speed, --headless, --actions)\n", cmd_run },
+	{ "check", "SCENARIO...", "load, lint and dry-run scenarios",
+	  "  --network FILE   --seed N\n", cmd_check },
 	{ "net", "[--network FILE]", "summarise the network model",
 	  "  --network FILE   the model to load (default: networks/default.lua\n"
 	  "                   in the scenarios folder)\n", cmd_net },

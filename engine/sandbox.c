@@ -25,9 +25,11 @@ struct sandbox {
 
 /* Globals a script may read; everything else in the base library is left
  * out on purpose (load, dofile, loadfile, require, collectgarbage, print,
- * rawset, warn). */
+ * rawset, warn).  pairs is the sandbox's own and next is absent: Lua's
+ * string hashes are seeded per state, so raw traversal order changes from
+ * run to run, and a drill must not. */
 static const char *const sandbox_base_names[] = {
-	"assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall",
+	"assert", "error", "getmetatable", "ipairs", "pcall",
 	"rawequal", "rawget", "rawlen", "select", "setmetatable", "tonumber",
 	"tostring", "type", "xpcall", "_VERSION", NULL,
 };
@@ -152,6 +154,88 @@ size_t sandbox_memory_peak(const struct sandbox *box)
 	return box->mem_peak;
 }
 
+/* One key of a table being traversed, ranked for a stable order:
+ * numbers ascending, then strings bytewise, then any other key in raw
+ * order (booleans, tables: rare as keys, and with no stable order). */
+struct sandbox_key {
+	int rank;
+	lua_Number num;
+	const char *str;
+	size_t len;
+	int idx; /* position among the raw keys */
+};
+
+static int sandbox_key_cmp(const void *a, const void *b)
+{
+	const struct sandbox_key *x = a, *y = b;
+	int c;
+
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	if (x->rank == 0 && x->num != y->num)
+		return x->num < y->num ? -1 : 1;
+	if (x->rank == 1) {
+		c = memcmp(x->str, y->str, x->len < y->len ? x->len : y->len);
+		if (c != 0 || x->len != y->len)
+			return c != 0 ? c : x->len < y->len ? -1 : 1;
+	}
+	return x->idx - y->idx;
+}
+
+static int sandbox_sorted_next(lua_State *L)
+{
+	lua_Integer i = lua_tointeger(L, lua_upvalueindex(2)) + 1;
+
+	lua_pushinteger(L, i);
+	lua_replace(L, lua_upvalueindex(2));
+	if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL)
+		return 1;
+	lua_pushvalue(L, -1);
+	lua_gettable(L, 1);
+	return 2;
+}
+
+/* pairs(t): every key once, in the order of sandbox_key_cmp. */
+static int sandbox_pairs(lua_State *L)
+{
+	struct sandbox_key *keys;
+	lua_Integer n = 0;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 1);
+	lua_newtable(L); /* 2: the raw keys */
+	lua_pushnil(L);
+	while (lua_next(L, 1)) {
+		lua_pop(L, 1);
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, 2, ++n);
+	}
+	keys = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof(*keys), 0); /* 3 */
+	for (lua_Integer i = 1; i <= n; i++) {
+		struct sandbox_key *k = &keys[i - 1];
+		int t = lua_rawgeti(L, 2, i);
+
+		k->idx = (int)i;
+		k->rank = t == LUA_TNUMBER ? 0 : t == LUA_TSTRING ? 1 : 2;
+		if (t == LUA_TNUMBER)
+			k->num = lua_tonumber(L, -1);
+		if (t == LUA_TSTRING)
+			k->str = lua_tolstring(L, -1, &k->len); /* kept alive by table 2 */
+		lua_pop(L, 1);
+	}
+	qsort(keys, (size_t)n, sizeof(*keys), sandbox_key_cmp);
+	lua_createtable(L, (int)n, 0); /* 4: the keys in order */
+	for (lua_Integer i = 0; i < n; i++) {
+		lua_rawgeti(L, 2, keys[i].idx);
+		lua_rawseti(L, 4, i + 1);
+	}
+	lua_pushinteger(L, 0);
+	lua_pushcclosure(L, sandbox_sorted_next, 2);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
 void sandbox_push_env(struct sandbox *box)
 {
 	lua_State *L = box->L;
@@ -173,6 +257,8 @@ void sandbox_push_env(struct sandbox *box)
 		lua_pop(L, 1);
 		lua_setfield(L, -2, sandbox_lib_names[i]);
 	}
+	lua_pushcfunction(L, sandbox_pairs);
+	lua_setfield(L, -2, "pairs");
 	lua_pushvalue(L, -1);
 	lua_setfield(L, -2, "_G");
 }
@@ -267,16 +353,69 @@ static int sandbox_msgh(lua_State *L)
 	return 1;
 }
 
+/* The position of the innermost Lua frame of a thread, for errors that
+ * carry none (error(x, 0), error objects); "" when there is none. */
+static void sandbox_where(lua_State *co, char *buf, size_t size)
+{
+	lua_Debug ar;
+
+	buf[0] = '\0';
+	for (int level = 0; lua_getstack(co, level, &ar); level++) {
+		lua_getinfo(co, "Sl", &ar);
+		if (ar.currentline > 0) {
+			snprintf(buf, size, "%s:%d: ", ar.short_src, ar.currentline);
+			return;
+		}
+	}
+}
+
+static void sandbox_arm(struct sandbox *box, lua_State *L)
+{
+	box->executed = 0;
+	box->over_budget = false;
+	box->where[0] = '\0';
+	lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, SANDBOX_HOOK_EVERY);
+}
+
+static void sandbox_memory_error(struct sandbox *box, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s%smemory limit of %zu MiB exceeded",
+		 box->where, box->where[0] ? ": " : "", box->mem_limit >> 20);
+}
+
+int sandbox_resume(struct sandbox *box, lua_State *co, int nargs, int *nres, char *err, size_t errlen)
+{
+	int status;
+
+	sandbox_arm(box, co);
+	status = lua_resume(co, box->L, nargs, nres);
+	lua_sethook(co, NULL, 0, 0);
+	if (status == LUA_OK || status == LUA_YIELD)
+		return status;
+	if (status == LUA_ERRMEM) {
+		sandbox_memory_error(box, err, errlen);
+	} else {
+		const char *msg = lua_tostring(co, -1);
+		char where[LUA_IDSIZE + 24];
+
+		if (msg == NULL)
+			msg = lua_pushfstring(co, "(error object is a %s value)", luaL_typename(co, -1));
+		if (sandbox_has_location(msg))
+			where[0] = '\0';
+		else
+			sandbox_where(co, where, sizeof(where));
+		snprintf(err, errlen, "%s%s", where, msg);
+	}
+	return -1;
+}
+
 int sandbox_call(struct sandbox *box, int nargs, int nresults, char *err, size_t errlen)
 {
 	lua_State *L = box->L;
 	int base = lua_gettop(L) - nargs;
 	int status;
 
-	box->executed = 0;
-	box->over_budget = false;
-	box->where[0] = '\0';
-	lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, SANDBOX_HOOK_EVERY);
+	sandbox_arm(box, L);
 	lua_pushcfunction(L, sandbox_msgh);
 	lua_insert(L, base);
 	status = lua_pcall(L, nargs, nresults, base);
@@ -286,8 +425,7 @@ int sandbox_call(struct sandbox *box, int nargs, int nresults, char *err, size_t
 		return 0;
 	}
 	if (status == LUA_ERRMEM)
-		snprintf(err, errlen, "%s%smemory limit of %zu MiB exceeded",
-			 box->where, box->where[0] ? ": " : "", box->mem_limit >> 20);
+		sandbox_memory_error(box, err, errlen);
 	else
 		snprintf(err, errlen, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "error");
 	lua_settop(L, base - 1);

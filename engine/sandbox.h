@@ -60,6 +60,15 @@ int sandbox_load_file(struct sandbox *box, const char *path, int env_idx,
  */
 int sandbox_call(struct sandbox *box, int nargs, int nresults, char *err, size_t errlen);
 
+/*
+ * Resume coroutine co (a thread of this sandbox) with nargs arguments on
+ * its stack and a fresh instruction budget.  Returns LUA_OK when it
+ * finished, LUA_YIELD when it yielded (*nres values on its stack), or -1
+ * with a "file:line: message" line in err; a dead coroutine's stack is
+ * left for the caller to drop with the thread.
+ */
+int sandbox_resume(struct sandbox *box, lua_State *co, int nargs, int *nres, char *err, size_t errlen);
+
 /* Bytes the state holds now; the most it ever held. */
 size_t sandbox_memory(const struct sandbox *box);
 size_t sandbox_memory_peak(const struct sandbox *box);

@@ -76,7 +76,7 @@ TEST(dangerous_names_are_absent)
 {
 	static const char *const names[] = {
 		"io", "os", "require", "package", "debug", "dofile", "loadfile", "load",
-		"collectgarbage", "print", "rawset", NULL,
+		"collectgarbage", "print", "rawset", "next", NULL,
 	};
 	char src[128], err[256], want[64];
 
@@ -89,6 +89,19 @@ TEST(dangerous_names_are_absent)
 	CHECK_INT(run("assert(string.dump == nil and math.random == nil and math.randomseed == nil)\n"
 		      "assert(getmetatable('') == false)\n"
 		      "assert(('x').dump == nil)\n", err, sizeof(err)), 0);
+}
+
+TEST(pairs_is_sorted_so_runs_repeat)
+{
+	char err[256] = "";
+
+	CHECK_INT(run("local t = { b = 1, a = 2, [3] = 1, [1] = 1, c = 3, [2.5] = 0 }\n"
+		      "local s = ''\n"
+		      "for k in pairs(t) do s = s .. tostring(k) .. ',' end\n"
+		      "assert(s == '1,2.5,3,a,b,c,', s)\n"
+		      "local n = 0 for _ in pairs({}) do n = n + 1 end assert(n == 0)\n"
+		      "assert(next == nil)\n", err, sizeof(err)), 0);
+	CHECK_STR(err, "");
 }
 
 TEST(new_globals_are_refused)
@@ -191,6 +204,7 @@ int main(void)
 {
 	RUN(plain_code_runs);
 	RUN(dangerous_names_are_absent);
+	RUN(pairs_is_sorted_so_runs_repeat);
 	RUN(new_globals_are_refused);
 	RUN(errors_name_file_and_line);
 	RUN(syntax_errors_name_file_and_line);

@@ -1,0 +1,241 @@
+/*
+ * cmd_drill.c - `irdrill run` and `irdrill check`: open a drill on a
+ * scenario and a network, run it, print what happened.
+ *
+ * This is the front end that waits for wall time: the drill itself never
+ * sleeps, the loop here asks pace how far simulated time may go and
+ * sleeps until the next event is due.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "drill.h"
+#include "pace.h"
+#include "paths.h"
+#include "timeline.h"
+
+/* Until the combined default drill lands, `irdrill run` with no scenario
+ * plays the spear-phishing APT. */
+#define DRILL_DEFAULT_SCENARIO "apt-mustang-panda.lua"
+
+struct drill_cli {
+	const char *network;
+	const char *actions;
+	uint64_t seed;
+	bool seed_given, headless;
+	int speed;
+};
+
+static int64_t drill_wall_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void drill_sleep_us(int64_t us)
+{
+	struct timespec ts = { (time_t)(us / 1000000), (long)(us % 1000000) * 1000 };
+
+	nanosleep(&ts, NULL);
+}
+
+static bool drill_parse_seed(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s == '\0' || *s == '-')
+		return false;
+	v = strtoull(s, &end, 10);
+	*out = v;
+	return *end == '\0';
+}
+
+/* Shared options; returns 0, or the usage exit status. */
+static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struct drill_cli *o)
+{
+	static const struct option opts[] = {
+		{ "network", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "speed", required_argument, NULL, 'x' },
+		{ "headless", no_argument, NULL, 'H' },
+		{ "actions", required_argument, NULL, 'a' },
+		{ "teams", required_argument, NULL, 'L' },
+		{ "db", required_argument, NULL, 'L' },
+		{ "out", required_argument, NULL, 'L' },
+		{ "syslog", required_argument, NULL, 'L' },
+		{ "replay", required_argument, NULL, 'L' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, li = 0;
+	bool is_run = strcmp(cmd->name, "run") == 0;
+
+	memset(o, 0, sizeof(*o));
+	o->speed = PACE_SPEED_MAX;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":", opts, &li)) != -1) {
+		switch (c) {
+		case 'n':
+			o->network = optarg;
+			break;
+		case 's':
+			if (!drill_parse_seed(optarg, &o->seed))
+				return cli_bad_usage(cmd, "--seed '%s' is not a non-negative integer", optarg);
+			o->seed_given = true;
+			break;
+		case 'x':
+			if (!is_run || !pace_speed_parse(optarg, &o->speed))
+				return cli_bad_usage(cmd, "--speed '%s' is not 1, 2, … or max", optarg);
+			break;
+		case 'H':
+			if (!is_run)
+				return cli_bad_usage(cmd, "unknown option '--headless'");
+			o->headless = true;
+			break;
+		case 'a':
+			if (!is_run)
+				return cli_bad_usage(cmd, "unknown option '--actions'");
+			o->actions = optarg;
+			break;
+		case 'L':
+			return cli_bad_usage(cmd, "--%s is not available yet in irdrill %s", opts[li].name,
+					     IRDRILL_VERSION);
+		case ':':
+			return cli_bad_usage(cmd, "option %s needs a value", argv[optind - 1]);
+		default:
+			return cli_bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	return 0;
+}
+
+static const char *drill_network_path(const struct drill_cli *o, char *buf, size_t size)
+{
+	if (o->network)
+		return o->network;
+	if (paths_scenario_file("networks/default.lua", buf, size) == NULL)
+		fprintf(stderr, "irdrill: cannot find the scenarios folder (networks/default.lua); "
+			"set IRDRILL_SCENARIOS or pass --network FILE\n");
+	return paths_scenario_file("networks/default.lua", buf, size);
+}
+
+/* Open, queue the actions, run to the end at the given speed. */
+static struct drill *drill_play(const char *scenario, const struct drill_cli *o, const char *network)
+{
+	struct drill_options opts = { scenario, network, o->seed, o->seed_given };
+	struct action *actions = NULL;
+	struct diag errs;
+	struct drill *d;
+	struct pace pace;
+	int n;
+
+	diag_init(&errs);
+	d = drill_open(&opts, &errs);
+	if (d && o->actions) {
+		n = action_load_file(d->net, o->actions, &actions, &errs);
+		if (n < 0) {
+			drill_free(d);
+			d = NULL;
+		} else {
+			drill_add_actions(d, actions, n);
+			free(actions);
+		}
+	}
+	if (d == NULL) {
+		diag_print(&errs, stderr);
+		diag_free(&errs);
+		return NULL;
+	}
+	diag_free(&errs);
+
+	pace_init(&pace, 0, drill_wall_us(), o->speed);
+	while (!drill_finished(d)) {
+		int64_t now = drill_wall_us();
+		const struct simq_entry *next;
+
+		drill_run_until(d, pace_target(&pace, now));
+		next = simq_peek(&d->queue);
+		if (o->speed == PACE_SPEED_MAX || next == NULL)
+			continue;
+		/* Wake when the next event is due, or at least every 100 ms so a
+		 * front end stays responsive. */
+		now = drill_wall_us();
+		if (pace_wall_until(&pace, next->time) > now)
+			drill_sleep_us(pace_wall_until(&pace, next->time) - now < 100000 ?
+				       pace_wall_until(&pace, next->time) - now : 100000);
+	}
+	return d;
+}
+
+int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	char network[PATH_MAX], scenario[PATH_MAX];
+	const char *scenario_path, *network_path;
+	struct drill_cli o;
+	struct drill *d;
+	int rc = drill_options(cmd, argc, argv, &o);
+
+	if (rc)
+		return rc;
+	if (argc - optind > 1)
+		return cli_bad_usage(cmd, "one scenario at most");
+	if (!o.headless) {
+		fprintf(stderr, "irdrill: the live console is not available yet in irdrill %s; "
+			"use irdrill run --headless [SCENARIO]\n", IRDRILL_VERSION);
+		return CLI_USAGE;
+	}
+	network_path = drill_network_path(&o, network, sizeof(network));
+	scenario_path = optind < argc ? argv[optind] :
+			paths_scenario_file(DRILL_DEFAULT_SCENARIO, scenario, sizeof(scenario));
+	if (network_path == NULL || scenario_path == NULL)
+		return CLI_ERROR;
+	d = drill_play(scenario_path, &o, network_path);
+	if (d == NULL)
+		return CLI_ERROR;
+	timeline_print(d, stdout);
+	drill_free(d);
+	return CLI_OK;
+}
+
+int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	char network[PATH_MAX];
+	const char *network_path;
+	struct drill_cli o;
+	int rc = drill_options(cmd, argc, argv, &o), failed = 0;
+
+	if (rc)
+		return rc;
+	if (optind >= argc)
+		return cli_bad_usage(cmd, "name at least one scenario file");
+	network_path = drill_network_path(&o, network, sizeof(network));
+	if (network_path == NULL)
+		return CLI_ERROR;
+	for (int i = optind; i < argc; i++) {
+		struct drill *d = drill_play(argv[i], &o, network_path);
+
+		if (d == NULL) {
+			failed++;
+			continue;
+		}
+		timeline_print(d, stdout);
+		for (size_t e = 0; e < d->nentries; e++)
+			if (d->entries[e].kind == DRILL_ERROR)
+				fprintf(stderr, "%s\n", d->entries[e].detail);
+		failed += d->errors > 0;
+		drill_free(d);
+		if (i + 1 < argc)
+			putchar('\n');
+	}
+	if (failed)
+		fprintf(stderr, "irdrill check: %d of %d scenarios failed\n", failed, argc - optind);
+	return failed ? CLI_ERROR : CLI_OK;
+}

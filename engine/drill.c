@@ -1,0 +1,174 @@
+#include "drill.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "netload.h"
+#include "scenario.h"
+#include "xmalloc.h"
+
+static char *drill_strdup(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+struct drill *drill_open(const struct drill_options *opts, struct diag *errs)
+{
+	struct drill *d = xcalloc(1, sizeof(*d));
+	const struct scenario_info *info;
+
+	simq_init(&d->queue);
+	d->net = net_load(opts->network_path, errs);
+	if (d->net == NULL)
+		goto fail;
+	d->seed = opts->seed;
+	d->seed_fixed = opts->seed_given;
+	d->scenario = scenario_load(d, opts->scenario_path, errs);
+	if (d->scenario == NULL)
+		goto fail;
+	info = scenario_info(d->scenario);
+	d->end = info->duration;
+	simclock_init(&d->clock, info->start_unix_us);
+	if (info->network && strcmp(info->network, d->net->id) != 0) {
+		diag_add(errs, opts->scenario_path, 0, "the scenario targets network '%s' but '%s' (%s) was loaded",
+			 info->network, d->net->id, d->net->path);
+		goto fail;
+	}
+	return d;
+fail:
+	drill_free(d);
+	return NULL;
+}
+
+void drill_free(struct drill *d)
+{
+	if (d == NULL)
+		return;
+	scenario_free(d->scenario);
+	net_free(d->net);
+	simq_free(&d->queue);
+	for (size_t i = 0; i < d->nentries; i++) {
+		struct drill_entry *e = &d->entries[i];
+
+		free(e->actor), free(e->what), free(e->target), free(e->detail);
+	}
+	for (size_t i = 0; i < d->nobjectives; i++) {
+		struct drill_objective *o = &d->objectives[i];
+
+		free(o->id), free(o->title_vi), free(o->title_en), free(o->reason);
+	}
+	free(d->entries);
+	free(d->objectives);
+	free(d->actions);
+	free(d);
+}
+
+void drill_add_actions(struct drill *d, const struct action *v, int n)
+{
+	int base = d->nactions;
+
+	d->actions = xrealloc(d->actions, (size_t)(base + n) * sizeof(*d->actions));
+	memcpy(d->actions + base, v, (size_t)n * sizeof(*v));
+	d->nactions += n;
+	for (int i = 0; i < n; i++)
+		simq_push(&d->queue, v[i].time, DRILL_EV_ACTION, (uint64_t)(base + i), NULL);
+}
+
+void drill_run_until(struct drill *d, sim_time_t t)
+{
+	const struct simq_entry *next;
+	struct simq_entry e;
+	sim_time_t limit = t < d->end ? t : d->end;
+
+	while ((next = simq_peek(&d->queue)) != NULL && next->time <= limit) {
+		simq_pop(&d->queue, &e);
+		d->now = e.time;
+		if (e.kind == DRILL_EV_RESUME)
+			scenario_resume(d->scenario, (int)e.arg);
+		else
+			drill_apply_action(d, &d->actions[e.arg]);
+	}
+	if (t != SIM_TIME_MAX && limit > d->now)
+		d->now = limit;
+}
+
+bool drill_finished(const struct drill *d)
+{
+	const struct simq_entry *next = simq_peek(&d->queue);
+
+	return next == NULL || next->time > d->end;
+}
+
+static const char *drill_action_target(const struct drill *d, const struct action *a)
+{
+	if (a->host >= 0)
+		return d->net->hosts[a->host].name;
+	if (a->account >= 0)
+		return d->net->accounts[a->account].name;
+	return a->value;
+}
+
+void drill_apply_action(struct drill *d, const struct action *a)
+{
+	char command[ACTION_VALUE_MAX + 128];
+
+	action_apply(d->net, a);
+	action_format(d->net, a, command, sizeof(command));
+	drill_record(d, DRILL_ACTION, a->team, command, drill_action_target(d, a), true, NULL);
+	scenario_notify(d->scenario, action_event_name(a->verb), a->team, drill_action_target(d, a), command);
+}
+
+void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
+		  const char *target, bool ok, const char *detail)
+{
+	struct drill_entry *e;
+
+	d->entries = xgrow(d->entries, &d->entries_cap, d->nentries + 1, sizeof(*d->entries));
+	e = &d->entries[d->nentries++];
+	e->time = d->now;
+	e->kind = kind;
+	e->actor = drill_strdup(actor);
+	e->what = drill_strdup(what);
+	e->target = drill_strdup(target);
+	e->ok = ok;
+	e->detail = drill_strdup(detail);
+	if (kind == DRILL_ERROR)
+		d->errors++;
+}
+
+int drill_objective_find(const struct drill *d, const char *id)
+{
+	for (size_t i = 0; i < d->nobjectives; i++)
+		if (strcmp(d->objectives[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int drill_objective_add(struct drill *d, const char *id, const char *title_vi, const char *title_en)
+{
+	struct drill_objective *o;
+
+	if (drill_objective_find(d, id) >= 0)
+		return -1;
+	d->objectives = xgrow(d->objectives, &d->objectives_cap, d->nobjectives + 1, sizeof(*d->objectives));
+	o = &d->objectives[d->nobjectives];
+	memset(o, 0, sizeof(*o));
+	o->id = xstrdup(id);
+	o->title_vi = drill_strdup(title_vi);
+	o->title_en = drill_strdup(title_en);
+	return (int)d->nobjectives++;
+}
+
+void drill_objective_settle(struct drill *d, int objective, enum drill_objective_state state,
+			    const char *actor, const char *reason)
+{
+	struct drill_objective *o = &d->objectives[objective];
+
+	if (o->state != OBJECTIVE_PENDING || state == OBJECTIVE_PENDING)
+		return;
+	o->state = state;
+	o->time = d->now;
+	o->reason = drill_strdup(reason);
+	drill_record(d, DRILL_OBJECTIVE, actor, o->id, NULL, state == OBJECTIVE_ACHIEVED,
+		     state == OBJECTIVE_ACHIEVED ? "achieved" : reason ? reason : "prevented");
+}

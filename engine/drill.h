@@ -1,0 +1,109 @@
+/*
+ * drill.h - one drill: the network model, the simulated clock and event
+ * queue, the scenario's actors, the team actions, and what happened.
+ *
+ * The drill is the engine's single owner of state.  It advances by
+ * popping the event queue (an actor waking up, a team action falling due)
+ * and never sleeps: a front end decides how far simulated time may go
+ * (drill_run_until) and waits for wall time itself.  Everything that
+ * happens is appended to the timeline, the ground truth that check, run,
+ * scoring and replays read.  Depends on net, simq, simclock, rng, action
+ * and scenario.
+ */
+#ifndef DRILL_H
+#define DRILL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "action.h"
+#include "diag.h"
+#include "net.h"
+#include "rng.h"
+#include "simclock.h"
+#include "simq.h"
+
+struct scenario;
+
+struct drill_options {
+	const char *scenario_path;
+	const char *network_path; /* the model file */
+	uint64_t seed;
+	bool seed_given;          /* else the scenario's default seed */
+};
+
+enum drill_entry_kind {
+	DRILL_STEP,      /* an attack step: what, target, ok or the reason it failed */
+	DRILL_ACTION,    /* a team action */
+	DRILL_MESSAGE,   /* a scenario message (an inject shown to teams) */
+	DRILL_OBJECTIVE, /* an objective achieved or prevented */
+	DRILL_ERROR,     /* a scenario error: it ended one actor, not the drill */
+};
+
+struct drill_entry {
+	sim_time_t time;
+	enum drill_entry_kind kind;
+	char *actor;  /* actor or team */
+	char *what;   /* step name, command, objective id */
+	char *target; /* may be NULL */
+	bool ok;
+	char *detail; /* reason, message text, error; may be NULL */
+};
+
+enum drill_objective_state { OBJECTIVE_PENDING, OBJECTIVE_ACHIEVED, OBJECTIVE_PREVENTED };
+
+struct drill_objective {
+	char *id, *title_vi, *title_en;
+	enum drill_objective_state state;
+	sim_time_t time;
+	char *reason;
+};
+
+struct drill {
+	struct net *net;
+	struct simclock clock;
+	struct simq queue;
+	sim_time_t now;
+	sim_time_t end;  /* the scenario's duration */
+	uint64_t seed;
+	bool seed_fixed; /* set by the trainer: the scenario's default does not apply */
+	struct scenario *scenario;
+
+	struct action *actions; /* scripted, sorted by time */
+	int nactions;
+
+	struct drill_entry *entries;
+	size_t nentries, entries_cap;
+	struct drill_objective *objectives;
+	size_t nobjectives, objectives_cap;
+	int errors; /* scenario errors so far */
+};
+
+/* Events in the queue. */
+enum drill_event { DRILL_EV_RESUME, DRILL_EV_ACTION };
+
+/* Load the network and the scenario and schedule its actors; NULL with
+ * messages (file:line) in errs. */
+struct drill *drill_open(const struct drill_options *opts, struct diag *errs);
+void drill_free(struct drill *d);
+
+/* Queue scripted actions (copied); they are applied when they fall due. */
+void drill_add_actions(struct drill *d, const struct action *v, int n);
+/* Run every event due up to t (and not past the scenario's end). */
+void drill_run_until(struct drill *d, sim_time_t t);
+/* Nothing left to run, or the scenario's time is up. */
+bool drill_finished(const struct drill *d);
+/* Apply a team action now: the model changes and the scenario hears of it. */
+void drill_apply_action(struct drill *d, const struct action *a);
+
+/* Used by the scenario runtime to record what happens. */
+void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
+		  const char *target, bool ok, const char *detail);
+/* Returns -1 if the id exists already. */
+int drill_objective_add(struct drill *d, const char *id, const char *title_vi, const char *title_en);
+int drill_objective_find(const struct drill *d, const char *id);
+/* Settle a pending objective; a settled one stays as it is. */
+void drill_objective_settle(struct drill *d, int objective, enum drill_objective_state state,
+			    const char *actor, const char *reason);
+
+#endif

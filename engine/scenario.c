@@ -1,0 +1,1118 @@
+#include "scenario.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "drill.h"
+#include "ipaddr.h"
+#include "rng.h"
+#include "sandbox.h"
+#include "xmalloc.h"
+
+/* Budgets: a scenario's main chunk and each resume of an actor. */
+#define SCENARIO_MEMORY (128u << 20)
+#define SCENARIO_LOAD_INSTRUCTIONS 50000000ull
+#define SCENARIO_RESUME_INSTRUCTIONS 10000000ull
+
+/* Where attack infrastructure sends mail from when a scenario does not
+ * say: TEST-NET-2, never a real address. */
+#define SCENARIO_DEFAULT_SENDER "198.51.100.25"
+#define SCENARIO_DEFAULT_START "2023-11-08T08:00:00+07:00"
+
+enum actor_state { ACTOR_READY, ACTOR_WAITING, ACTOR_DONE, ACTOR_FAILED };
+
+struct actor {
+	char *name;
+	lua_State *co;
+	int thread_ref, fn_ref, arg_ref; /* registry refs; LUA_NOREF when unused */
+	struct rng rng;
+	enum actor_state state;
+	bool started;
+	bool in_wait; /* yielded through wait(), so the queue holds its wake-up */
+};
+
+struct scenario {
+	struct drill *d;
+	struct sandbox *box;
+	char *path;
+	struct scenario_info info;
+	bool have_info;
+	struct actor *actors;
+	size_t nactors, actors_cap;
+	int current;      /* the actor being resumed, -1 while loading */
+	int handlers_ref; /* { event = { {fn, owner}, … } } */
+	int spawned;      /* handler actors started, for their stream names */
+	struct rng load_rng;
+	struct diag *errs; /* while loading */
+};
+
+static struct scenario *scn_of(lua_State *L)
+{
+	return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static const char *scn_actor_name(const struct scenario *s)
+{
+	return s->current >= 0 ? s->actors[s->current].name : "scenario";
+}
+
+static struct rng *scn_rng(struct scenario *s)
+{
+	return s->current >= 0 ? &s->actors[s->current].rng : &s->load_rng;
+}
+
+/* ---- reading arguments ---------------------------------------------- */
+
+static const char *scn_field_str(lua_State *L, int t, const char *fname, const char *key, bool required)
+{
+	const char *v;
+
+	lua_getfield(L, t, key);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		if (required)
+			luaL_error(L, "%s: field '%s' is missing", fname, key);
+		return NULL;
+	}
+	if (lua_type(L, -1) != LUA_TSTRING)
+		luaL_error(L, "%s: field '%s' must be a string", fname, key);
+	v = lua_tostring(L, -1);
+	lua_pop(L, 1); /* the table still holds the string */
+	return v;
+}
+
+static lua_Integer scn_field_int(lua_State *L, int t, const char *fname, const char *key, lua_Integer dflt)
+{
+	lua_Integer v = dflt;
+	int isint;
+
+	lua_getfield(L, t, key);
+	if (!lua_isnil(L, -1)) {
+		v = lua_tointegerx(L, -1, &isint);
+		if (!isint)
+			luaL_error(L, "%s: field '%s' must be an integer", fname, key);
+	}
+	lua_pop(L, 1);
+	return v;
+}
+
+static int scn_host_arg(lua_State *L, struct scenario *s, int t, const char *fname, const char *key)
+{
+	const char *name = scn_field_str(L, t, fname, key, true);
+	int h = net_host_find(s->d->net, name);
+
+	if (h < 0)
+		luaL_error(L, "%s: no host '%s' in the network", fname, name);
+	return h;
+}
+
+static int scn_account_arg(lua_State *L, struct scenario *s, int t, const char *fname, const char *key)
+{
+	const char *name = scn_field_str(L, t, fname, key, true);
+	int a = net_account_find(s->d->net, name);
+
+	if (a < 0)
+		luaL_error(L, "%s: no account '%s' in the network", fname, name);
+	return a;
+}
+
+static bool scn_technique_ok(const char *t)
+{
+	if (t[0] != 'T' || !isdigit((unsigned char)t[1]) || !isdigit((unsigned char)t[2]) ||
+	    !isdigit((unsigned char)t[3]) || !isdigit((unsigned char)t[4]))
+		return false;
+	if (t[5] == '\0')
+		return true;
+	return t[5] == '.' && isdigit((unsigned char)t[6]) && isdigit((unsigned char)t[7]) &&
+	       isdigit((unsigned char)t[8]) && t[9] == '\0';
+}
+
+/* Every step may name the ATT&CK technique it stands for. */
+static void scn_check_technique(lua_State *L, int t, const char *fname)
+{
+	const char *tech = scn_field_str(L, t, fname, "technique", false);
+
+	if (tech && !scn_technique_ok(tech))
+		luaL_error(L, "%s: technique '%s' is not an ATT&CK id like T1566.001", fname, tech);
+}
+
+/* {vi = "…", en = "…"} or a plain string (taken as both). */
+static void scn_bilingual(lua_State *L, int t, const char *fname, const char *key, bool required,
+			  char **vi, char **en)
+{
+	*vi = *en = NULL;
+	lua_getfield(L, t, key);
+	if (lua_type(L, -1) == LUA_TSTRING) {
+		*vi = xstrdup(lua_tostring(L, -1));
+		*en = xstrdup(lua_tostring(L, -1));
+	} else if (lua_type(L, -1) == LUA_TTABLE) {
+		lua_getfield(L, -1, "vi");
+		lua_getfield(L, -2, "en");
+		if (lua_type(L, -2) == LUA_TSTRING)
+			*vi = xstrdup(lua_tostring(L, -2));
+		if (lua_type(L, -1) == LUA_TSTRING)
+			*en = xstrdup(lua_tostring(L, -1));
+		lua_pop(L, 2);
+		if (*vi == NULL || *en == NULL) {
+			free(*vi), free(*en);
+			*vi = *en = NULL;
+			lua_pop(L, 1);
+			luaL_error(L, "%s: field '%s' needs both vi and en text", fname, key);
+		}
+	} else if (!lua_isnil(L, -1) || required) {
+		lua_pop(L, 1);
+		luaL_error(L, "%s: field '%s' must be { vi = \"…\", en = \"…\" }", fname, key);
+	}
+	lua_pop(L, 1);
+}
+
+/* ---- actors ------------------------------------------------------------ */
+
+/* [-0, +0] A new actor running fn (at index fn_idx) from now on; arg_idx,
+ * if non-zero, is passed to it on its first resume. */
+static int scn_spawn(lua_State *L, struct scenario *s, const char *name, const char *stream,
+		     int fn_idx, int arg_idx)
+{
+	struct actor *a;
+
+	fn_idx = lua_absindex(L, fn_idx);
+	arg_idx = arg_idx ? lua_absindex(L, arg_idx) : 0;
+	s->actors = xgrow(s->actors, &s->actors_cap, s->nactors + 1, sizeof(*s->actors));
+	a = &s->actors[s->nactors];
+	memset(a, 0, sizeof(*a));
+	a->name = xstrdup(name);
+	a->co = lua_newthread(L);
+	a->thread_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_pushvalue(L, fn_idx);
+	a->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	if (arg_idx) {
+		lua_pushvalue(L, arg_idx);
+		a->arg_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	} else {
+		a->arg_ref = LUA_NOREF;
+	}
+	/* Named streams: one actor's draws never shift another's. */
+	rng_stream(&a->rng, s->d->seed, stream);
+	a->state = ACTOR_READY;
+	simq_push(&s->d->queue, s->d->now, DRILL_EV_RESUME, (uint64_t)s->nactors, NULL);
+	return (int)s->nactors++;
+}
+
+static void scn_actor_release(lua_State *L, struct actor *a)
+{
+	luaL_unref(L, LUA_REGISTRYINDEX, a->thread_ref);
+	luaL_unref(L, LUA_REGISTRYINDEX, a->fn_ref);
+	luaL_unref(L, LUA_REGISTRYINDEX, a->arg_ref);
+	a->thread_ref = a->fn_ref = a->arg_ref = LUA_NOREF;
+	a->co = NULL;
+}
+
+void scenario_resume(struct scenario *s, int idx)
+{
+	lua_State *L = sandbox_lua(s->box);
+	struct actor *a = &s->actors[idx];
+	char err[1024];
+	int nargs = 0, nres = 0, status;
+
+	if (a->state != ACTOR_READY && a->state != ACTOR_WAITING)
+		return;
+	if (!a->started) {
+		a->started = true;
+		lua_rawgeti(L, LUA_REGISTRYINDEX, a->fn_ref);
+		if (a->arg_ref != LUA_NOREF) {
+			lua_rawgeti(L, LUA_REGISTRYINDEX, a->arg_ref);
+			nargs = 1;
+		}
+		lua_xmove(L, a->co, nargs + 1);
+	}
+	a->in_wait = false;
+	s->current = idx;
+	status = sandbox_resume(s->box, a->co, nargs, &nres, err, sizeof(err));
+	s->current = -1;
+	a = &s->actors[idx]; /* the actor may have spawned others */
+	if (status == LUA_YIELD && a->in_wait) {
+		lua_pop(a->co, nres);
+		a->state = ACTOR_WAITING;
+		return;
+	}
+	if (status == LUA_YIELD) {
+		snprintf(err, sizeof(err), "%s: actor '%s' yielded outside wait() (use wait or wait_until)",
+			 s->path, a->name);
+		status = -1;
+	}
+	if (status == LUA_OK) {
+		a->state = ACTOR_DONE;
+	} else {
+		a->state = ACTOR_FAILED;
+		drill_record(s->d, DRILL_ERROR, a->name, "error", NULL, false, err);
+	}
+	scn_actor_release(L, a);
+}
+
+int scenario_live_actors(const struct scenario *s)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < s->nactors; i++)
+		n += s->actors[i].state == ACTOR_READY || s->actors[i].state == ACTOR_WAITING;
+	return n;
+}
+
+void scenario_notify(struct scenario *s, const char *event, const char *team, const char *target,
+		     const char *detail)
+{
+	lua_State *L = sandbox_lua(s->box);
+	int top = lua_gettop(L);
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, s->handlers_ref);
+	if (lua_getfield(L, -1, event) != LUA_TTABLE) {
+		lua_settop(L, top);
+		return;
+	}
+	lua_createtable(L, 0, 5);
+	lua_pushstring(L, event);
+	lua_setfield(L, -2, "event");
+	lua_pushstring(L, team);
+	lua_setfield(L, -2, "team");
+	lua_pushstring(L, target);
+	lua_setfield(L, -2, "target");
+	lua_pushstring(L, detail);
+	lua_setfield(L, -2, "command");
+	lua_pushinteger(L, s->d->now);
+	lua_setfield(L, -2, "time");
+	for (lua_Integer i = 1; lua_rawgeti(L, -2, i) == LUA_TTABLE; i++) {
+		char stream[96];
+
+		lua_rawgeti(L, -1, 1);
+		lua_rawgeti(L, -2, 2);
+		snprintf(stream, sizeof(stream), "handler:%d", ++s->spawned);
+		scn_spawn(L, s, lua_tostring(L, -1), stream, -2, -4);
+		lua_pop(L, 3);
+	}
+	lua_settop(L, top);
+}
+
+/* ---- the API: declarations ----------------------------------------- */
+
+static int api_scenario(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct scenario_info *in = &s->info;
+	const char *start;
+	lua_Integer seed;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	if (s->have_info)
+		return luaL_error(L, "scenario: declared twice");
+	s->have_info = true;
+	in->id = xstrdup(scn_field_str(L, 1, "scenario", "id", true));
+	scn_bilingual(L, 1, "scenario", "title", true, &in->title_vi, &in->title_en);
+	scn_bilingual(L, 1, "scenario", "description", false, &in->description_vi, &in->description_en);
+	if (scn_field_str(L, 1, "scenario", "author", false))
+		in->author = xstrdup(scn_field_str(L, 1, "scenario", "author", false));
+	if (scn_field_str(L, 1, "scenario", "version", false))
+		in->version = xstrdup(scn_field_str(L, 1, "scenario", "version", false));
+	if (scn_field_str(L, 1, "scenario", "network", false))
+		in->network = xstrdup(scn_field_str(L, 1, "scenario", "network", false));
+	in->duration = scn_field_int(L, 1, "scenario", "duration", in->duration);
+	if (in->duration <= 0)
+		return luaL_error(L, "scenario: duration must be positive (e.g. hours(3))");
+	seed = scn_field_int(L, 1, "scenario", "seed", (lua_Integer)in->seed);
+	in->seed = (uint64_t)seed;
+	start = scn_field_str(L, 1, "scenario", "start", false);
+	if (start && !simclock_parse_iso(start, &in->start_unix_us))
+		return luaL_error(L, "scenario: start '%s' is not an ISO 8601 time like %s", start,
+				  SCENARIO_DEFAULT_START);
+	lua_getfield(L, 1, "techniques");
+	if (lua_istable(L, -1)) {
+		lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+
+		in->techniques = xcalloc((size_t)n + 1, sizeof(char *));
+		for (lua_Integer i = 1; i <= n; i++) {
+			const char *t;
+
+			lua_rawgeti(L, -1, i);
+			t = lua_tostring(L, -1);
+			if (t == NULL || !scn_technique_ok(t))
+				return luaL_error(L, "scenario: technique '%s' is not an ATT&CK id like T1566.001",
+						  t ? t : "?");
+			in->techniques[in->ntechniques++] = xstrdup(t);
+			lua_pop(L, 1);
+		}
+	} else if (!lua_isnil(L, -1)) {
+		return luaL_error(L, "scenario: field 'techniques' must be a list of ATT&CK ids");
+	}
+	lua_pop(L, 1);
+	/* The drill seed follows the scenario's unless the trainer set one. */
+	if (!s->d->seed_fixed)
+		s->d->seed = in->seed;
+	rng_stream(&s->load_rng, s->d->seed, "scenario");
+	return 0;
+}
+
+static int api_objective(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	const char *id;
+	char *vi, *en;
+	int rc;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	id = scn_field_str(L, 1, "objective", "id", true);
+	scn_bilingual(L, 1, "objective", "title", true, &vi, &en);
+	rc = drill_objective_add(s->d, id, vi, en);
+	free(vi), free(en);
+	if (rc < 0)
+		return luaL_error(L, "objective: '%s' is declared twice", id);
+	lua_pushstring(L, id);
+	return 1;
+}
+
+static int scn_objective_arg(lua_State *L, struct scenario *s, const char *fname)
+{
+	const char *id = luaL_checkstring(L, 1);
+	int o = drill_objective_find(s->d, id);
+
+	if (o < 0)
+		luaL_error(L, "%s: no objective '%s' (declare it with objective { id = … })", fname, id);
+	return o;
+}
+
+static int api_achieve(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	int o = scn_objective_arg(L, s, "achieve");
+
+	drill_objective_settle(s->d, o, OBJECTIVE_ACHIEVED, scn_actor_name(s), luaL_optstring(L, 2, NULL));
+	return 0;
+}
+
+static int api_prevent(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	int o = scn_objective_arg(L, s, "prevent");
+
+	drill_objective_settle(s->d, o, OBJECTIVE_PREVENTED, scn_actor_name(s), luaL_optstring(L, 2, "prevented"));
+	return 0;
+}
+
+static int api_actor(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	const char *name = luaL_checkstring(L, 1);
+	char stream[160];
+
+	luaL_checktype(L, 2, LUA_TFUNCTION);
+	for (size_t i = 0; i < s->nactors; i++)
+		if (strcmp(s->actors[i].name, name) == 0)
+			return luaL_error(L, "actor: '%s' exists already", name);
+	snprintf(stream, sizeof(stream), "actor:%s", name);
+	scn_spawn(L, s, name, stream, 2, 0);
+	return 0;
+}
+
+static int api_on(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	const char *event = luaL_checkstring(L, 1);
+	bool known = false;
+
+	luaL_checktype(L, 2, LUA_TFUNCTION);
+	for (int v = ACTION_ISOLATE; v <= ACTION_START && !known; v++)
+		known = strcmp(event, action_event_name((enum action_verb)v)) == 0;
+	if (!known)
+		return luaL_error(L, "on: no team action '%s' (isolate, release, block, unblock, disable, "
+				  "enable, reset, patch, shutdown, start)", event);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, s->handlers_ref);
+	if (lua_getfield(L, -1, event) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_setfield(L, -3, event);
+	}
+	lua_createtable(L, 2, 0);
+	lua_pushvalue(L, 2);
+	lua_rawseti(L, -2, 1);
+	lua_pushstring(L, scn_actor_name(s));
+	lua_rawseti(L, -2, 2);
+	lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+	lua_pop(L, 2);
+	return 0;
+}
+
+static int api_message(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	const char *to = "all";
+	char *vi = NULL, *en = NULL, text[2048];
+
+	if (lua_type(L, 1) == LUA_TSTRING) {
+		snprintf(text, sizeof(text), "%s", lua_tostring(L, 1));
+	} else {
+		luaL_checktype(L, 1, LUA_TTABLE);
+		if (scn_field_str(L, 1, "message", "to", false))
+			to = scn_field_str(L, 1, "message", "to", false);
+		scn_bilingual(L, 1, "message", "text", true, &vi, &en);
+		snprintf(text, sizeof(text), "%s | %s", vi, en);
+		free(vi), free(en);
+	}
+	drill_record(s->d, DRILL_MESSAGE, scn_actor_name(s), "message", to, true, text);
+	return 0;
+}
+
+/* ---- the API: time --------------------------------------------------- */
+
+static int scn_duration(lua_State *L, lua_Integer unit)
+{
+	lua_Number n = luaL_checknumber(L, 1);
+
+	if (!(n >= 0) || n * (lua_Number)unit > 9.0e18)
+		return luaL_error(L, "a duration must be a non-negative number");
+	lua_pushinteger(L, (lua_Integer)floor(n * (lua_Number)unit + 0.5));
+	return 1;
+}
+
+static int api_seconds(lua_State *L) { return scn_duration(L, SIM_SECOND); }
+static int api_minutes(lua_State *L) { return scn_duration(L, SIM_MINUTE); }
+static int api_hours(lua_State *L) { return scn_duration(L, SIM_HOUR); }
+static int api_days(lua_State *L) { return scn_duration(L, SIM_DAY); }
+
+static int api_now(lua_State *L)
+{
+	lua_pushinteger(L, scn_of(L)->d->now);
+	return 1;
+}
+
+/* Yield to the engine until t; only the actor's own coroutine may wait,
+ * since the engine resumes that thread and no other. */
+static int scn_wait_until(lua_State *L, struct scenario *s, sim_time_t t)
+{
+	struct actor *a;
+
+	if (s->current < 0)
+		return luaL_error(L, "wait: only an actor can wait (call it inside actor(name, function() … end))");
+	a = &s->actors[s->current];
+	if (L != a->co)
+		return luaL_error(L, "wait: called from a coroutine of the script's own; only the actor itself can wait");
+	if (t < s->d->now)
+		t = s->d->now;
+	simq_push(&s->d->queue, t, DRILL_EV_RESUME, (uint64_t)s->current, NULL);
+	a->in_wait = true;
+	return lua_yield(L, 0);
+}
+
+static int api_wait(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	lua_Integer d = luaL_checkinteger(L, 1);
+
+	if (d < 0)
+		return luaL_error(L, "wait: duration must not be negative");
+	return scn_wait_until(L, s, s->d->now + d);
+}
+
+static int api_wait_until(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+
+	return scn_wait_until(L, s, luaL_checkinteger(L, 1));
+}
+
+static int api_jitter(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	lua_Integer d = luaL_checkinteger(L, 1);
+	lua_Number f = luaL_optnumber(L, 2, 0.2);
+
+	lua_pushinteger(L, rng_jitter(scn_rng(s), d, f));
+	return 1;
+}
+
+/* math.random with Lua's own signature, drawn from the actor's stream. */
+static int api_random(lua_State *L)
+{
+	struct rng *r = scn_rng(scn_of(L));
+	lua_Integer lo = 1, hi;
+
+	switch (lua_gettop(L)) {
+	case 0:
+		lua_pushnumber(L, rng_double(r));
+		return 1;
+	case 1:
+		hi = luaL_checkinteger(L, 1);
+		break;
+	case 2:
+		lo = luaL_checkinteger(L, 1);
+		hi = luaL_checkinteger(L, 2);
+		break;
+	default:
+		return luaL_error(L, "wrong number of arguments");
+	}
+	luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
+	lua_pushinteger(L, rng_range(r, lo, hi));
+	return 1;
+}
+
+/* ---- the API: lookups ------------------------------------------------ */
+
+static void scn_push_names(lua_State *L, const struct net *net, const int *v, int n, bool accounts)
+{
+	lua_createtable(L, n, 0);
+	for (int i = 0; i < n; i++) {
+		lua_pushstring(L, accounts ? net->accounts[v[i]].name : net->hosts[v[i]].name);
+		lua_rawseti(L, -2, i + 1);
+	}
+}
+
+static int api_host(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	const struct net *net = s->d->net;
+	const char *name = luaL_checkstring(L, 1);
+	int h = net_host_find(net, name);
+	const struct net_host *hp;
+	char ip[IPADDR_STRLEN];
+
+	if (h < 0)
+		return luaL_error(L, "host: no host '%s' in the network", name);
+	hp = &net->hosts[h];
+	lua_createtable(L, 0, 16);
+	lua_pushstring(L, hp->name), lua_setfield(L, -2, "name");
+	lua_pushstring(L, ipaddr_format(hp->ip, ip)), lua_setfield(L, -2, "ip");
+	if (hp->public_ip)
+		lua_pushstring(L, ipaddr_format(hp->public_ip, ip)), lua_setfield(L, -2, "public_ip");
+	lua_pushstring(L, hp->os), lua_setfield(L, -2, "os");
+	lua_pushstring(L, hp->role), lua_setfield(L, -2, "role");
+	lua_pushstring(L, net->sites[hp->site].id), lua_setfield(L, -2, "site");
+	lua_pushstring(L, net->segments[hp->segment].id), lua_setfield(L, -2, "segment");
+	lua_pushstring(L, net->segments[hp->segment].zone), lua_setfield(L, -2, "zone");
+	lua_pushstring(L, net_criticality_name(hp->criticality)), lua_setfield(L, -2, "criticality");
+	lua_pushinteger(L, hp->level), lua_setfield(L, -2, "level");
+	lua_pushboolean(L, hp->state & NET_HOST_COMPROMISED), lua_setfield(L, -2, "compromised");
+	lua_pushboolean(L, hp->state & NET_HOST_ISOLATED), lua_setfield(L, -2, "isolated");
+	lua_pushboolean(L, hp->state & NET_HOST_DOWN), lua_setfield(L, -2, "down");
+	scn_push_names(L, net, hp->accounts, hp->naccounts, true);
+	lua_setfield(L, -2, "accounts");
+	lua_createtable(L, hp->ntags, 0);
+	for (int i = 0; i < hp->ntags; i++)
+		lua_pushstring(L, hp->tags[i]), lua_rawseti(L, -2, i + 1);
+	lua_setfield(L, -2, "tags");
+	lua_createtable(L, hp->nsystems, 0);
+	for (int i = 0; i < hp->nsystems; i++)
+		lua_pushstring(L, net->systems[hp->systems[i]].id), lua_rawseti(L, -2, i + 1);
+	lua_setfield(L, -2, "systems");
+	return 1;
+}
+
+static bool scn_host_has_tag(const struct net_host *h, const char *tag)
+{
+	for (int i = 0; i < h->ntags; i++)
+		if (strcmp(h->tags[i], tag) == 0)
+			return true;
+	return false;
+}
+
+static bool scn_host_in_system(const struct net_host *h, int sys)
+{
+	for (int i = 0; i < h->nsystems; i++)
+		if (h->systems[i] == sys)
+			return true;
+	return false;
+}
+
+/* hosts { site =, role =, tag =, zone =, system =, os = } in file order;
+ * limit 1 for find_host. */
+static int scn_hosts(lua_State *L, int limit)
+{
+	struct scenario *s = scn_of(L);
+	const struct net *net = s->d->net;
+	const char *site_id, *role, *tag, *zone, *system, *os;
+	int site = -1, sys = -1, n = 0;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	site_id = scn_field_str(L, 1, "hosts", "site", false);
+	role = scn_field_str(L, 1, "hosts", "role", false);
+	tag = scn_field_str(L, 1, "hosts", "tag", false);
+	zone = scn_field_str(L, 1, "hosts", "zone", false);
+	system = scn_field_str(L, 1, "hosts", "system", false);
+	os = scn_field_str(L, 1, "hosts", "os", false);
+	if (site_id && (site = net_site_find(net, site_id)) < 0)
+		return luaL_error(L, "hosts: no site '%s' in the network", site_id);
+	if (system && (sys = net_system_find(net, system)) < 0)
+		return luaL_error(L, "hosts: no system '%s' in the network", system);
+	if (limit == 0)
+		lua_newtable(L);
+	for (int h = 0; h < net->nhosts; h++) {
+		const struct net_host *hp = &net->hosts[h];
+
+		if ((site >= 0 && !net_site_within(net, hp->site, site)) ||
+		    (role && strcmp(hp->role, role) != 0) || (tag && !scn_host_has_tag(hp, tag)) ||
+		    (zone && strcmp(net->segments[hp->segment].zone, zone) != 0) ||
+		    (sys >= 0 && !scn_host_in_system(hp, sys)) || (os && !strstr(hp->os, os)))
+			continue;
+		lua_pushstring(L, hp->name);
+		if (limit == 1)
+			return 1;
+		lua_rawseti(L, -2, ++n);
+	}
+	if (limit == 1)
+		lua_pushnil(L);
+	return 1;
+}
+
+static int api_hosts(lua_State *L) { return scn_hosts(L, 0); }
+static int api_find_host(lua_State *L) { return scn_hosts(L, 1); }
+
+static int api_system(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	const struct net *net = s->d->net;
+	const char *id = luaL_checkstring(L, 1);
+	int sys = net_system_find(net, id);
+	const struct net_system *sp;
+
+	if (sys < 0)
+		return luaL_error(L, "system: no system '%s' in the network", id);
+	sp = &net->systems[sys];
+	lua_createtable(L, 0, 8);
+	lua_pushstring(L, sp->id), lua_setfield(L, -2, "id");
+	lua_pushstring(L, sp->name), lua_setfield(L, -2, "name");
+	if (sp->name_en)
+		lua_pushstring(L, sp->name_en), lua_setfield(L, -2, "name_en");
+	lua_pushinteger(L, sp->level), lua_setfield(L, -2, "level");
+	lua_pushboolean(L, sp->monitored), lua_setfield(L, -2, "monitored");
+	lua_pushboolean(L, net_system_available(net, sys)), lua_setfield(L, -2, "available");
+	scn_push_names(L, net, sp->hosts, sp->nhosts, false);
+	lua_setfield(L, -2, "hosts");
+	return 1;
+}
+
+/* ---- the API: attack steps ------------------------------------------- */
+
+/* Record the step and return (ok) or (false, reason) to the script. */
+static int scn_result(lua_State *L, struct scenario *s, const char *step, const char *target,
+		      const char *reason)
+{
+	drill_record(s->d, DRILL_STEP, scn_actor_name(s), step, target, reason == NULL, reason);
+	lua_pushboolean(L, reason == NULL);
+	if (reason == NULL)
+		return 1;
+	lua_pushstring(L, reason);
+	return 2;
+}
+
+/* Why the attacker cannot act on a host it holds, or NULL. */
+static const char *scn_foothold(const struct net_host *h)
+{
+	if (h->state & NET_HOST_DOWN)
+		return "host is down";
+	if (h->state & NET_HOST_ISOLATED)
+		return "host is isolated";
+	if (!(h->state & NET_HOST_COMPROMISED))
+		return "host is not compromised";
+	return NULL;
+}
+
+/* Decide a flow and phrase a failure in plain words into buf. */
+static const char *scn_flow(const struct net *net, uint32_t src, uint32_t dst, uint16_t port,
+			    struct net_flow *f, char *buf, size_t size)
+{
+	f->src = src;
+	f->dst = dst;
+	f->proto = NET_PROTO_TCP;
+	f->port = port;
+	if (net_flow(net, f) == NET_FLOW_OK)
+		return NULL;
+	if (f->stopped_at >= 0)
+		snprintf(buf, size, "%s (%s)", net_verdict_reason(f->verdict),
+			 net->sites[f->firewalls[f->stopped_at]].id);
+	else
+		snprintf(buf, size, "%s", net_verdict_reason(f->verdict));
+	return buf;
+}
+
+/* Is value (a domain or hash) blocked at a firewall the flow crosses? */
+static const char *scn_blocked_on_path(const struct net *net, const struct net_flow *f,
+				       enum net_block_kind kind, const char *value, char *buf, size_t size)
+{
+	for (int i = 0; value && i < f->nfirewalls; i++) {
+		if (net_blocked_at(net, kind, value, f->firewalls[i])) {
+			snprintf(buf, size, "%s %s blocked (%s)", kind == NET_BLOCK_DOMAIN ? "domain" : "hash",
+				 value, net->sites[f->firewalls[i]].id);
+			return buf;
+		}
+	}
+	return NULL;
+}
+
+static uint32_t scn_address_arg(lua_State *L, struct scenario *s, int t, const char *fname,
+				const char *key, const char *dflt)
+{
+	const char *v = scn_field_str(L, t, fname, key, dflt == NULL);
+	uint32_t ip;
+	int h;
+
+	if (v == NULL)
+		v = dflt;
+	if (ipaddr_parse(v, &ip))
+		return ip;
+	h = net_host_find(s->d->net, v);
+	if (h < 0)
+		luaL_error(L, "%s: field '%s': '%s' is neither an IPv4 address nor a host", fname, key, v);
+	return s->d->net->hosts[h].ip;
+}
+
+static const char *scn_domain_of(const char *email)
+{
+	const char *at = email ? strrchr(email, '@') : NULL;
+
+	return at ? at + 1 : NULL;
+}
+
+/* phish { account =, host =, from =, subject =, attachment =, hash =, source = } */
+static int api_phish(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct net *net = s->d->net;
+	int acc, host;
+	uint32_t source;
+	const char *from, *hash, *reason = "the network has no host tagged mail-gateway";
+	char buf[256];
+	bool delivered = false;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "phish");
+	acc = scn_account_arg(L, s, 1, "phish", "account");
+	host = scn_host_arg(L, s, 1, "phish", "host");
+	from = scn_field_str(L, 1, "phish", "from", true);
+	hash = scn_field_str(L, 1, "phish", "hash", false);
+	scn_field_str(L, 1, "phish", "subject", false);
+	scn_field_str(L, 1, "phish", "attachment", false);
+	source = scn_address_arg(L, s, 1, "phish", "source", SCENARIO_DEFAULT_SENDER);
+
+	/* The mail must get through a gateway: the path to it, then the
+	 * sender's domain and the attachment's hash on every firewall. */
+	for (int g = 0; g < net->nhosts && !delivered; g++) {
+		const struct net_host *gw = &net->hosts[g];
+		struct net_flow f;
+
+		if (!scn_host_has_tag(gw, "mail-gateway"))
+			continue;
+		reason = scn_flow(net, source, gw->public_ip ? gw->public_ip : gw->ip, 25, &f, buf, sizeof(buf));
+		if (reason == NULL)
+			reason = scn_blocked_on_path(net, &f, NET_BLOCK_DOMAIN, scn_domain_of(from), buf, sizeof(buf));
+		if (reason == NULL)
+			reason = scn_blocked_on_path(net, &f, NET_BLOCK_HASH, hash, buf, sizeof(buf));
+		delivered = reason == NULL;
+	}
+	if (delivered && (net->accounts[acc].state & NET_ACCOUNT_DISABLED))
+		reason = "account is disabled";
+	else if (delivered && (net->hosts[host].state & NET_HOST_DOWN))
+		reason = "host is down";
+	else if (delivered && (net->hosts[host].state & NET_HOST_ISOLATED))
+		reason = "host is isolated";
+	if (reason == NULL) {
+		net_host_set(net, host, NET_HOST_COMPROMISED, true);
+		net_account_set(net, acc, NET_ACCOUNT_COMPROMISED, true);
+	}
+	return scn_result(L, s, "phish", net->hosts[host].name, reason);
+}
+
+/* exploit { host =, port =, from =, cve = } */
+static int api_exploit(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct net *net = s->d->net;
+	int host, svc;
+	lua_Integer port;
+	uint32_t from, dst;
+	const char *reason;
+	char buf[256];
+	struct net_flow f;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "exploit");
+	host = scn_host_arg(L, s, 1, "exploit", "host");
+	port = scn_field_int(L, 1, "exploit", "port", 0);
+	if (port <= 0 || port > 65535)
+		return luaL_error(L, "exploit: field 'port' must be a TCP port");
+	from = scn_address_arg(L, s, 1, "exploit", "from", NULL);
+	scn_field_str(L, 1, "exploit", "cve", false);
+	/* From outside the province the public face is what can be reached. */
+	dst = net->hosts[host].ip;
+	if (!ipaddr_is_private(from) && net->hosts[host].public_ip)
+		dst = net->hosts[host].public_ip;
+	reason = scn_flow(net, from, dst, (uint16_t)port, &f, buf, sizeof(buf));
+	svc = net_host_service(net, host, NET_PROTO_TCP, (uint16_t)port);
+	if (reason == NULL && svc >= 0 && net->hosts[host].services[svc].patched)
+		reason = "service is patched";
+	if (reason == NULL)
+		net_host_set(net, host, NET_HOST_COMPROMISED, true);
+	return scn_result(L, s, "exploit", net->hosts[host].name, reason);
+}
+
+/* execute / persist { host =, … }: things done on a host already held. */
+static int scn_on_host(lua_State *L, const char *step)
+{
+	struct scenario *s = scn_of(L);
+	int host;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, step);
+	host = scn_host_arg(L, s, 1, step, "host");
+	return scn_result(L, s, step, s->d->net->hosts[host].name, scn_foothold(&s->d->net->hosts[host]));
+}
+
+static int api_execute(lua_State *L) { return scn_on_host(L, "execute"); }
+static int api_persist(lua_State *L) { return scn_on_host(L, "persist"); }
+
+/* dump_credentials { host = }: true and the accounts whose credentials
+ * were on the host, or false and the reason. */
+static int api_dump_credentials(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct net *net = s->d->net;
+	const struct net_host *h;
+	const char *reason;
+	int host, n = 0;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "dump_credentials");
+	host = scn_host_arg(L, s, 1, "dump_credentials", "host");
+	h = &net->hosts[host];
+	reason = scn_foothold(h);
+	scn_result(L, s, "dump_credentials", h->name, reason);
+	if (reason)
+		return 2;
+	lua_createtable(L, h->naccounts, 0);
+	for (int i = 0; i < h->naccounts; i++) {
+		int a = h->accounts[i];
+
+		if (net->accounts[a].state & NET_ACCOUNT_DISABLED)
+			continue;
+		/* Freshly dumped credentials are valid even after a reset. */
+		net_account_set(net, a, NET_ACCOUNT_COMPROMISED, true);
+		net_account_set(net, a, NET_ACCOUNT_PASSWORD_RESET, false);
+		lua_pushstring(L, net->accounts[a].name);
+		lua_rawseti(L, -2, ++n);
+	}
+	return 2;
+}
+
+static uint16_t scn_via_port(lua_State *L, const char *via)
+{
+	if (via == NULL || strcmp(via, "smb") == 0)
+		return 445;
+	if (strcmp(via, "rdp") == 0)
+		return 3389;
+	if (strcmp(via, "winrm") == 0)
+		return 5985;
+	if (strcmp(via, "ssh") == 0)
+		return 22;
+	luaL_error(L, "move: via '%s' is not smb, rdp, winrm or ssh", via);
+	return 0;
+}
+
+static bool scn_account_on(const struct net *net, int acc, int host)
+{
+	const struct net_host *h = &net->hosts[host];
+
+	if (net->accounts[acc].admin)
+		return true;
+	for (int i = 0; i < h->naccounts; i++)
+		if (h->accounts[i] == acc)
+			return true;
+	return false;
+}
+
+/* move { from =, to =, account =, via = "smb"|"rdp"|"winrm"|"ssh" } */
+static int api_move(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct net *net = s->d->net;
+	int from, to, acc;
+	const struct net_account *ap;
+	const char *reason;
+	char buf[256];
+	struct net_flow f;
+	uint16_t port;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "move");
+	from = scn_host_arg(L, s, 1, "move", "from");
+	to = scn_host_arg(L, s, 1, "move", "to");
+	acc = scn_account_arg(L, s, 1, "move", "account");
+	port = scn_via_port(L, scn_field_str(L, 1, "move", "via", false));
+	ap = &net->accounts[acc];
+	reason = scn_foothold(&net->hosts[from]);
+	if (reason == NULL && (ap->state & NET_ACCOUNT_DISABLED))
+		reason = "account is disabled";
+	else if (reason == NULL && (ap->state & NET_ACCOUNT_PASSWORD_RESET))
+		reason = "password was reset";
+	else if (reason == NULL && !(ap->state & NET_ACCOUNT_COMPROMISED))
+		reason = "account's credentials are not stolen";
+	else if (reason == NULL && !scn_account_on(net, acc, to))
+		reason = "account cannot log on to that host";
+	if (reason == NULL)
+		reason = scn_flow(net, net->hosts[from].ip, net->hosts[to].ip, port, &f, buf, sizeof(buf));
+	if (reason == NULL)
+		net_host_set(net, to, NET_HOST_COMPROMISED, true);
+	return scn_result(L, s, "move", net->hosts[to].name, reason);
+}
+
+/* beacon / exfiltrate { host =, c2 =, domain =, port = } */
+static int scn_outbound(lua_State *L, const char *step)
+{
+	struct scenario *s = scn_of(L);
+	struct net *net = s->d->net;
+	const char *domain, *reason;
+	char buf[256], target[300];
+	struct net_flow f;
+	uint32_t c2;
+	lua_Integer port;
+	int host;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, step);
+	host = scn_host_arg(L, s, 1, step, "host");
+	c2 = scn_address_arg(L, s, 1, step, "c2", NULL);
+	domain = scn_field_str(L, 1, step, "domain", false);
+	port = scn_field_int(L, 1, step, "port", 443);
+	if (port <= 0 || port > 65535)
+		return luaL_error(L, "%s: field 'port' must be a TCP port", step);
+	scn_field_int(L, 1, step, "bytes", 0);
+	reason = scn_foothold(&net->hosts[host]);
+	if (reason == NULL)
+		reason = scn_flow(net, net->hosts[host].ip, c2, (uint16_t)port, &f, buf, sizeof(buf));
+	if (reason == NULL)
+		reason = scn_blocked_on_path(net, &f, NET_BLOCK_DOMAIN, domain, buf, sizeof(buf));
+	snprintf(target, sizeof(target), "%s -> %s", net->hosts[host].name,
+		 domain ? domain : ipaddr_format(c2, (char[IPADDR_STRLEN]){ 0 }));
+	return scn_result(L, s, step, target, reason);
+}
+
+static int api_beacon(lua_State *L) { return scn_outbound(L, "beacon"); }
+static int api_exfiltrate(lua_State *L) { return scn_outbound(L, "exfiltrate"); }
+
+/* encrypt { host = }: ransomware takes the host down. */
+static int api_encrypt(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct net *net = s->d->net;
+	const char *reason;
+	int host;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "encrypt");
+	host = scn_host_arg(L, s, 1, "encrypt", "host");
+	reason = scn_foothold(&net->hosts[host]);
+	if (reason == NULL)
+		net_host_set(net, host, NET_HOST_DOWN, true);
+	return scn_result(L, s, "encrypt", net->hosts[host].name, reason);
+}
+
+static const luaL_Reg scn_api[] = {
+	{ "scenario", api_scenario }, { "objective", api_objective }, { "achieve", api_achieve },
+	{ "prevent", api_prevent }, { "actor", api_actor }, { "on", api_on },
+	{ "message", api_message },
+	{ "seconds", api_seconds }, { "minutes", api_minutes }, { "hours", api_hours },
+	{ "days", api_days }, { "now", api_now }, { "wait", api_wait },
+	{ "wait_until", api_wait_until }, { "jitter", api_jitter },
+	{ "host", api_host }, { "hosts", api_hosts }, { "find_host", api_find_host },
+	{ "system", api_system },
+	{ "phish", api_phish }, { "exploit", api_exploit }, { "execute", api_execute },
+	{ "persist", api_persist }, { "dump_credentials", api_dump_credentials },
+	{ "move", api_move }, { "beacon", api_beacon }, { "exfiltrate", api_exfiltrate },
+	{ "encrypt", api_encrypt },
+	{ NULL, NULL },
+};
+
+/* ---- loading ----------------------------------------------------------- */
+
+struct scenario *scenario_load(struct drill *d, const char *path, struct diag *errs)
+{
+	struct sandbox_limits limits = { SCENARIO_MEMORY, SCENARIO_LOAD_INSTRUCTIONS };
+	struct scenario *s = xcalloc(1, sizeof(*s));
+	char err[1024];
+	lua_State *L;
+
+	s->d = d;
+	s->path = xstrdup(path);
+	s->current = -1;
+	s->errs = errs;
+	s->info.duration = 24 * SIM_HOUR;
+	simclock_parse_iso(SCENARIO_DEFAULT_START, &s->info.start_unix_us);
+	rng_stream(&s->load_rng, d->seed, "scenario");
+	s->box = sandbox_new(&limits);
+	if (s->box == NULL) {
+		diag_add(errs, path, 0, "cannot create a Lua state");
+		scenario_free(s);
+		return NULL;
+	}
+	L = sandbox_lua(s->box);
+	lua_newtable(L);
+	s->handlers_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+	sandbox_push_env(s->box);
+	lua_pushlightuserdata(L, s);
+	luaL_setfuncs(L, scn_api, 1);
+	lua_getfield(L, -1, "math");
+	lua_pushlightuserdata(L, s);
+	lua_pushcclosure(L, api_random, 1);
+	lua_setfield(L, -2, "random");
+	lua_pop(L, 1);
+	sandbox_seal_env(s->box, -1);
+	if (sandbox_load_file(s->box, path, -1, err, sizeof(err)) != 0 ||
+	    sandbox_call(s->box, 0, 0, err, sizeof(err)) != 0) {
+		diag_add_raw(errs, err);
+		lua_pop(L, 1);
+		scenario_free(s);
+		return NULL;
+	}
+	lua_pop(L, 1);
+	if (!s->have_info) {
+		diag_add(errs, path, 0, "no scenario { id = …, title = { vi = …, en = … } } declaration");
+		scenario_free(s);
+		return NULL;
+	}
+	/* Actors declared before scenario{} set the seed got streams from
+	 * the old seed; derive them again now that it is final. */
+	for (size_t i = 0; i < s->nactors; i++) {
+		char stream[160];
+
+		snprintf(stream, sizeof(stream), "actor:%s", s->actors[i].name);
+		rng_stream(&s->actors[i].rng, d->seed, stream);
+	}
+	s->errs = NULL;
+	return s;
+}
+
+void scenario_free(struct scenario *s)
+{
+	struct scenario_info *in;
+
+	if (s == NULL)
+		return;
+	in = &s->info;
+	for (size_t i = 0; i < s->nactors; i++)
+		free(s->actors[i].name);
+	free(s->actors);
+	sandbox_free(s->box);
+	free(in->id), free(in->title_vi), free(in->title_en), free(in->description_vi);
+	free(in->description_en), free(in->author), free(in->version), free(in->network);
+	for (int i = 0; i < in->ntechniques; i++)
+		free(in->techniques[i]);
+	free(in->techniques);
+	free(s->path);
+	free(s);
+}
+
+const struct scenario_info *scenario_info(const struct scenario *s)
+{
+	return &s->info;
+}
