@@ -355,7 +355,7 @@ static int sandbox_msgh(lua_State *L)
 
 /* The position of the innermost Lua frame of a thread, for errors that
  * carry none (error(x, 0), error objects); "" when there is none. */
-static void sandbox_where(lua_State *co, char *buf, size_t size)
+void sandbox_position(lua_State *co, char *buf, size_t size)
 {
 	lua_Debug ar;
 
@@ -367,6 +367,11 @@ static void sandbox_where(lua_State *co, char *buf, size_t size)
 			return;
 		}
 	}
+}
+
+void sandbox_set_budget(struct sandbox *box, uint64_t instructions)
+{
+	box->budget = instructions;
 }
 
 static void sandbox_arm(struct sandbox *box, lua_State *L)
@@ -400,10 +405,15 @@ int sandbox_resume(struct sandbox *box, lua_State *co, int nargs, int *nres, cha
 
 		if (msg == NULL)
 			msg = lua_pushfstring(co, "(error object is a %s value)", luaL_typename(co, -1));
+		/* coroutine.wrap re-raises with its own position in front of
+		 * the original one; the original says where it went wrong. */
+		while (sandbox_has_location(msg) && strstr(msg, ": ") &&
+		       sandbox_has_location(strstr(msg, ": ") + 2))
+			msg = strstr(msg, ": ") + 2;
 		if (sandbox_has_location(msg))
 			where[0] = '\0';
 		else
-			sandbox_where(co, where, sizeof(where));
+			sandbox_position(co, where, sizeof(where));
 		snprintf(err, errlen, "%s%s", where, msg);
 	}
 	return -1;

@@ -69,6 +69,11 @@ int sandbox_call(struct sandbox *box, int nargs, int nresults, char *err, size_t
  */
 int sandbox_resume(struct sandbox *box, lua_State *co, int nargs, int *nres, char *err, size_t errlen);
 
+/* The instruction budget for each later call or resume. */
+void sandbox_set_budget(struct sandbox *box, uint64_t instructions);
+/* "file:line: " of the innermost Lua frame of thread co, or "". */
+void sandbox_position(lua_State *co, char *buf, size_t size);
+
 /* Bytes the state holds now; the most it ever held. */
 size_t sandbox_memory(const struct sandbox *box);
 size_t sandbox_memory_peak(const struct sandbox *box);

@@ -241,8 +241,13 @@ void scenario_resume(struct scenario *s, int idx)
 		return;
 	}
 	if (status == LUA_YIELD) {
-		snprintf(err, sizeof(err), "%s: actor '%s' yielded outside wait() (use wait or wait_until)",
-			 s->path, a->name);
+		char where[256];
+
+		sandbox_position(a->co, where, sizeof(where));
+		if (where[0] == '\0')
+			snprintf(where, sizeof(where), "%s: ", s->path);
+		snprintf(err, sizeof(err), "%sactor '%s' yielded outside wait() (use wait or wait_until)",
+			 where, a->name);
 		status = -1;
 	}
 	if (status == LUA_OK) {
@@ -914,15 +919,20 @@ static uint16_t scn_via_port(lua_State *L, const char *via)
 		return 5985;
 	if (strcmp(via, "ssh") == 0)
 		return 22;
-	luaL_error(L, "move: via '%s' is not smb, rdp, winrm or ssh", via);
+	if (strcmp(via, "mssql") == 0)
+		return 1433;
+	luaL_error(L, "move: via '%s' is not smb, rdp, winrm, ssh or mssql", via);
 	return 0;
 }
 
+/* An account logs on where it is listed; an administrator also anywhere
+ * in its own site's subtree (a district admin on the district's hosts, the
+ * province's on every host). */
 static bool scn_account_on(const struct net *net, int acc, int host)
 {
 	const struct net_host *h = &net->hosts[host];
 
-	if (net->accounts[acc].admin)
+	if (net->accounts[acc].admin && net_site_within(net, h->site, net->accounts[acc].site))
 		return true;
 	for (int i = 0; i < h->naccounts; i++)
 		if (h->accounts[i] == acc)
@@ -930,7 +940,7 @@ static bool scn_account_on(const struct net *net, int acc, int host)
 	return false;
 }
 
-/* move { from =, to =, account =, via = "smb"|"rdp"|"winrm"|"ssh" } */
+/* move { from =, to =, account =, via = "smb"|"rdp"|"winrm"|"ssh"|"mssql" } */
 static int api_move(lua_State *L)
 {
 	struct scenario *s = scn_of(L);
@@ -1089,6 +1099,7 @@ struct scenario *scenario_load(struct drill *d, const char *path, struct diag *e
 		rng_stream(&s->actors[i].rng, d->seed, stream);
 	}
 	s->errs = NULL;
+	sandbox_set_budget(s->box, SCENARIO_RESUME_INSTRUCTIONS);
 	return s;
 }
 

@@ -1,0 +1,199 @@
+#include "event.h"
+
+#include "sha1.h"
+
+const char *event_kind_name(enum event_kind kind)
+{
+	static const char *const names[EVENT_KIND_COUNT] = {
+		[EVENT_NONE] = "none",
+		[EVENT_ALERT] = "alert",
+		[EVENT_FLOW] = "flow",
+		[EVENT_DNS] = "dns",
+		[EVENT_HTTP] = "http",
+		[EVENT_TLS] = "tls",
+		[EVENT_FILE] = "file",
+		[EVENT_ANOMALY] = "anomaly",
+		[EVENT_NOTICE] = "notice",
+	};
+
+	if ((unsigned)kind >= EVENT_KIND_COUNT)
+		return "unknown";
+	return names[kind];
+}
+
+void event_packet_ends(const struct event *ev, uint32_t *src_ip,
+		       uint16_t *src_port, uint32_t *dst_ip,
+		       uint16_t *dst_port)
+{
+	const struct event_conn *c = &ev->conn;
+	bool back = ev->dir == EVENT_FROM_RESP;
+
+	*src_ip = back ? c->resp_ip : c->orig_ip;
+	*src_port = back ? c->resp_port : c->orig_port;
+	*dst_ip = back ? c->orig_ip : c->resp_ip;
+	*dst_port = back ? c->orig_port : c->resp_port;
+}
+
+/* splitmix64's output function: every input bit reaches every output bit. */
+static uint64_t event_mix(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+uint64_t event_derive_id(uint64_t seed, uint64_t serial, uint64_t domain)
+{
+	/* Mixing each input before combining keeps neighbouring serials and
+	 * seeds from giving related identifiers. */
+	uint64_t x = event_mix(seed + UINT64_C(0x9e3779b97f4a7c15));
+
+	x ^= event_mix(serial ^ event_mix(domain));
+	return event_mix(x + UINT64_C(0x9e3779b97f4a7c15));
+}
+
+static void event_put16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+static void event_put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+/*
+ * ICMPv4 messages that come in request/reply pairs: the spec hashes such
+ * a flow with the type and its counterpart as ports, so both directions
+ * give one ID.  Any other message is one-way: type and code, in the order
+ * seen.
+ */
+static bool event_icmp_counterpart(uint16_t type, uint16_t *other)
+{
+	static const uint8_t pairs[][2] = {
+		{ 8, 0 }, { 0, 8 }, { 13, 14 }, { 14, 13 }, { 15, 16 },
+		{ 16, 15 }, { 10, 9 }, { 9, 10 }, { 17, 18 }, { 18, 17 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		if (pairs[i][0] == type) {
+			*other = pairs[i][1];
+			return true;
+		}
+	}
+	return false;
+}
+
+static void event_base64(const uint8_t *in, size_t n, char *out)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t i;
+
+	for (i = 0; i + 2 < n; i += 3) {
+		uint32_t v = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8 | in[i + 2];
+
+		*out++ = digits[v >> 18];
+		*out++ = digits[(v >> 12) & 63];
+		*out++ = digits[(v >> 6) & 63];
+		*out++ = digits[v & 63];
+	}
+	if (i < n) {
+		uint32_t v = (uint32_t)in[i] << 16;
+
+		if (i + 1 < n)
+			v |= (uint32_t)in[i + 1] << 8;
+		*out++ = digits[v >> 18];
+		*out++ = digits[(v >> 12) & 63];
+		*out++ = i + 1 < n ? digits[(v >> 6) & 63] : '=';
+		*out++ = '=';
+	}
+	*out = '\0';
+}
+
+void event_community_id(const struct event_conn *conn, uint16_t seed,
+			char out[EVENT_COMMUNITY_ID_SIZE])
+{
+	uint8_t buf[16], digest[SHA1_DIGEST_SIZE];
+	uint32_t a = conn->orig_ip, b = conn->resp_ip;
+	uint16_t pa = conn->orig_port, pb = conn->resp_port;
+	bool one_way = false, ports;
+	size_t len;
+
+	ports = conn->proto == NET_PROTO_TCP || conn->proto == NET_PROTO_UDP ||
+		conn->proto == NET_PROTO_ICMP;
+	if (conn->proto == NET_PROTO_ICMP)
+		one_way = !event_icmp_counterpart(pa, &pb);
+	/* The smaller endpoint first, so both directions hash alike. */
+	if (!one_way && (a > b || (a == b && pa > pb))) {
+		uint32_t t = a;
+		uint16_t tp = pa;
+
+		a = b;
+		b = t;
+		pa = pb;
+		pb = tp;
+	}
+	event_put16(buf, seed);
+	event_put32(buf + 2, a);
+	event_put32(buf + 6, b);
+	buf[10] = conn->proto;
+	buf[11] = 0;
+	len = 12;
+	if (ports) {
+		event_put16(buf + 12, pa);
+		event_put16(buf + 14, pb);
+		len = 16;
+	}
+	sha1_digest(buf, len, digest);
+	out[0] = '1';
+	out[1] = ':';
+	event_base64(digest, sizeof digest, out + 2);
+}
+
+const char *event_dns_type_name(uint16_t type)
+{
+	switch (type) {
+	case EVENT_DNS_A:
+		return "A";
+	case EVENT_DNS_NS:
+		return "NS";
+	case EVENT_DNS_CNAME:
+		return "CNAME";
+	case EVENT_DNS_SOA:
+		return "SOA";
+	case EVENT_DNS_PTR:
+		return "PTR";
+	case EVENT_DNS_MX:
+		return "MX";
+	case EVENT_DNS_TXT:
+		return "TXT";
+	case EVENT_DNS_AAAA:
+		return "AAAA";
+	case EVENT_DNS_SRV:
+		return "SRV";
+	case EVENT_DNS_HTTPS:
+		return "HTTPS";
+	case EVENT_DNS_ANY:
+		return "ANY";
+	}
+	return NULL;
+}
+
+const char *event_dns_rcode_name(uint8_t rcode)
+{
+	static const char *const names[] = {
+		"NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP",
+		"REFUSED", "YXDOMAIN", "YXRRSET", "NXRRSET", "NOTAUTH",
+		"NOTZONE",
+	};
+
+	if (rcode >= sizeof names / sizeof names[0])
+		return NULL;
+	return names[rcode];
+}

@@ -1,0 +1,97 @@
+# The scenario runtime, as a trainer and a scenario author see it: stock
+# scenarios pass check; containment at the right time prevents the APT's
+# objectives and doing nothing lets them succeed; the attacker adapts;
+# runs repeat byte for byte; hostile and broken scenarios give file:line
+# errors and never take the drill down.
+. "$(dirname "$0")/lib.sh"
+
+for f in scenarios/*.lua; do
+	run_cmd check "$f"
+	expect_status "check-stock-$(basename "$f" .lua)" 0
+done
+
+apt=scenarios/apt-mustang-panda.lua
+objective() { # objective NAME STATE: the objectives table says so
+	expect_line "$1" "$TMP/stdout" "^  $2 +$3 "
+}
+
+run_cmd run --headless "$apt"
+expect_status "apt-undefended-exit-0" 0
+objective "apt-undefended-foothold-achieved" foothold-dc achieved
+objective "apt-undefended-exfil-achieved" exfil-qlvb achieved
+cp "$TMP/stdout" "$TMP/first"
+
+run_cmd run --headless --speed max "$apt"
+if cmp -s "$TMP/first" "$TMP/stdout"; then ok "apt-same-seed-same-bytes"; else
+	not_ok "apt-same-seed-same-bytes" "$(diff "$TMP/first" "$TMP/stdout" | head -5)"
+fi
+run_cmd run --headless --seed 7 "$apt"
+expect_line "apt-seed-is-used" "$TMP/stdout" "seed: 7 "
+if cmp -s "$TMP/first" "$TMP/stdout"; then not_ok "apt-other-seed-other-timeline" "identical output"; else
+	ok "apt-other-seed-other-timeline"; fi
+run_cmd run --headless --seed 7 "$apt"
+cp "$TMP/stdout" "$TMP/seed7"
+run_cmd run --headless --seed 7 "$apt"
+if cmp -s "$TMP/seed7" "$TMP/stdout"; then ok "apt-seed-7-repeats"; else not_ok "apt-seed-7-repeats"; fi
+
+run_cmd run --headless --actions tests/data/actions/apt-isolate-and-block-sender.txt "$apt"
+expect_status "apt-isolate-exit-0" 0
+expect_line "apt-isolate-attacker-adapts" "$TMP/stdout" "phish +thuanan-pc-02 +failed: domain vpcp-gov.example.net blocked"
+objective "apt-isolate-prevents-foothold" foothold-dc prevented
+objective "apt-isolate-prevents-exfil" exfil-qlvb prevented
+expect_line "apt-isolate-recorded" "$TMP/stdout" "team-tdm +isolate tdm-pc-02"
+
+run_cmd run --headless --actions tests/data/actions/apt-block-one-c2.txt "$apt"
+expect_line "apt-one-c2-blocked-switches" "$TMP/stdout" "exfiltrate +tdm-pc-02 -> static-cache.example.com ok"
+objective "apt-one-c2-blocked-not-enough" exfil-qlvb achieved
+
+run_cmd run --headless --actions tests/data/actions/apt-block-both-c2.txt "$apt"
+expect_line "apt-both-c2-blocked-beacon-fails" "$TMP/stdout" "beacon .*static-cache.example.com failed: address blocked at a firewall"
+objective "apt-both-c2-blocked-prevents-exfil" exfil-qlvb prevented
+
+run_cmd run --headless --actions tests/data/actions/apt-patch-qlvb.txt "$apt"
+expect_line "apt-patch-stops-exploit" "$TMP/stdout" "exploit +dc-qlvb-app-01 +failed: service is patched"
+objective "apt-patch-prevents-foothold" foothold-dc prevented
+
+run_cmd run --headless --actions tests/data/actions/bad.txt "$apt"
+expect_status "bad-actions-exit-1" 1
+expect_line "bad-actions-unknown-host" "$TMP/stderr" "^tests/data/actions/bad.txt:1: no host 'no-such-host'"
+expect_line "bad-actions-bad-ip" "$TMP/stderr" "^tests/data/actions/bad.txt:2: '10.1.2.300' is not an IPv4"
+expect_line "bad-actions-bad-time" "$TMP/stderr" "^tests/data/actions/bad.txt:3: 'banana' is not a time"
+expect_line "bad-actions-unknown-command" "$TMP/stderr" "^tests/data/actions/bad.txt:4: unknown command 'frobnicate'"
+expect_line "bad-actions-missing-command" "$TMP/stderr" "^tests/data/actions/bad.txt:5: expected TIME TEAM COMMAND"
+expect_no_line "bad-actions-nothing-run" "$TMP/stdout" "."
+
+hostile=tests/data/scenarios/hostile.lua
+run_cmd check "$hostile"
+expect_status "hostile-check-fails" 1
+for case in "6: instruction budget of [0-9]+ exceeded" "8: instruction budget of [0-9]+ exceeded" \
+	"10: memory limit of 128 MiB exceeded" "11: unknown name 'io'" "12: unknown name 'os'" \
+	"13: unknown name 'load'" "14: stack overflow" "15: boom inside a coroutine" \
+	"17: wait: called from a coroutine of the script's own" "20: actor 'yielder' yielded outside wait" \
+	"21: phish: no account 'nobody' in the network"; do
+	expect_line "hostile-error-line-${case%%:*}" "$TMP/stderr" "^$hostile:$case"
+done
+objective "hostile-good-actor-still-finishes" survive achieved
+if [ -e /tmp/irdrill-pwned ]; then not_ok "hostile-os-execute-did-nothing"; else ok "hostile-os-execute-did-nothing"; fi
+
+run_cmd check tests/data/scenarios/syntax-error.lua
+expect_status "syntax-error-exit-1" 1
+expect_line "syntax-error-file-line" "$TMP/stderr" "^tests/data/scenarios/syntax-error.lua:5: '\)' expected"
+run_cmd check tests/data/scenarios/bad-technique.lua
+expect_status "bad-technique-exit-1" 1
+expect_line "bad-technique-file-line" "$TMP/stderr" "^tests/data/scenarios/bad-technique.lua:1: scenario: technique 'phishing' is not an ATT&CK id"
+run_cmd check "$apt" tests/data/scenarios/syntax-error.lua
+expect_status "check-many-one-broken-exit-1" 1
+expect_line "check-many-counts" "$TMP/stderr" "1 of 2 scenarios failed"
+run_cmd check
+expect_status "check-needs-a-scenario" 2
+
+run_cmd run
+expect_status "run-without-console-exit-2" 2
+expect_line "run-without-console-says-headless" "$TMP/stderr" "use irdrill run --headless"
+run_cmd run --headless --teams a,b
+expect_status "run-teams-not-yet-exit-2" 2
+expect_line "run-teams-not-yet-says-so" "$TMP/stderr" "--teams is not available yet"
+run_cmd run --headless --speed fast
+expect_status "run-bad-speed-exit-2" 2
