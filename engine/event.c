@@ -66,13 +66,7 @@ static void event_put32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)v;
 }
 
-/*
- * ICMPv4 messages that come in request/reply pairs: the spec hashes such
- * a flow with the type and its counterpart as ports, so both directions
- * give one ID.  Any other message is one-way: type and code, in the order
- * seen.
- */
-static bool event_icmp_counterpart(uint16_t type, uint16_t *other)
+bool event_icmp_counterpart(uint16_t type, uint16_t *other)
 {
 	static const uint8_t pairs[][2] = {
 		{ 8, 0 }, { 0, 8 }, { 13, 14 }, { 14, 13 }, { 15, 16 },
@@ -127,6 +121,9 @@ void event_community_id(const struct event_conn *conn, uint16_t seed,
 
 	ports = conn->proto == NET_PROTO_TCP || conn->proto == NET_PROTO_UDP ||
 		conn->proto == NET_PROTO_ICMP;
+	/* ICMP request/reply pairs hash with the type and its counterpart
+	 * as ports, so both directions give one ID; any other message is
+	 * one-way: type and code, in the order seen, never swapped. */
 	if (conn->proto == NET_PROTO_ICMP)
 		one_way = !event_icmp_counterpart(pa, &pb);
 	/* The smaller endpoint first, so both directions hash alike. */
@@ -196,4 +193,41 @@ const char *event_dns_rcode_name(uint8_t rcode)
 	if (rcode >= sizeof names / sizeof names[0])
 		return NULL;
 	return names[rcode];
+}
+
+size_t event_utf8_char_len(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len, i;
+
+	if (n == 0)
+		return 0;
+	if (p[0] < 0x80)
+		return 1;
+	/* The second byte's range excludes overlong forms, surrogates and
+	 * code points past U+10FFFF (RFC 3629 section 4). */
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		if (p[0] == 0xe0)
+			lo = 0xa0;
+		else if (p[0] == 0xed)
+			hi = 0x9f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		if (p[0] == 0xf0)
+			lo = 0x90;
+		else if (p[0] == 0xf4)
+			hi = 0x8f;
+	} else {
+		return 0;
+	}
+	if (n < len || p[1] < lo || p[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if (p[i] < 0x80 || p[i] > 0xbf)
+			return 0;
+	return len;
 }

@@ -355,6 +355,18 @@ uint64_t event_derive_id(uint64_t seed, uint64_t serial, uint64_t domain);
 void event_community_id(const struct event_conn *conn, uint16_t seed,
 			char out[EVENT_COMMUNITY_ID_SIZE]);
 
+/* The reply type of an ICMPv4 request/reply pair (echo 8 -> 0, and so
+ * on, both ways); false for a message that has no reply. */
+bool event_icmp_counterpart(uint16_t type, uint16_t *other);
+
+/*
+ * The length of the well-formed UTF-8 character at s (at most n bytes
+ * available): 1 for ASCII, 2-4 for a multi-byte character, 0 for a byte
+ * that starts no valid character (stray continuation, overlong form,
+ * surrogate, beyond U+10FFFF, cut short).
+ */
+size_t event_utf8_char_len(const char *s, size_t n);
+
 /* DNS names shared by the formatters: "AAAA", "NXDOMAIN"; NULL if the
  * number has no name here. */
 const char *event_dns_type_name(uint16_t type);

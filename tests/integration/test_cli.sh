@@ -32,11 +32,11 @@ expect_line "missing-value-says-so" "$TMP/stderr" "option --network needs a valu
 run_cmd net extra
 expect_status "extra-argument-exit-2" 2
 
-for cmd in run check replay export report resume scores bench; do
+for cmd in replay export report resume scores bench; do
 	run_cmd $cmd
 	expect_status "$cmd-not-available-exit-2" 2
 	expect_line "$cmd-not-available-says-so" "$TMP/stderr" "'$cmd' is not available yet"
 done
 run_cmd
 expect_status "no-command-is-run" 2
-expect_line "no-command-is-run-message" "$TMP/stderr" "'run' is not available yet"
+expect_line "no-command-is-run-message" "$TMP/stderr" "the live console is not available yet"
