@@ -1,7 +1,7 @@
 # irdrill - build, run, test, install.
 #
 #   make            build build/irdrill
-#   make run        the main job on the defaults (now: irdrill net)
+#   make run        the main job on the defaults (now: the drill, headless)
 #   make test       every test (unit, integration, leak check)
 #   make asan       the suite again under AddressSanitizer + UBSan
 #   make install    PREFIX=/usr/local by default
@@ -89,10 +89,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/harness.h
 unit-tests: $(TEST_BINS)
 
 # Until the live console lands, the most useful thing on the defaults is
-# loading and summarising the default province.
+# the stock drill run headless: the province, then the attack timeline.
 run: deps
 	@$(MAKE) --no-print-directory $(BUILD)/irdrill
 	$(BUILD)/irdrill net
+	$(BUILD)/irdrill run --headless
 
 # The suite itself; `test` and `asan` differ only in the build they point at.
 check-suite: $(BUILD)/irdrill $(TEST_BINS)

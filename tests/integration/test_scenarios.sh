@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 for f in scenarios/*.lua; do
+	case $f in *.meta.lua) continue ;; esac
 	run_cmd check "$f"
 	expect_status "check-stock-$(basename "$f" .lua)" 0
 done
@@ -95,3 +96,13 @@ expect_status "run-teams-not-yet-exit-2" 2
 expect_line "run-teams-not-yet-says-so" "$TMP/stderr" "--teams is not available yet"
 run_cmd run --headless --speed fast
 expect_status "run-bad-speed-exit-2" 2
+
+# The editor annotations and the API document cover every name the
+# runtime gives scenarios.
+for name in $(grep -o '{ "[a-z_]*", api_[a-z_]* }' engine/scenario.c | sed 's/{ "\([a-z_]*\)".*/\1/'); do
+	if grep -q "^function $name(" scenarios/irdrill-api.meta.lua && grep -q "\`$name" docs/scenario-api.md; then
+		ok "api-documented-$name"
+	else
+		not_ok "api-documented-$name" "missing from scenarios/irdrill-api.meta.lua or docs/scenario-api.md"
+	fi
+done
