@@ -153,6 +153,22 @@ void event_community_id(const struct event_conn *conn, uint16_t seed,
 	event_base64(digest, sizeof digest, out + 2);
 }
 
+bool event_dns_rr_has_text(const struct event_dns_rr *rr)
+{
+	switch (rr->type) {
+	case EVENT_DNS_A:
+	case EVENT_DNS_AAAA:
+	case EVENT_DNS_CNAME:
+	case EVENT_DNS_MX:
+	case EVENT_DNS_NS:
+	case EVENT_DNS_PTR:
+	case EVENT_DNS_TXT:
+		return rr->data != NULL;
+	default:
+		return false;
+	}
+}
+
 const char *event_dns_type_name(uint16_t type)
 {
 	switch (type) {

@@ -192,8 +192,9 @@ enum {
 	EVENT_DNS_REFUSED = 5,
 };
 
-/* A resource record with textual data: an address for A and AAAA, a name
- * for CNAME, NS, PTR and MX, the text for TXT. */
+/* A resource record: data is the address for A and AAAA, the name for
+ * CNAME, NS, PTR and MX, the text for TXT.  Other types (SOA, SRV) are
+ * kept to name, type and TTL; the formatters ignore their data. */
 struct event_dns_rr {
 	const char *name;
 	uint16_t type;
@@ -366,6 +367,9 @@ bool event_icmp_counterpart(uint16_t type, uint16_t *other);
  * surrogate, beyond U+10FFFF, cut short).
  */
 size_t event_utf8_char_len(const char *s, size_t n);
+
+/* Whether rr's data is printed: a text type with data given. */
+bool event_dns_rr_has_text(const struct event_dns_rr *rr);
 
 /* DNS names shared by the formatters: "AAAA", "NXDOMAIN"; NULL if the
  * number has no name here. */

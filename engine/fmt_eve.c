@@ -610,7 +610,8 @@ static void fmt_eve_rrs(struct fmt_eve_json *j, const char *key,
 		fmt_eve_str(j, "rrname", rrs[i].name != NULL ? rrs[i].name : "");
 		fmt_eve_rr_type(j, "rrtype", rrs[i].type);
 		fmt_eve_uint(j, "ttl", rrs[i].ttl);
-		fmt_eve_opt_str(j, "rdata", rrs[i].data);
+		if (event_dns_rr_has_text(&rrs[i]))
+			fmt_eve_str(j, "rdata", rrs[i].data);
 		fmt_eve_close(j, '}');
 	}
 	fmt_eve_close(j, ']');
@@ -627,17 +628,19 @@ static void fmt_eve_grouped(struct fmt_eve_json *j, const struct event_dns *d)
 	for (i = 0; i < d->n_answers; i++) {
 		uint16_t type = d->answers[i].type;
 
-		if (d->answers[i].data == NULL)
+		if (!event_dns_rr_has_text(&d->answers[i]))
 			continue;
 		for (k = 0; k < i; k++)
-			if (d->answers[k].type == type && d->answers[k].data != NULL)
+			if (d->answers[k].type == type &&
+			    event_dns_rr_has_text(&d->answers[k]))
 				break;
 		if (k < i)
 			continue;
 		fmt_eve_data_key(j, fmt_eve_type_text(type, num));
 		fmt_eve_push(j, '[');
 		for (k = i; k < d->n_answers; k++)
-			if (d->answers[k].type == type && d->answers[k].data != NULL)
+			if (d->answers[k].type == type &&
+			    event_dns_rr_has_text(&d->answers[k]))
 				fmt_eve_elem_str(j, d->answers[k].data);
 		fmt_eve_close(j, ']');
 	}
@@ -849,6 +852,11 @@ enum event_render fmt_eve_render(const struct fmt_eve_settings *s,
 	default:
 		return EVENT_NOT_RENDERED;
 	}
+	/* No record of a flow can predate it, nor the Unix epoch. */
+	if (ev->conn.serial != 0 &&
+	    (ev->conn.start > ev->time ||
+	     simclock_unix_us(s->clock, ev->conn.start) < 0))
+		return EVENT_BAD;
 	fmt_eve_push(&j, '{');
 	switch (ev->kind) {
 	case EVENT_ALERT:
