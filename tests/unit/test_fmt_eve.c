@@ -12,6 +12,7 @@
  * type, for tests/integration/test_formats.sh to hand to real validators.
  */
 #include "harness.h"
+#include "event_fixtures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,10 +20,6 @@
 
 #include "event.h"
 #include "fmt_eve.h"
-#include "ipaddr.h"
-
-/* 2023-11-08T09:00:00+07:00, the drill's start. */
-#define TEST_EPOCH_US INT64_C(1699408800000000)
 
 static struct simclock test_clock;
 
@@ -39,128 +36,6 @@ static const struct fmt_eve_settings test_full = {
 	.community_id = true,
 };
 
-static uint32_t ip(const char *text)
-{
-	uint32_t v = 0;
-
-	if (!ipaddr_parse(text, &v))
-		abort();
-	return v;
-}
-
-static sim_time_t at(int64_t seconds, int64_t micros)
-{
-	return seconds * SIM_SECOND + micros;
-}
-
-/* A workstation in a commune office looks up the attacker's domain... */
-static struct event_conn test_dns_conn(void)
-{
-	struct event_conn c = {
-		.serial = 1,
-		.start = at(302, 123456),
-		.orig_ip = ip("10.20.5.23"),
-		.resp_ip = ip("10.1.0.53"),
-		.orig_port = 51234,
-		.resp_port = 53,
-		.proto = NET_PROTO_UDP,
-		.app = EVENT_APP_DNS,
-		.orig = { 1, 71, 43 },
-		.resp = { 1, 119, 91 },
-	};
-
-	return c;
-}
-
-static const struct event_dns_rr test_answers[] = {
-	{ "cdn.tailieu-hanhchinh.com", EVENT_DNS_CNAME, 300,
-	  "tailieu-hanhchinh.b-cdn.net" },
-	{ "tailieu-hanhchinh.b-cdn.net", EVENT_DNS_A, 60, "185.220.101.47" },
-};
-
-static struct event test_dns_query(void)
-{
-	struct event ev = {
-		.time = at(302, 123456),
-		.kind = EVENT_DNS,
-		.dir = EVENT_FROM_ORIG,
-		.conn = test_dns_conn(),
-		.host = -1,
-		.sensor = 0,
-	};
-
-	ev.conn.resp = (struct event_count){ 0, 0, 0 };
-	ev.u.dns.tx_id = 0;
-	ev.u.dns.id = 36146;
-	ev.u.dns.query = "cdn.tailieu-hanhchinh.com";
-	ev.u.dns.qtype = EVENT_DNS_A;
-	ev.u.dns.rd = true;
-	return ev;
-}
-
-static struct event test_dns_response(void)
-{
-	struct event ev = test_dns_query();
-
-	ev.time = at(302, 125299);
-	ev.dir = EVENT_FROM_RESP;
-	ev.conn = test_dns_conn();
-	ev.u.dns.ra = true;
-	ev.u.dns.rtt = 1843;
-	ev.u.dns.answers = test_answers;
-	ev.u.dns.n_answers = 2;
-	return ev;
-}
-
-/* ...then downloads a "decision" document that is really a program. */
-static struct event_conn test_http_conn(void)
-{
-	struct event_conn c = {
-		.serial = 2,
-		.start = at(302, 130012),
-		.orig_ip = ip("10.20.5.23"),
-		.resp_ip = ip("185.220.101.47"),
-		.orig_port = 49732,
-		.resp_port = 80,
-		.proto = NET_PROTO_TCP,
-		.app = EVENT_APP_HTTP,
-		.orig = { 170, 7031, 231 },
-		.resp = { 336, 496096, 482656 },
-	};
-
-	return c;
-}
-
-static const struct event_http test_http_tx = {
-	.tx_id = 0,
-	.duration = 367265,
-	.method = "GET",
-	.host = "cdn.tailieu-hanhchinh.com",
-	.uri = "/tailieu/QD-1234-UBND.doc.exe?id=7",
-	.version = "1.1",
-	.user_agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
-	.status = 200,
-	.status_msg = "OK",
-	.content_type = "application/x-msdownload; charset=binary",
-	.response_body_len = 482304,
-	.response_file = 1,
-	.response_mime = "application/x-dosexec",
-};
-
-static struct event test_http(void)
-{
-	struct event ev = {
-		.time = at(302, 498765),
-		.kind = EVENT_HTTP,
-		.dir = EVENT_FROM_RESP,
-		.conn = test_http_conn(),
-		.host = -1,
-	};
-
-	ev.u.http = test_http_tx;
-	return ev;
-}
-
 static const struct event_meta test_meta[] = {
 	{ "attack_target", "Client_Endpoint" },
 	{ "deployment", "Perimeter" },
@@ -170,10 +45,10 @@ static const struct event_meta test_meta[] = {
 static struct event test_alert(void)
 {
 	struct event ev = {
-		.time = at(302, 210004),
+		.time = fixture_at(302, 210004),
 		.kind = EVENT_ALERT,
 		.dir = EVENT_FROM_RESP,
-		.conn = test_http_conn(),
+		.conn = fixture_http_conn(),
 		.host = -1,
 	};
 
@@ -188,96 +63,20 @@ static struct event test_alert(void)
 	ev.u.alert.tx_id = 0;
 	ev.u.alert.metadata = test_meta;
 	ev.u.alert.n_metadata = 3;
-	ev.u.alert.http = &test_http_tx;
+	ev.u.alert.http = &fixture_http_tx;
 	return ev;
 }
 
-static struct event test_file(void)
-{
-	struct event ev = {
-		.time = at(302, 498765),
-		.kind = EVENT_FILE,
-		.dir = EVENT_FROM_RESP,
-		.conn = test_http_conn(),
-		.host = -1,
-	};
-
-	ev.u.file.serial = 1;
-	ev.u.file.duration = 288761;
-	ev.u.file.mime_type = "application/x-dosexec";
-	ev.u.file.size = 482304;
-	ev.u.file.md5 = "5d41402abc4b2a76b9719d911017c592";
-	ev.u.file.sha1 = "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d";
-	ev.u.file.sha256 = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
-	ev.u.file.tx_id = 0;
-	ev.u.file.http = &test_http_tx;
-	return ev;
-}
-
-static struct event test_http_flow(void)
-{
-	struct event ev = {
-		.time = at(362, 512000),
-		.kind = EVENT_FLOW,
-		.dir = EVENT_FROM_ORIG,
-		.conn = test_http_conn(),
-		.host = -1,
-	};
-
-	ev.u.flow.last = at(302, 512000);
-	ev.u.flow.state = EVENT_FLOW_CLOSED;
-	ev.u.flow.alerted = true;
-	return ev;
-}
-
-static struct event test_dns_flow(void)
-{
-	struct event ev = {
-		.time = at(332, 125299),
-		.kind = EVENT_FLOW,
-		.dir = EVENT_FROM_ORIG,
-		.conn = test_dns_conn(),
-		.host = -1,
-	};
-
-	ev.u.flow.last = at(302, 125299);
-	ev.u.flow.state = EVENT_FLOW_CLOSED;
-	return ev;
-}
-
-/* A TLS session to the same server, with a self-signed certificate. */
+/* The TLS session with the certificate details EVE logs. */
 static struct event test_tls(void)
 {
-	struct event ev = {
-		.time = at(330, 80250),
-		.kind = EVENT_TLS,
-		.dir = EVENT_FROM_RESP,
-		.host = -1,
-		.conn = {
-			.serial = 3,
-			.start = at(330, 100),
-			.orig_ip = ip("10.20.5.23"),
-			.resp_ip = ip("185.220.101.47"),
-			.orig_port = 49733,
-			.resp_port = 443,
-			.proto = NET_PROTO_TCP,
-			.app = EVENT_APP_TLS,
-		},
-	};
+	struct event ev = fixture_tls();
 	struct event_tls *t = &ev.u.tls;
 
-	t->version = EVENT_TLS_1_2;
-	t->sni = "api.tailieu-hanhchinh.com";
-	t->cipher = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384";
-	t->curve = "x25519";
-	t->established = true;
 	t->subject = "CN=api.tailieu-hanhchinh.com, O=Let's Encrypt";
 	t->issuer = "CN=api.tailieu-hanhchinh.com, O=Let's Encrypt";
 	t->serial = "4F:1A:00:9C";
 	t->fingerprint = "7b:b6:98:38:69:70:36:3d:29:19:cc:57:72:84:69:84:ff:d4:a8:89";
-	t->not_before = 1698796800; /* 2023-11-01 */
-	t->not_after = 1706745600;  /* 2024-02-01 */
-	t->sni_matches_cert = true;
 	t->ja3 = "e7d705a3286e19ea42f587b344ee6865";
 	t->ja3_string = "771,4865-4866-4867,0-23-65281,29-23-24,0";
 	return ev;
@@ -286,15 +85,15 @@ static struct event test_tls(void)
 static struct event test_anomaly(void)
 {
 	struct event ev = {
-		.time = at(401, 7),
+		.time = fixture_at(401, 7),
 		.kind = EVENT_ANOMALY,
 		.dir = EVENT_FROM_ORIG,
 		.host = -1,
 		.conn = {
 			.serial = 4,
-			.start = at(400, 999990),
-			.orig_ip = ip("10.20.5.23"),
-			.resp_ip = ip("185.220.101.47"),
+			.start = fixture_at(400, 999990),
+			.orig_ip = fixture_ip("10.20.5.23"),
+			.resp_ip = fixture_ip("185.220.101.47"),
 			.orig_port = 49740,
 			.resp_port = 8443,
 			.proto = NET_PROTO_TCP,
@@ -313,15 +112,15 @@ static struct event test_anomaly(void)
 static struct event test_icmp_alert(void)
 {
 	struct event ev = {
-		.time = at(500, 0),
+		.time = fixture_at(500, 0),
 		.kind = EVENT_ALERT,
 		.dir = EVENT_FROM_ORIG,
 		.host = -1,
 		.conn = {
 			.serial = 5,
-			.start = at(500, 0),
-			.orig_ip = ip("10.20.5.23"),
-			.resp_ip = ip("10.20.5.1"),
+			.start = fixture_at(500, 0),
+			.orig_ip = fixture_ip("10.20.5.23"),
+			.resp_ip = fixture_ip("10.20.5.1"),
 			.orig_port = 8,
 			.resp_port = 0,
 			.proto = NET_PROTO_ICMP,
@@ -360,7 +159,7 @@ static void check_line(const struct fmt_eve_settings *s, struct event ev,
 
 TEST(eve_dns_request)
 {
-	check_line(&test_plain, test_dns_query(),
+	check_line(&test_plain, fixture_dns_query(),
 		   "{\"timestamp\":\"2023-11-08T09:05:02.123456+0700\","
 		   "\"flow_id\":1937618318663697,\"event_type\":\"dns\","
 		   "\"src_ip\":\"10.20.5.23\",\"src_port\":51234,\"dest_ip\":\"10.1.0.53\","
@@ -375,7 +174,7 @@ TEST(eve_dns_request)
  * "response", queries[], answers[], grouped, hex flags without padding. */
 TEST(eve_dns_response)
 {
-	check_line(&test_plain, test_dns_response(),
+	check_line(&test_plain, fixture_dns_response(),
 		   "{\"timestamp\":\"2023-11-08T09:05:02.125299+0700\","
 		   "\"flow_id\":1937618318663697,\"event_type\":\"dns\","
 		   "\"src_ip\":\"10.1.0.53\",\"src_port\":53,\"dest_ip\":\"10.20.5.23\","
@@ -405,7 +204,7 @@ static const struct event_dns_rr test_mixed[] = {
 
 static struct event test_dns_mixed(void)
 {
-	struct event ev = test_dns_response();
+	struct event ev = fixture_dns_response();
 
 	ev.u.dns.query = "ubnd.binhduong.gov.vn";
 	ev.u.dns.qtype = EVENT_DNS_ANY;
@@ -439,7 +238,7 @@ TEST(eve_dns_record_types)
  * before the http object, Content-Type parameters cut, HTTP/ prefixed. */
 TEST(eve_http)
 {
-	check_line(&test_plain, test_http(),
+	check_line(&test_plain, fixture_http(),
 		   "{\"timestamp\":\"2023-11-08T09:05:02.498765+0700\","
 		   "\"flow_id\":1965776347487082,\"event_type\":\"http\","
 		   "\"src_ip\":\"10.20.5.23\",\"src_port\":49732,"
@@ -484,7 +283,7 @@ TEST(eve_alert)
 /* Named after the URL path, query dropped; hashes inside CLOSED. */
 TEST(eve_fileinfo)
 {
-	check_line(&test_plain, test_file(),
+	check_line(&test_plain, fixture_file(),
 		   "{\"timestamp\":\"2023-11-08T09:05:02.498765+0700\","
 		   "\"flow_id\":1965776347487082,\"event_type\":\"fileinfo\","
 		   "\"src_ip\":\"185.220.101.47\",\"src_port\":80,"
@@ -578,7 +377,7 @@ TEST(eve_decode_anomaly_without_flow)
  * proto; UDP has no tcp object. */
 TEST(eve_flow_udp)
 {
-	check_line(&test_plain, test_dns_flow(),
+	check_line(&test_plain, fixture_dns_flow(),
 		   "{\"timestamp\":\"2023-11-08T09:05:32.125299+0700\","
 		   "\"flow_id\":1937618318663697,\"event_type\":\"flow\","
 		   "\"src_ip\":\"10.20.5.23\",\"src_port\":51234,\"dest_ip\":\"10.1.0.53\","
@@ -591,7 +390,7 @@ TEST(eve_flow_udp)
 
 TEST(eve_flow_tcp)
 {
-	check_line(&test_plain, test_http_flow(),
+	check_line(&test_plain, fixture_http_flow(),
 		   "{\"timestamp\":\"2023-11-08T09:06:02.512000+0700\","
 		   "\"flow_id\":1965776347487082,\"event_type\":\"flow\","
 		   "\"src_ip\":\"10.20.5.23\",\"src_port\":49732,"
@@ -627,7 +426,7 @@ TEST(eve_icmp_alert)
  * records and after the flow object on flow records, host last. */
 TEST(eve_optional_settings)
 {
-	check_line(&test_full, test_http(),
+	check_line(&test_full, fixture_http(),
 		   "{\"timestamp\":\"2023-11-08T09:05:02.498765+0700\","
 		   "\"flow_id\":1965776347487082,\"in_iface\":\"ens192\","
 		   "\"event_type\":\"http\",\"src_ip\":\"10.20.5.23\",\"src_port\":49732,"
@@ -640,7 +439,7 @@ TEST(eve_optional_settings)
 		   "\"http_content_type\":\"application/x-msdownload\","
 		   "\"http_method\":\"GET\",\"protocol\":\"HTTP/1.1\",\"status\":200,"
 		   "\"length\":482304},\"host\":\"soc-ids-01\"}\n");
-	check_line(&test_full, test_dns_flow(),
+	check_line(&test_full, fixture_dns_flow(),
 		   "{\"timestamp\":\"2023-11-08T09:05:32.125299+0700\","
 		   "\"flow_id\":1937618318663697,\"in_iface\":\"ens192\","
 		   "\"event_type\":\"flow\",\"src_ip\":\"10.20.5.23\",\"src_port\":51234,"
@@ -706,17 +505,17 @@ TEST(eve_key_order)
 		   "timestamp flow_id in_iface event_type src_ip dest_ip proto "
 		   "ip_v icmp_type icmp_code pkt_src community_id alert "
 		   "direction flow host");
-	check_keys(test_dns_response(),
+	check_keys(fixture_dns_response(),
 		   "timestamp flow_id in_iface event_type src_ip src_port "
 		   "dest_ip dest_port proto ip_v pkt_src community_id dns host");
-	check_keys(test_http(),
+	check_keys(fixture_http(),
 		   "timestamp flow_id in_iface event_type src_ip src_port "
 		   "dest_ip dest_port proto ip_v pkt_src community_id tx_id "
 		   "http host");
 	check_keys(test_tls(),
 		   "timestamp flow_id in_iface event_type src_ip src_port "
 		   "dest_ip dest_port proto ip_v pkt_src community_id tls host");
-	check_keys(test_file(),
+	check_keys(fixture_file(),
 		   "timestamp flow_id in_iface event_type src_ip src_port "
 		   "dest_ip dest_port proto ip_v pkt_src community_id http "
 		   "app_proto fileinfo host");
@@ -724,7 +523,7 @@ TEST(eve_key_order)
 		   "timestamp flow_id in_iface event_type src_ip src_port "
 		   "dest_ip dest_port proto ip_v pkt_src community_id anomaly "
 		   "host");
-	check_keys(test_http_flow(),
+	check_keys(fixture_http_flow(),
 		   "timestamp flow_id in_iface event_type src_ip src_port "
 		   "dest_ip dest_port ip_v proto app_proto flow community_id "
 		   "tcp host");
@@ -756,7 +555,7 @@ TEST(eve_escaping)
  * bytes: the whole value, valid characters included, goes through \xNN. */
 TEST(eve_escaping_invalid_utf8)
 {
-	struct event ev = test_http();
+	struct event ev = fixture_http();
 	struct strbuf out;
 
 	ev.u.http.user_agent = "Đ\xff\"x";
@@ -788,9 +587,9 @@ static unsigned long long flow_id_of(struct event ev)
  * direction or time; other connections get others. */
 TEST(eve_flow_id_shared_by_a_flow)
 {
-	struct event_conn conn = test_http_conn();
-	unsigned long long id = flow_id_of(test_http());
-	uint64_t secs = (uint64_t)(TEST_EPOCH_US / SIM_SECOND + 302);
+	struct event_conn conn = fixture_http_conn();
+	unsigned long long id = flow_id_of(fixture_http());
+	uint64_t secs = (uint64_t)(FIXTURE_EPOCH_US / SIM_SECOND + 302);
 	uint64_t want_high = (secs & 7) << 48 | (UINT64_C(130012) & 0xffff) << 32;
 
 	CHECK(id != 0);
@@ -798,11 +597,11 @@ TEST(eve_flow_id_shared_by_a_flow)
 	CHECK_INT(id >> 32 << 32, want_high);
 	CHECK_INT(id, fmt_eve_flow_id(&test_full, &conn));
 	CHECK_INT(flow_id_of(test_alert()), id);
-	CHECK_INT(flow_id_of(test_file()), id);
-	CHECK_INT(flow_id_of(test_http_flow()), id);
-	CHECK_INT(flow_id_of(test_dns_query()), flow_id_of(test_dns_response()));
-	CHECK_INT(flow_id_of(test_dns_query()), flow_id_of(test_dns_flow()));
-	CHECK(flow_id_of(test_dns_query()) != id);
+	CHECK_INT(flow_id_of(fixture_file()), id);
+	CHECK_INT(flow_id_of(fixture_http_flow()), id);
+	CHECK_INT(flow_id_of(fixture_dns_query()), flow_id_of(fixture_dns_response()));
+	CHECK_INT(flow_id_of(fixture_dns_query()), flow_id_of(fixture_dns_flow()));
+	CHECK(flow_id_of(fixture_dns_query()) != id);
 	CHECK(flow_id_of(test_tls()) != id);
 }
 
@@ -811,15 +610,15 @@ TEST(eve_flow_id_shared_by_a_flow)
 TEST(eve_seed_changes_flow_id_not_community_id)
 {
 	struct fmt_eve_settings other = test_full;
-	struct event_conn conn = test_http_conn();
+	struct event_conn conn = fixture_http_conn();
 	struct strbuf a, b;
 	char cid[EVENT_COMMUNITY_ID_SIZE];
 
 	other.id_seed++;
 	CHECK(fmt_eve_flow_id(&other, &conn) != fmt_eve_flow_id(&test_full, &conn));
 	event_community_id(&conn, 0, cid);
-	CHECK_INT(render(&test_full, test_http(), &a), EVENT_RENDERED);
-	CHECK_INT(render(&other, test_http(), &b), EVENT_RENDERED);
+	CHECK_INT(render(&test_full, fixture_http(), &a), EVENT_RENDERED);
+	CHECK_INT(render(&other, fixture_http(), &b), EVENT_RENDERED);
 	CHECK_CONTAINS(strbuf_str(&a), cid);
 	CHECK_CONTAINS(strbuf_str(&b), cid);
 	strbuf_free(&a);
@@ -847,23 +646,23 @@ TEST(eve_deterministic_and_appending)
  * buffer exactly as it was. */
 TEST(eve_not_rendered_and_bad)
 {
-	struct event ev = test_http_flow();
+	struct event ev = fixture_http_flow();
 	struct strbuf out;
 
 	strbuf_init(&out);
 	strbuf_adds(&out, "kept");
 	ev.kind = EVENT_NOTICE;
 	CHECK_INT(fmt_eve_render(&test_full, &ev, &out), EVENT_NOT_RENDERED);
-	ev = test_http_flow();
+	ev = fixture_http_flow();
 	ev.u.flow.last = ev.conn.start - 1;
 	CHECK_INT(fmt_eve_render(&test_full, &ev, &out), EVENT_BAD);
-	ev = test_http_flow();
+	ev = fixture_http_flow();
 	ev.u.flow.last = ev.time + 1;
 	CHECK_INT(fmt_eve_render(&test_full, &ev, &out), EVENT_BAD);
 	ev = test_alert();
-	ev.time = -TEST_EPOCH_US - 1; /* before 1970 */
+	ev.time = -FIXTURE_EPOCH_US - 1; /* before 1970 */
 	CHECK_INT(fmt_eve_render(&test_full, &ev, &out), EVENT_BAD);
-	ev = test_http();
+	ev = fixture_http();
 	ev.conn.start = ev.time + 1;
 	CHECK_INT(fmt_eve_render(&test_full, &ev, &out), EVENT_BAD);
 	ev = test_tls();
@@ -883,14 +682,14 @@ static int write_sample(const char *dir)
 	FILE *f;
 	int status = 0;
 
-	evs[n++] = test_dns_query();
-	evs[n++] = test_dns_response();
+	evs[n++] = fixture_dns_query();
+	evs[n++] = fixture_dns_response();
 	evs[n++] = test_dns_mixed();
-	evs[n++] = test_dns_flow();
+	evs[n++] = fixture_dns_flow();
 	evs[n++] = test_alert();
-	evs[n++] = test_http();
-	evs[n++] = test_file();
-	evs[n++] = test_http_flow();
+	evs[n++] = fixture_http();
+	evs[n++] = fixture_file();
+	evs[n++] = fixture_http_flow();
 	evs[n++] = test_tls();
 	evs[n] = test_tls();
 	evs[n].u.tls.version = EVENT_TLS_1_3;
@@ -905,7 +704,7 @@ static int write_sample(const char *dir)
 	evs[n] = test_alert();
 	evs[n].u.alert.signature = "Tải \"QĐ-1234\" C:\\Users\\canbo\n\tx\x01\x1f\x7f/";
 	evs[n++].u.alert.blocked = true;
-	evs[n] = test_http();
+	evs[n] = fixture_http();
 	evs[n++].u.http.uri = "/\xc0\xaf..";
 
 	strbuf_init(&out);
@@ -934,7 +733,7 @@ static int write_sample(const char *dir)
 
 int main(int argc, char **argv)
 {
-	simclock_init(&test_clock, TEST_EPOCH_US);
+	simclock_init(&test_clock, FIXTURE_EPOCH_US);
 	if (argc == 3 && strcmp(argv[1], "--write") == 0)
 		return write_sample(argv[2]);
 	if (argc != 1) {

@@ -12,6 +12,7 @@
  * tests/integration/test_formats.sh to hand to real consumers.
  */
 #include "harness.h"
+#include "event_fixtures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,6 @@
 #include "event.h"
 #include "fmt_eve.h"
 #include "fmt_zeek.h"
-#include "ipaddr.h"
-
-/* 2023-11-08T09:00:00+07:00, the drill's start. */
-#define TEST_EPOCH_US INT64_C(1699408800000000)
 
 static struct simclock test_clock;
 
@@ -52,226 +49,28 @@ static const struct fmt_eve_settings test_eve = {
 	.community_id = true,
 };
 
-static uint32_t ip(const char *text)
-{
-	uint32_t v = 0;
-
-	if (!ipaddr_parse(text, &v))
-		abort();
-	return v;
-}
-
-static sim_time_t at(int64_t seconds, int64_t micros)
-{
-	return seconds * SIM_SECOND + micros;
-}
-
-/* One commune workstation: a DNS lookup, a download, a TLS session. */
-static struct event_conn test_dns_conn(void)
-{
-	struct event_conn c = {
-		.serial = 1,
-		.start = at(302, 123456),
-		.orig_ip = ip("10.20.5.23"),
-		.resp_ip = ip("10.1.0.53"),
-		.orig_port = 51234,
-		.resp_port = 53,
-		.proto = NET_PROTO_UDP,
-		.app = EVENT_APP_DNS,
-		.orig = { 1, 71, 43 },
-		.resp = { 1, 119, 91 },
-	};
-
-	return c;
-}
-
-static const struct event_dns_rr test_answers[] = {
-	{ "cdn.tailieu-hanhchinh.com", EVENT_DNS_CNAME, 300,
-	  "tailieu-hanhchinh.b-cdn.net" },
-	{ "tailieu-hanhchinh.b-cdn.net", EVENT_DNS_A, 60, "185.220.101.47" },
-};
-
-static struct event test_dns(enum event_dir dir)
-{
-	struct event ev = {
-		.time = at(302, 125299),
-		.kind = EVENT_DNS,
-		.dir = dir,
-		.conn = test_dns_conn(),
-		.host = -1,
-	};
-
-	ev.u.dns.id = 36146;
-	ev.u.dns.query = "cdn.tailieu-hanhchinh.com";
-	ev.u.dns.qtype = EVENT_DNS_A;
-	ev.u.dns.rd = true;
-	if (dir == EVENT_FROM_RESP) {
-		ev.u.dns.ra = true;
-		ev.u.dns.rtt = 1843;
-		ev.u.dns.answers = test_answers;
-		ev.u.dns.n_answers = 2;
-	} else {
-		ev.time = at(302, 123456);
-		ev.conn.resp = (struct event_count){ 0, 0, 0 };
-	}
-	return ev;
-}
-
-static struct event test_dns_flow(void)
-{
-	struct event ev = {
-		.time = at(332, 125299),
-		.kind = EVENT_FLOW,
-		.conn = test_dns_conn(),
-		.host = -1,
-	};
-
-	ev.u.flow.last = at(302, 125299);
-	ev.u.flow.state = EVENT_FLOW_CLOSED;
-	return ev;
-}
-
-static struct event_conn test_http_conn(void)
-{
-	struct event_conn c = {
-		.serial = 2,
-		.start = at(302, 130012),
-		.orig_ip = ip("10.20.5.23"),
-		.resp_ip = ip("185.220.101.47"),
-		.orig_port = 49732,
-		.resp_port = 80,
-		.proto = NET_PROTO_TCP,
-		.app = EVENT_APP_HTTP,
-		.orig = { 170, 7031, 231 },
-		.resp = { 336, 496096, 482656 },
-	};
-
-	return c;
-}
-
-static const struct event_http test_http_tx = {
-	.tx_id = 0,
-	.duration = 367265,
-	.method = "GET",
-	.host = "cdn.tailieu-hanhchinh.com",
-	.uri = "/tailieu/QD-1234-UBND.doc.exe?id=7",
-	.version = "1.1",
-	.user_agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
-	.status = 200,
-	.status_msg = "OK",
-	.content_type = "application/x-msdownload",
-	.response_body_len = 482304,
-	.response_file = 1,
-	.response_mime = "application/x-dosexec",
-};
-
-static struct event test_http(void)
-{
-	struct event ev = {
-		.time = at(302, 498765),
-		.kind = EVENT_HTTP,
-		.dir = EVENT_FROM_RESP,
-		.conn = test_http_conn(),
-		.host = -1,
-	};
-
-	ev.u.http = test_http_tx;
-	return ev;
-}
-
-static struct event test_file(void)
-{
-	struct event ev = {
-		.time = at(302, 498765),
-		.kind = EVENT_FILE,
-		.dir = EVENT_FROM_RESP,
-		.conn = test_http_conn(),
-		.host = -1,
-	};
-
-	ev.u.file.serial = 1;
-	ev.u.file.duration = 288761;
-	ev.u.file.mime_type = "application/x-dosexec";
-	ev.u.file.size = 482304;
-	ev.u.file.md5 = "5d41402abc4b2a76b9719d911017c592";
-	ev.u.file.sha1 = "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d";
-	ev.u.file.sha256 =
-		"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
-	ev.u.file.http = &test_http_tx;
-	return ev;
-}
-
-static struct event test_http_flow(void)
-{
-	struct event ev = {
-		.time = at(362, 512000),
-		.kind = EVENT_FLOW,
-		.conn = test_http_conn(),
-		.host = -1,
-	};
-
-	ev.u.flow.last = at(302, 512000);
-	ev.u.flow.state = EVENT_FLOW_CLOSED;
-	ev.u.flow.alerted = true;
-	return ev;
-}
-
-static struct event_conn test_tls_conn(void)
-{
-	struct event_conn c = {
-		.serial = 3,
-		.start = at(330, 100),
-		.orig_ip = ip("10.20.5.23"),
-		.resp_ip = ip("185.220.101.47"),
-		.orig_port = 49733,
-		.resp_port = 443,
-		.proto = NET_PROTO_TCP,
-		.app = EVENT_APP_TLS,
-		.orig = { 12, 1893, 1413 },
-		.resp = { 10, 6120, 5720 },
-	};
-
-	return c;
-}
-
 static const char *const test_chain[] = {
 	"bc1431c7426c234dea9027b9de6e2999095c80e9937264eb477b31a448ad710f",
 };
 
+/* The TLS session with the certificate details Zeek logs. */
 static struct event test_ssl(void)
 {
-	struct event ev = {
-		.time = at(330, 80250),
-		.kind = EVENT_TLS,
-		.dir = EVENT_FROM_RESP,
-		.conn = test_tls_conn(),
-		.host = -1,
-	};
-	struct event_tls *t = &ev.u.tls;
+	struct event ev = fixture_tls();
 
-	t->version = EVENT_TLS_1_2;
-	t->sni = "api.tailieu-hanhchinh.com";
-	t->cipher = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384";
-	t->curve = "x25519";
-	t->next_protocol = "http/1.1";
-	t->established = true;
-	t->subject = "CN=api.tailieu-hanhchinh.com";
-	t->issuer = "CN=api.tailieu-hanhchinh.com";
-	t->not_before = 1698796800;
-	t->not_after = 1706745600;
-	t->sni_matches_cert = true;
-	t->cert_chain_fps = test_chain;
-	t->n_cert_chain_fps = 1;
+	ev.u.tls.next_protocol = "http/1.1";
+	ev.u.tls.cert_chain_fps = test_chain;
+	ev.u.tls.n_cert_chain_fps = 1;
 	return ev;
 }
 
 static struct event test_notice(void)
 {
 	struct event ev = {
-		.time = at(330, 80250),
+		.time = fixture_at(330, 80250),
 		.kind = EVENT_NOTICE,
 		.dir = EVENT_FROM_RESP,
-		.conn = test_tls_conn(),
+		.conn = fixture_tls_conn(),
 		.host = -1,
 	};
 
@@ -325,7 +124,7 @@ TEST(zeek_header)
 	struct strbuf out;
 
 	strbuf_init(&out);
-	CHECK(fmt_zeek_header(&test_zeek, FMT_ZEEK_DNS, at(0, 999999), &out));
+	CHECK(fmt_zeek_header(&test_zeek, FMT_ZEEK_DNS, fixture_at(0, 999999), &out));
 	CHECK_STR(strbuf_str(&out),
 		  "#separator \\x09\n"
 		  "#set_separator\t,\n"
@@ -342,7 +141,7 @@ TEST(zeek_header)
 		  "bool\tbool\tbool\tbool\tcount\tvector[string]\tvector[interval]\t"
 		  "bool\n");
 	strbuf_reset(&out);
-	CHECK(fmt_zeek_close(&test_zeek, at(3723, 0), &out));
+	CHECK(fmt_zeek_close(&test_zeek, fixture_at(3723, 0), &out));
 	CHECK_STR(strbuf_str(&out), "#close\t2023-11-08-10-02-03\n");
 	strbuf_free(&out);
 }
@@ -352,8 +151,8 @@ TEST(zeek_header)
 TEST(zeek_columns_match_rows)
 {
 	struct event evs[] = {
-		test_http_flow(), test_dns(EVENT_FROM_RESP), test_http(),
-		test_ssl(), test_file(), test_notice(),
+		fixture_http_flow(), fixture_dns_response(), fixture_http(),
+		test_ssl(), fixture_file(), test_notice(),
 	};
 	char cell[40][96];
 	struct strbuf head, row;
@@ -388,11 +187,11 @@ TEST(zeek_columns_match_rows)
  * and IP bytes side by side; local_orig from Site::local_nets. */
 TEST(zeek_conn)
 {
-	check_row(&test_zeek, test_dns_flow(),
+	check_row(&test_zeek, fixture_dns_flow(),
 		  "1699409102.123456\tCRByRe2OkRArkG6VMl\t10.20.5.23\t51234\t"
 		  "10.1.0.53\t53\tudp\tdns\t0.001843\t43\t91\tSF\tT\tT\t0\tDd\t1\t"
 		  "71\t1\t119\t-\t17\n");
-	check_row(&test_zeek, test_http_flow(),
+	check_row(&test_zeek, fixture_http_flow(),
 		  "1699409102.130012\tCEnFyu4AmpAZpU70Z4\t10.20.5.23\t49732\t"
 		  "185.220.101.47\t80\ttcp\thttp\t0.381988\t231\t482656\tSF\tT\tF\t"
 		  "0\tShADadFf\t170\t7031\t336\t496096\t-\t6\n");
@@ -402,11 +201,11 @@ TEST(zeek_conn)
  * TTLs as vectors in answer order. */
 TEST(zeek_dns)
 {
-	struct event query = test_dns(EVENT_FROM_ORIG);
+	struct event query = fixture_dns_query();
 	enum fmt_zeek_log log;
 	struct strbuf out;
 
-	check_row(&test_zeek, test_dns(EVENT_FROM_RESP),
+	check_row(&test_zeek, fixture_dns_response(),
 		  "1699409102.123456\tCRByRe2OkRArkG6VMl\t10.20.5.23\t51234\t"
 		  "10.1.0.53\t53\tudp\t36146\t0.001843\tcdn.tailieu-hanhchinh.com\t"
 		  "1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t"
@@ -426,7 +225,7 @@ TEST(zeek_dns_txt)
 		{ "binhduong.gov.vn", EVENT_DNS_SOA, 900, "ignored" },
 		{ "binhduong.gov.vn", EVENT_DNS_TXT, 300, "v=spf1 mx -all" },
 	};
-	struct event ev = test_dns(EVENT_FROM_RESP);
+	struct event ev = fixture_dns_response();
 	char cell[30][96];
 	struct strbuf out;
 
@@ -446,7 +245,7 @@ TEST(zeek_dns_failures)
 	static const struct event_dns_rr soa[] = {
 		{ "tailieu-hanhchinh.com", EVENT_DNS_SOA, 900, NULL },
 	};
-	struct event ev = test_dns(EVENT_FROM_RESP);
+	struct event ev = fixture_dns_response();
 	char cell[30][96];
 	struct strbuf out;
 
@@ -475,7 +274,7 @@ TEST(zeek_dns_failures)
 /* ts is the request's time; the body's fuid and sniffed type. */
 TEST(zeek_http)
 {
-	check_row(&test_zeek, test_http(),
+	check_row(&test_zeek, fixture_http(),
 		  "1699409102.131500\tCEnFyu4AmpAZpU70Z4\t10.20.5.23\t49732\t"
 		  "185.220.101.47\t80\t1\tGET\tcdn.tailieu-hanhchinh.com\t"
 		  "/tailieu/QD-1234-UBND.doc.exe?id=7\t-\t1.1\t"
@@ -498,7 +297,7 @@ TEST(zeek_ssl)
 /* ts is the first byte; is_orig F for a download; hashes as analyzers. */
 TEST(zeek_files)
 {
-	check_row(&test_zeek, test_file(),
+	check_row(&test_zeek, fixture_file(),
 		  "1699409102.210004\tFfbehPwuiLiaUG1N\tCEnFyu4AmpAZpU70Z4\t"
 		  "10.20.5.23\t49732\t185.220.101.47\t80\tHTTP\t0\tMD5,SHA1,SHA256\t"
 		  "application/x-dosexec\t-\t0.288761\tF\tF\t482304\t482304\t0\t0\t"
@@ -539,7 +338,7 @@ TEST(zeek_notice_without_connection)
 static void check_state(uint8_t proto, enum event_flow_state state,
 			bool data, const char *conn_state, const char *history)
 {
-	struct event ev = test_http_flow();
+	struct event ev = fixture_http_flow();
 	char cell[30][96];
 	struct strbuf out;
 
@@ -576,7 +375,7 @@ TEST(zeek_conn_states)
 TEST(zeek_conn_instant_and_no_local_nets)
 {
 	struct fmt_zeek_settings bare = test_zeek;
-	struct event ev = test_dns_flow();
+	struct event ev = fixture_dns_flow();
 	char cell[30][96];
 	struct strbuf out;
 
@@ -604,7 +403,7 @@ TEST(zeek_conn_instant_and_no_local_nets)
  */
 TEST(zeek_escaping)
 {
-	struct event ev = test_http();
+	struct event ev = fixture_http();
 	char cell[40][96];
 	struct strbuf out;
 
@@ -656,30 +455,30 @@ TEST(zeek_uid_shared_across_logs)
 	char conn[96], other[96], fuid[96];
 	char want[FMT_ZEEK_UID_SIZE];
 
-	uid_of(&test_zeek, test_dns_flow(), 1, conn);
+	uid_of(&test_zeek, fixture_dns_flow(), 1, conn);
 	CHECK(conn[0] == 'C');
 	CHECK(strlen(conn) >= 12 && strlen(conn) <= 18);
 	CHECK(base62(conn + 1));
-	uid_of(&test_zeek, test_dns(EVENT_FROM_RESP), 1, other);
+	uid_of(&test_zeek, fixture_dns_response(), 1, other);
 	CHECK_STR(other, conn);
 
-	uid_of(&test_zeek, test_http_flow(), 1, conn);
-	uid_of(&test_zeek, test_http(), 1, other);
+	uid_of(&test_zeek, fixture_http_flow(), 1, conn);
+	uid_of(&test_zeek, fixture_http(), 1, other);
 	CHECK_STR(other, conn);
-	uid_of(&test_zeek, test_file(), 2, other);
+	uid_of(&test_zeek, fixture_file(), 2, other);
 	CHECK_STR(other, conn);
 	fmt_zeek_uid(&test_zeek, 'C', 2, want);
 	CHECK_STR(conn, want);
 
-	uid_of(&test_zeek, test_file(), 1, fuid);
+	uid_of(&test_zeek, fixture_file(), 1, fuid);
 	CHECK(fuid[0] == 'F' && base62(fuid + 1));
-	uid_of(&test_zeek, test_http(), 27, other);
+	uid_of(&test_zeek, fixture_http(), 27, other);
 	CHECK_STR(other, fuid);
 
 	uid_of(&test_zeek, test_ssl(), 1, conn);
 	uid_of(&test_zeek, test_notice(), 1, other);
 	CHECK_STR(other, conn);
-	uid_of(&test_zeek, test_dns_flow(), 1, other);
+	uid_of(&test_zeek, fixture_dns_flow(), 1, other);
 	CHECK(strcmp(other, conn) != 0);
 }
 
@@ -713,8 +512,8 @@ static void eve_field(const char *line, const char *key, char *val, size_t size)
  */
 TEST(zeek_and_eve_agree_on_a_connection)
 {
-	struct event flow = test_http_flow();
-	struct event eve_side[] = { test_http(), test_file(), test_http_flow() };
+	struct event flow = fixture_http_flow();
+	struct event eve_side[] = { fixture_http(), fixture_file(), fixture_http_flow() };
 	char cell[30][96], val[64], flow_id[64], when[SIMCLOCK_ISO_SIZE];
 	struct strbuf z, e;
 	size_t i;
@@ -759,7 +558,7 @@ TEST(zeek_and_eve_agree_on_a_connection)
 /* Same record, same bytes, appended after what was there. */
 TEST(zeek_deterministic_and_appending)
 {
-	struct event ev = test_file();
+	struct event ev = fixture_file();
 	struct strbuf a, b;
 
 	CHECK_INT(render(&test_zeek, ev, &a), EVENT_RENDERED);
@@ -775,7 +574,7 @@ TEST(zeek_deterministic_and_appending)
  * the buffer as it was. */
 TEST(zeek_not_rendered_and_bad)
 {
-	struct event ev = test_http_flow();
+	struct event ev = fixture_http_flow();
 	struct strbuf out;
 
 	strbuf_init(&out);
@@ -784,22 +583,22 @@ TEST(zeek_not_rendered_and_bad)
 	CHECK_INT(fmt_zeek_render(&test_zeek, &ev, &out), EVENT_NOT_RENDERED);
 	ev.kind = EVENT_ANOMALY;
 	CHECK_INT(fmt_zeek_render(&test_zeek, &ev, &out), EVENT_NOT_RENDERED);
-	ev = test_http_flow();
+	ev = fixture_http_flow();
 	ev.u.flow.last = ev.conn.start - 1;
 	CHECK_INT(fmt_zeek_render(&test_zeek, &ev, &out), EVENT_BAD);
-	ev = test_dns(EVENT_FROM_RESP);
+	ev = fixture_dns_response();
 	ev.u.dns.rtt = -1;
 	CHECK_INT(fmt_zeek_render(&test_zeek, &ev, &out), EVENT_BAD);
 	ev = test_ssl();
-	ev.time = -TEST_EPOCH_US - 1; /* before 1970 */
+	ev.time = -FIXTURE_EPOCH_US - 1; /* before 1970 */
 	CHECK_INT(fmt_zeek_render(&test_zeek, &ev, &out), EVENT_BAD);
-	ev = test_http();
+	ev = fixture_http();
 	ev.conn.start = ev.time + 1;
 	CHECK_INT(fmt_zeek_render(&test_zeek, &ev, &out), EVENT_BAD);
-	ev = test_file();
+	ev = fixture_file();
 	ev.u.file.serial = 0;
 	CHECK_INT(fmt_zeek_render(&test_zeek, &ev, &out), EVENT_BAD);
-	CHECK(!fmt_zeek_header(&test_zeek, FMT_ZEEK_CONN, -TEST_EPOCH_US - 1, &out));
+	CHECK(!fmt_zeek_header(&test_zeek, FMT_ZEEK_CONN, -FIXTURE_EPOCH_US - 1, &out));
 	CHECK_STR(strbuf_str(&out), "kept");
 	strbuf_free(&out);
 }
@@ -818,10 +617,10 @@ static size_t sample_records(struct event *evs)
 	};
 	size_t n = 0, i;
 
-	evs[n++] = test_dns_flow();
-	evs[n++] = test_http_flow();
+	evs[n++] = fixture_dns_flow();
+	evs[n++] = fixture_http_flow();
 	for (i = 0; i < sizeof states / sizeof states[0]; i++) {
-		evs[n] = test_http_flow();
+		evs[n] = fixture_http_flow();
 		evs[n].conn.serial = 10 + i;
 		evs[n].conn.orig_port = (uint16_t)(50000 + i);
 		evs[n].u.flow.state = states[i];
@@ -834,7 +633,7 @@ static size_t sample_records(struct event *evs)
 		}
 		n++;
 	}
-	evs[n] = test_http_flow();
+	evs[n] = fixture_http_flow();
 	evs[n].conn.serial = 20;
 	evs[n].conn.proto = NET_PROTO_ICMP;
 	evs[n].conn.orig_port = 8;
@@ -842,20 +641,20 @@ static size_t sample_records(struct event *evs)
 	evs[n].conn.orig = (struct event_count){ 4, 336, 256 };
 	evs[n].conn.resp = (struct event_count){ 4, 336, 256 };
 	evs[n++].conn.app = EVENT_APP_NONE;
-	evs[n] = test_dns_flow();
+	evs[n] = fixture_dns_flow();
 	evs[n].u.flow.last = evs[n].conn.start;
 	evs[n].u.flow.state = EVENT_FLOW_NO_REPLY;
 	evs[n++].conn.serial = 21;
 
-	evs[n++] = test_dns(EVENT_FROM_RESP);
-	evs[n] = test_dns(EVENT_FROM_RESP);
+	evs[n++] = fixture_dns_response();
+	evs[n] = fixture_dns_response();
 	evs[n].u.dns.rcode = EVENT_DNS_NXDOMAIN;
 	evs[n].u.dns.n_answers = 0;
 	evs[n].u.dns.authorities = soa;
 	evs[n++].u.dns.n_authorities = 1;
 
-	evs[n++] = test_http();
-	evs[n] = test_http();
+	evs[n++] = fixture_http();
+	evs[n] = fixture_http();
 	evs[n].u.http.tx_id = 1;
 	evs[n].u.http.uri = "/a\tb\nc\\d,e\x7f\xff";
 	evs[n].u.http.user_agent = "Trình duyệt";
@@ -871,8 +670,8 @@ static size_t sample_records(struct event *evs)
 	evs[n].u.tls.n_cert_chain_fps = 0;
 	evs[n++].conn.serial = 30;
 
-	evs[n++] = test_file();
-	evs[n] = test_file();
+	evs[n++] = fixture_file();
+	evs[n] = fixture_file();
 	evs[n].conn.app = EVENT_APP_SMB;
 	evs[n].conn.resp_port = 445;
 	evs[n].u.file.serial = 2;
@@ -917,7 +716,7 @@ static int write_sample(const char *dir)
 	}
 	strbuf_init(&path);
 	for (i = 0; i < FMT_ZEEK_LOG_COUNT; i++) {
-		fmt_zeek_close(&test_zeek_cid, at(3600, 0), &logs[i]);
+		fmt_zeek_close(&test_zeek_cid, fixture_at(3600, 0), &logs[i]);
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s.log", dir,
 			    fmt_zeek_log_name((enum fmt_zeek_log)i));
@@ -938,7 +737,7 @@ static int write_sample(const char *dir)
 
 int main(int argc, char **argv)
 {
-	simclock_init(&test_clock, TEST_EPOCH_US);
+	simclock_init(&test_clock, FIXTURE_EPOCH_US);
 	if (argc == 3 && strcmp(argv[1], "--write") == 0)
 		return write_sample(argv[2]);
 	if (argc != 1) {
