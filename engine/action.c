@@ -10,17 +10,51 @@
 
 #define ACTION_MAX_WORDS 8
 
-static const char *const action_names[] = {
-	[ACTION_ISOLATE] = "isolate", [ACTION_RELEASE] = "release",
-	[ACTION_BLOCK] = "block", [ACTION_UNBLOCK] = "unblock",
-	[ACTION_DISABLE_ACCOUNT] = "disable", [ACTION_ENABLE_ACCOUNT] = "enable",
-	[ACTION_RESET_PASSWORD] = "reset", [ACTION_PATCH] = "patch",
-	[ACTION_SHUTDOWN] = "shutdown", [ACTION_START] = "start",
+/* Each verb's command word (also the event scenarios subscribe to) and
+ * the usage shown when its arguments are wrong. */
+static const struct {
+	const char *name, *usage;
+} action_verbs[] = {
+	[ACTION_ISOLATE] = { "isolate", "isolate HOST" },
+	[ACTION_RELEASE] = { "release", "release HOST" },
+	[ACTION_BLOCK] = { "block", "block ip|domain|hash VALUE [at SITE|everywhere]" },
+	[ACTION_UNBLOCK] = { "unblock", "unblock ip|domain|hash VALUE [at SITE|everywhere]" },
+	[ACTION_DISABLE_ACCOUNT] = { "disable", "disable account USER" },
+	[ACTION_ENABLE_ACCOUNT] = { "enable", "enable account USER" },
+	[ACTION_RESET_PASSWORD] = { "reset", "reset password USER" },
+	[ACTION_PATCH] = { "patch", "patch HOST [SERVICE|PORT|CVE]" },
+	[ACTION_SHUTDOWN] = { "shutdown", "shutdown HOST" },
+	[ACTION_START] = { "start", "start HOST" },
 };
+
+#define ACTION_NVERBS ((int)(sizeof(action_verbs) / sizeof(*action_verbs)))
 
 const char *action_event_name(enum action_verb verb)
 {
-	return action_names[verb];
+	return action_verbs[verb].name;
+}
+
+int action_verb_find(const char *name)
+{
+	for (int v = 0; v < ACTION_NVERBS; v++)
+		if (strcmp(name, action_verbs[v].name) == 0)
+			return v;
+	return -1;
+}
+
+void action_verb_list(char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int v = 0; v < ACTION_NVERBS && used < size; v++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", v ? ", " : "", action_verbs[v].name);
+}
+
+static int action_usage(enum action_verb verb, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "usage: %s", action_verbs[verb].usage);
+	return -1;
 }
 
 /* Split into at most ACTION_MAX_WORDS words in buf; returns the count or
@@ -66,10 +100,8 @@ static int action_block(const struct net *net, char **w, int n, struct action *a
 	uint32_t addr;
 	int prefix;
 
-	if (n != 3 && n != 5) {
-		snprintf(err, errlen, "usage: %s ip|domain|hash VALUE [at SITE|everywhere]", w[0]);
-		return -1;
-	}
+	if (n != 3 && n != 5)
+		return action_usage(a->verb, err, errlen);
 	if (strcmp(w[1], "ip") == 0)
 		a->block_kind = NET_BLOCK_IP;
 	else if (strcmp(w[1], "domain") == 0)
@@ -113,7 +145,7 @@ static int action_block(const struct net *net, char **w, int n, struct action *a
 int action_parse(const struct net *net, const char *command, struct action *a, char *err, size_t errlen)
 {
 	char buf[512], *w[ACTION_MAX_WORDS];
-	int n;
+	int n, verb;
 
 	memset(a, 0, sizeof(*a));
 	a->host = a->account = a->site = -1;
@@ -125,50 +157,41 @@ int action_parse(const struct net *net, const char *command, struct action *a, c
 		snprintf(err, errlen, "empty command");
 		return -1;
 	}
-	if ((strcmp(w[0], "isolate") == 0 || strcmp(w[0], "release") == 0 ||
-	     strcmp(w[0], "shutdown") == 0 || strcmp(w[0], "start") == 0) && n == 2) {
-		a->verb = w[0][0] == 'i' ? ACTION_ISOLATE : w[0][0] == 'r' ? ACTION_RELEASE :
-			  w[0][1] == 'h' ? ACTION_SHUTDOWN : ACTION_START;
-		return action_host(net, w[1], a, err, errlen);
+	verb = action_verb_find(w[0]);
+	if (verb < 0) {
+		char verbs[160];
+
+		action_verb_list(verbs, sizeof(verbs));
+		snprintf(err, errlen, "unknown command '%s' (%s)", w[0], verbs);
+		return -1;
 	}
-	if (strcmp(w[0], "block") == 0 || strcmp(w[0], "unblock") == 0) {
-		a->verb = w[0][0] == 'b' ? ACTION_BLOCK : ACTION_UNBLOCK;
+	a->verb = (enum action_verb)verb;
+	switch (a->verb) {
+	case ACTION_ISOLATE:
+	case ACTION_RELEASE:
+	case ACTION_SHUTDOWN:
+	case ACTION_START:
+		return n == 2 ? action_host(net, w[1], a, err, errlen) : action_usage(a->verb, err, errlen);
+	case ACTION_BLOCK:
+	case ACTION_UNBLOCK:
 		return action_block(net, w, n, a, err, errlen);
-	}
-	if ((strcmp(w[0], "disable") == 0 || strcmp(w[0], "enable") == 0) && n == 3 &&
-	    strcmp(w[1], "account") == 0) {
-		a->verb = w[0][0] == 'd' ? ACTION_DISABLE_ACCOUNT : ACTION_ENABLE_ACCOUNT;
+	case ACTION_DISABLE_ACCOUNT:
+	case ACTION_ENABLE_ACCOUNT:
+		if (n != 3 || strcmp(w[1], "account") != 0)
+			return action_usage(a->verb, err, errlen);
 		return action_account(net, w[2], a, err, errlen);
-	}
-	if (strcmp(w[0], "reset") == 0 && n == 3 && strcmp(w[1], "password") == 0) {
-		a->verb = ACTION_RESET_PASSWORD;
+	case ACTION_RESET_PASSWORD:
+		if (n != 3 || strcmp(w[1], "password") != 0)
+			return action_usage(a->verb, err, errlen);
 		return action_account(net, w[2], a, err, errlen);
-	}
-	if (strcmp(w[0], "patch") == 0 && (n == 2 || n == 3)) {
-		a->verb = ACTION_PATCH;
+	case ACTION_PATCH:
+		if (n != 2 && n != 3)
+			return action_usage(a->verb, err, errlen);
 		if (n == 3)
 			snprintf(a->value, sizeof(a->value), "%s", w[2]);
 		return action_host(net, w[1], a, err, errlen);
 	}
-	for (size_t i = 0; i < sizeof(action_names) / sizeof(*action_names); i++) {
-		if (strcmp(w[0], action_names[i]) == 0) {
-			static const char *const usage[] = {
-				[ACTION_ISOLATE] = "isolate HOST", [ACTION_RELEASE] = "release HOST",
-				[ACTION_BLOCK] = "block ip|domain|hash VALUE [at SITE|everywhere]",
-				[ACTION_UNBLOCK] = "unblock ip|domain|hash VALUE [at SITE|everywhere]",
-				[ACTION_DISABLE_ACCOUNT] = "disable account USER",
-				[ACTION_ENABLE_ACCOUNT] = "enable account USER",
-				[ACTION_RESET_PASSWORD] = "reset password USER",
-				[ACTION_PATCH] = "patch HOST [SERVICE|PORT|CVE]",
-				[ACTION_SHUTDOWN] = "shutdown HOST", [ACTION_START] = "start HOST",
-			};
-			snprintf(err, errlen, "usage: %s", usage[i]);
-			return -1;
-		}
-	}
-	snprintf(err, errlen, "unknown command '%s' (isolate, release, block, unblock, disable, enable, "
-		 "reset, patch, shutdown, start)", w[0]);
-	return -1;
+	return action_usage(a->verb, err, errlen);
 }
 
 /* patch HOST [what]: every service, or those matching a name or port; a
@@ -236,11 +259,11 @@ void action_format(const struct net *net, const struct action *a, char *buf, siz
 	switch (a->verb) {
 	case ACTION_BLOCK:
 	case ACTION_UNBLOCK:
-		snprintf(buf, size, "%s %s %s at %s", action_names[a->verb], kinds[a->block_kind], a->value, site);
+		snprintf(buf, size, "%s %s %s at %s", action_verbs[a->verb].name, kinds[a->block_kind], a->value, site);
 		break;
 	case ACTION_DISABLE_ACCOUNT:
 	case ACTION_ENABLE_ACCOUNT:
-		snprintf(buf, size, "%s account %s", action_names[a->verb], net->accounts[a->account].name);
+		snprintf(buf, size, "%s account %s", action_verbs[a->verb].name, net->accounts[a->account].name);
 		break;
 	case ACTION_RESET_PASSWORD:
 		snprintf(buf, size, "reset password %s", net->accounts[a->account].name);
@@ -249,7 +272,7 @@ void action_format(const struct net *net, const struct action *a, char *buf, siz
 		snprintf(buf, size, "patch %s%s%s", net->hosts[a->host].name, a->value[0] ? " " : "", a->value);
 		break;
 	default:
-		snprintf(buf, size, "%s %s", action_names[a->verb], net->hosts[a->host].name);
+		snprintf(buf, size, "%s %s", action_verbs[a->verb].name, net->hosts[a->host].name);
 		break;
 	}
 }

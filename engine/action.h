@@ -52,6 +52,10 @@ int action_parse(const struct net *net, const char *command, struct action *out,
 void action_apply(struct net *net, const struct action *a);
 /* The event name scenarios subscribe to with on(): "isolate", "block", … */
 const char *action_event_name(enum action_verb verb);
+/* The verb whose command word is name, or -1. */
+int action_verb_find(const char *name);
+/* "isolate, release, …": every command word, for messages. */
+void action_verb_list(char *buf, size_t size);
 /* Render the action back as a command line. */
 void action_format(const struct net *net, const struct action *a, char *buf, size_t size);
 

@@ -119,12 +119,12 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 
 static const char *drill_network_path(const struct drill_cli *o, char *buf, size_t size)
 {
-	if (o->network)
-		return o->network;
-	if (paths_scenario_file("networks/default.lua", buf, size) == NULL)
+	const char *path = o->network ? o->network : paths_scenario_file("networks/default.lua", buf, size);
+
+	if (path == NULL)
 		fprintf(stderr, "irdrill: cannot find the scenarios folder (networks/default.lua); "
 			"set IRDRILL_SCENARIOS or pass --network FILE\n");
-	return paths_scenario_file("networks/default.lua", buf, size);
+	return path;
 }
 
 /* Open, queue the actions, run to the end at the given speed. */
@@ -158,19 +158,18 @@ static struct drill *drill_play(const char *scenario, const struct drill_cli *o,
 
 	pace_init(&pace, 0, drill_wall_us(), o->speed);
 	while (!drill_finished(d)) {
-		int64_t now = drill_wall_us();
 		const struct simq_entry *next;
+		int64_t due;
 
-		drill_run_until(d, pace_target(&pace, now));
+		drill_run_until(d, pace_target(&pace, drill_wall_us()));
 		next = simq_peek(&d->queue);
 		if (o->speed == PACE_SPEED_MAX || next == NULL)
 			continue;
 		/* Wake when the next event is due, or at least every 100 ms so a
 		 * front end stays responsive. */
-		now = drill_wall_us();
-		if (pace_wall_until(&pace, next->time) > now)
-			drill_sleep_us(pace_wall_until(&pace, next->time) - now < 100000 ?
-				       pace_wall_until(&pace, next->time) - now : 100000);
+		due = pace_wall_until(&pace, next->time) - drill_wall_us();
+		if (due > 0)
+			drill_sleep_us(due < 100000 ? due : 100000);
 	}
 	return d;
 }

@@ -110,12 +110,13 @@ static const char *drill_action_target(const struct drill *d, const struct actio
 
 void drill_apply_action(struct drill *d, const struct action *a)
 {
+	const char *target = drill_action_target(d, a);
 	char command[ACTION_VALUE_MAX + 128];
 
 	action_apply(d->net, a);
 	action_format(d->net, a, command, sizeof(command));
-	drill_record(d, DRILL_ACTION, a->team, command, drill_action_target(d, a), true, NULL);
-	scenario_notify(d->scenario, action_event_name(a->verb), a->team, drill_action_target(d, a), command);
+	drill_record(d, DRILL_ACTION, a->team, command, target, true, NULL);
+	scenario_notify(d->scenario, action_event_name(a->verb), a->team, target, command);
 }
 
 void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,

@@ -226,23 +226,6 @@ static bool net_domain_matches(const char *blocked, const char *name)
 	return nn == nb || name[nn - nb - 1] == '.';
 }
 
-static bool net_block_matches(const struct net_block *b, enum net_block_kind kind, const char *value)
-{
-	uint32_t ip;
-
-	if (b->kind != kind)
-		return false;
-	switch (kind) {
-	case NET_BLOCK_IP:
-		return ipaddr_parse(value, &ip) && ipaddr_in(ip, b->addr, b->prefix);
-	case NET_BLOCK_DOMAIN:
-		return net_domain_matches(b->value, value);
-	case NET_BLOCK_HASH:
-		return strcasecmp(b->value, value) == 0;
-	}
-	return false;
-}
-
 int net_block_add(struct net *net, enum net_block_kind kind, const char *value, int site)
 {
 	struct net_block b = { .kind = kind, .site = site };
@@ -282,27 +265,32 @@ int net_block_remove(struct net *net, enum net_block_kind kind, const char *valu
 	return removed;
 }
 
-bool net_blocked_at(const struct net *net, enum net_block_kind kind, const char *value, int site)
+/* Is there a block of this kind at site (or everywhere) matching value,
+ * or ip for address blocks (parsed once by the caller: flows test every
+ * firewall on their path)? */
+static bool net_block_at(const struct net *net, enum net_block_kind kind, const char *value,
+			 uint32_t ip, int site)
 {
 	for (size_t i = 0; i < net->nblocks; i++) {
 		const struct net_block *b = &net->blocks[i];
 
-		if ((b->site == site || b->site < 0) && net_block_matches(b, kind, value))
+		if (b->kind != kind || (b->site != site && b->site >= 0))
+			continue;
+		if (kind == NET_BLOCK_IP ? ipaddr_in(ip, b->addr, b->prefix) :
+		    kind == NET_BLOCK_DOMAIN ? net_domain_matches(b->value, value) :
+		    strcasecmp(b->value, value) == 0)
 			return true;
 	}
 	return false;
 }
 
-static bool net_ip_blocked_at(const struct net *net, uint32_t ip, int site)
+bool net_blocked_at(const struct net *net, enum net_block_kind kind, const char *value, int site)
 {
-	for (size_t i = 0; i < net->nblocks; i++) {
-		const struct net_block *b = &net->blocks[i];
+	uint32_t ip = 0;
 
-		if (b->kind == NET_BLOCK_IP && (b->site == site || b->site < 0) &&
-		    ipaddr_in(ip, b->addr, b->prefix))
-			return true;
-	}
-	return false;
+	if (kind == NET_BLOCK_IP && !ipaddr_parse(value, &ip))
+		return false;
+	return net_block_at(net, kind, value, ip, site);
 }
 
 static bool net_selector_matches(const struct net *net, const struct net_selector *sel, int seg)
@@ -420,8 +408,8 @@ enum net_verdict net_flow(const struct net *net, struct net_flow *f)
 
 	net_path(net, f);
 	for (int i = 0; i < f->nfirewalls; i++) {
-		if (net_ip_blocked_at(net, f->src, f->firewalls[i]) ||
-		    net_ip_blocked_at(net, f->dst, f->firewalls[i])) {
+		if (net_block_at(net, NET_BLOCK_IP, NULL, f->src, f->firewalls[i]) ||
+		    net_block_at(net, NET_BLOCK_IP, NULL, f->dst, f->firewalls[i])) {
 			f->stopped_at = i;
 			return f->verdict = NET_FLOW_BLOCKED;
 		}

@@ -86,6 +86,14 @@ static const char *scn_field_str(lua_State *L, int t, const char *fname, const c
 	return v;
 }
 
+/* An optional string field of scenario{}, copied; NULL when absent. */
+static char *scn_field_dup(lua_State *L, int t, const char *key)
+{
+	const char *v = scn_field_str(L, t, "scenario", key, false);
+
+	return v ? xstrdup(v) : NULL;
+}
+
 static lua_Integer scn_field_int(lua_State *L, int t, const char *fname, const char *key, lua_Integer dflt)
 {
 	lua_Integer v = dflt;
@@ -318,12 +326,9 @@ static int api_scenario(lua_State *L)
 	in->id = xstrdup(scn_field_str(L, 1, "scenario", "id", true));
 	scn_bilingual(L, 1, "scenario", "title", true, &in->title_vi, &in->title_en);
 	scn_bilingual(L, 1, "scenario", "description", false, &in->description_vi, &in->description_en);
-	if (scn_field_str(L, 1, "scenario", "author", false))
-		in->author = xstrdup(scn_field_str(L, 1, "scenario", "author", false));
-	if (scn_field_str(L, 1, "scenario", "version", false))
-		in->version = xstrdup(scn_field_str(L, 1, "scenario", "version", false));
-	if (scn_field_str(L, 1, "scenario", "network", false))
-		in->network = xstrdup(scn_field_str(L, 1, "scenario", "network", false));
+	in->author = scn_field_dup(L, 1, "author");
+	in->version = scn_field_dup(L, 1, "version");
+	in->network = scn_field_dup(L, 1, "network");
 	in->duration = scn_field_int(L, 1, "scenario", "duration", in->duration);
 	if (in->duration <= 0)
 		return luaL_error(L, "scenario: duration must be positive (e.g. hours(3))");
@@ -425,14 +430,13 @@ static int api_on(lua_State *L)
 {
 	struct scenario *s = scn_of(L);
 	const char *event = luaL_checkstring(L, 1);
-	bool known = false;
+	char verbs[160];
 
 	luaL_checktype(L, 2, LUA_TFUNCTION);
-	for (int v = ACTION_ISOLATE; v <= ACTION_START && !known; v++)
-		known = strcmp(event, action_event_name((enum action_verb)v)) == 0;
-	if (!known)
-		return luaL_error(L, "on: no team action '%s' (isolate, release, block, unblock, disable, "
-				  "enable, reset, patch, shutdown, start)", event);
+	if (action_verb_find(event) < 0) {
+		action_verb_list(verbs, sizeof(verbs));
+		return luaL_error(L, "on: no team action '%s' (%s)", event, verbs);
+	}
 	lua_rawgeti(L, LUA_REGISTRYINDEX, s->handlers_ref);
 	if (lua_getfield(L, -1, event) != LUA_TTABLE) {
 		lua_pop(L, 1);
@@ -460,8 +464,9 @@ static int api_message(lua_State *L)
 		snprintf(text, sizeof(text), "%s", lua_tostring(L, 1));
 	} else {
 		luaL_checktype(L, 1, LUA_TTABLE);
-		if (scn_field_str(L, 1, "message", "to", false))
-			to = scn_field_str(L, 1, "message", "to", false);
+		to = scn_field_str(L, 1, "message", "to", false);
+		if (to == NULL)
+			to = "all";
 		scn_bilingual(L, 1, "message", "text", true, &vi, &en);
 		snprintf(text, sizeof(text), "%s | %s", vi, en);
 		free(vi), free(en);
