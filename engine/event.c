@@ -14,6 +14,11 @@ const char *event_kind_name(enum event_kind kind)
 		[EVENT_FILE] = "file",
 		[EVENT_ANOMALY] = "anomaly",
 		[EVENT_NOTICE] = "notice",
+		[EVENT_LOGON] = "logon",
+		[EVENT_PROCESS] = "process",
+		[EVENT_ACCOUNT] = "account",
+		[EVENT_MAIL] = "mail",
+		[EVENT_UTM] = "utm",
 	};
 
 	if ((unsigned)kind >= EVENT_KIND_COUNT)

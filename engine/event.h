@@ -51,6 +51,12 @@ enum event_kind {
 	EVENT_FILE,    /* a file carried over the connection */
 	EVENT_ANOMALY, /* malformed or unexpected traffic */
 	EVENT_NOTICE,  /* a network monitor's own conclusion (Zeek notice) */
+	/* Host, mail and firewall facts (see the payloads below). */
+	EVENT_LOGON,   /* an authentication on a host: Windows, Kerberos, sshd */
+	EVENT_PROCESS, /* a process started on a host */
+	EVENT_ACCOUNT, /* an account was created on a host or domain */
+	EVENT_MAIL,    /* a mail gateway handled one message */
+	EVENT_UTM,     /* a firewall security profile acted on a session */
 	EVENT_KIND_COUNT
 };
 
@@ -160,12 +166,21 @@ enum event_flow_state {
 	EVENT_FLOW_RESET_BY_RESP,
 };
 
-/* EVENT_FLOW: the record's time is when the sensor logs the flow, at or
- * after its last packet. */
+/*
+ * EVENT_FLOW: the record's time is when the sensor logs the flow, at or
+ * after its last packet.  A firewall's record of the session adds the
+ * policy that decided it; a host sensor's (Sysmon 3, network connection)
+ * has ev->host, ev->user and ev->process set to the process that opened
+ * it, and its time is the connection's start.
+ */
 struct event_flow {
 	sim_time_t last;          /* last packet; conn.start <= last <= time */
 	enum event_flow_state state;
 	bool alerted;             /* some alert fired on the flow */
+	bool denied;              /* a firewall policy dropped it */
+	int policy;               /* that firewall's policy id, 0: implicit deny */
+	uint32_t nat_ip;          /* source NAT address at the firewall, 0: none */
+	uint16_t nat_port;
 };
 
 /* DNS RR types the formatters name; others print as numbers. */
@@ -252,7 +267,9 @@ struct event_tls {
 
 /*
  * EVENT_FILE: a file seen whole on the connection.  The record's dir is
- * the way it travelled: EVENT_FROM_RESP for a download.
+ * the way it travelled: EVENT_FROM_RESP for a download.  With no
+ * connection (conn.serial 0) and ev->host set, it is a file a process
+ * wrote to the host's disk (Sysmon 11): name is the full path.
  */
 struct event_file {
 	uint64_t serial;          /* unique per drill, from 1 */
@@ -290,11 +307,134 @@ struct event_notice {
 	sim_time_t suppress_for;  /* 0: the default, one hour */
 };
 
-/* The process an endpoint record is about (host logs; pid 0: none). */
+/*
+ * The process an endpoint record is about (host logs; pid 0: none).
+ * For EVENT_PROCESS it is the new process; for other host records the
+ * process that acted (the one that connected, looked a name up, wrote a
+ * file).  DNS records with a pid are a host's own lookups (Sysmon 22).
+ */
 struct event_process {
 	uint32_t pid;
-	const char *image;
+	const char *image;         /* full path, "C:\\Windows\\System32\\cmd.exe" as written */
 	const char *command_line;
+};
+
+/* What an authentication record says happened. */
+enum event_logon_step {
+	EVENT_LOGON_SUCCESS,    /* a logon session opened: 4624, sshd Accepted */
+	EVENT_LOGON_FAILURE,    /* refused: 4625, sshd Failed/Invalid user */
+	EVENT_LOGON_EXPLICIT,   /* a process used other credentials: 4648 */
+	EVENT_LOGON_PRIVILEGED, /* admin rights given to a new logon: 4672 */
+	EVENT_LOGON_TGT,        /* Kerberos ticket-granting ticket asked: 4768 */
+	EVENT_LOGON_NTLM,       /* NTLM credentials validated: 4776 */
+	EVENT_LOGON_CLOSED,     /* sshd: the client disconnected */
+};
+
+/* Windows logon types that the drill produces. */
+enum {
+	EVENT_LOGON_INTERACTIVE = 2,
+	EVENT_LOGON_NETWORK = 3,
+	EVENT_LOGON_SERVICE = 5,
+	EVENT_LOGON_REMOTE_INTERACTIVE = 10,
+};
+
+/*
+ * EVENT_LOGON on ev->host for the account ev->user.  The client, when
+ * there is one, is conn.orig_ip/orig_port (conn.serial may be 0: a host
+ * log does not need a flow).  ev->process is the process that logged on
+ * or asked (4648's caller, lsass for 4624), pid 0 when the log has none.
+ */
+struct event_logon {
+	enum event_logon_step step;
+	const char *domain;        /* the account's domain, "BINHDUONG" */
+	uint8_t logon_type;        /* EVENT_LOGON_NETWORK, … (Windows) */
+	const char *method;        /* Windows: "Kerberos", "NTLM", "Negotiate";
+				    * sshd: "password", "publickey" */
+	const char *workstation;   /* the client's computer name, NULL: none */
+	const char *target_server; /* 4648: the server the credentials were for */
+	bool unknown_user;         /* no such account (sshd "invalid user") */
+	uint32_t status;           /* failure NTSTATUS, 0xC000006D; 0 on success */
+	uint32_t sub_status;       /* 0xC000006A bad password, 0xC0000064 no user */
+	uint64_t logon_id;         /* the new session's id, 0: none */
+	const char *key;           /* sshd publickey: "ED25519 SHA256:…" */
+};
+
+/* EVENT_PROCESS: ev->process started on ev->host as ev->user. */
+struct event_process_start {
+	uint32_t parent_pid;
+	const char *parent_image, *parent_command_line;
+	const char *parent_user;      /* NULL: same as ev->user */
+	const char *current_directory;
+	const char *integrity_level;  /* "Medium", "High", "System" */
+	uint64_t logon_id;            /* the session it runs in */
+	uint32_t terminal_session;    /* 0 for services, 1+ for desktops */
+	/* The image's version resource; NULL: none (a stripped implant). */
+	const char *file_version, *description, *product, *company,
+		*original_file_name;
+	const char *md5, *sha1, *sha256, *imphash; /* lower-case hex */
+};
+
+/* EVENT_ACCOUNT: ev->user (on ev->host) created the account name. */
+struct event_account {
+	const char *name, *domain;
+	const char *display_name;  /* NULL: not set */
+	uint32_t rid;              /* relative id of the new account's SID */
+};
+
+/* How a mail gateway dealt with one message. */
+enum event_mail_verdict {
+	EVENT_MAIL_DELIVERED,   /* accepted, scanned clean, passed on */
+	EVENT_MAIL_TAGGED,      /* scanned as spam but delivered, tagged */
+	EVENT_MAIL_DISCARDED,   /* accepted, scanned as spam, not delivered */
+	EVENT_MAIL_REJECTED,    /* refused during SMTP (NOQUEUE reject) */
+};
+
+/*
+ * EVENT_MAIL on the gateway ev->host: one message's whole life, logged
+ * at its end (the record's time).  The sending server is conn.orig_ip/
+ * orig_port, the gateway conn.resp_ip:25; conn.start is the SMTP connect.
+ * A formatter writes every line the real daemons write for it (Postfix's
+ * smtpd/cleanup/qmgr/smtp/… and spamd's), times spread between conn.start
+ * and the record's time.
+ */
+struct event_mail {
+	enum event_mail_verdict verdict;
+	uint64_t serial;           /* unique per drill: queue id, pids */
+	const char *client_name;   /* sender's reverse DNS, NULL: "unknown" */
+	const char *helo;
+	const char *from, *to;     /* envelope addresses, no angle brackets */
+	const char *message_id;    /* without angle brackets; NULL: none */
+	const char *subject;
+	uint64_t size;
+	int32_t score;             /* SpamAssassin score in tenths: 1002 */
+	int32_t required;          /* threshold in tenths: 50 */
+	const char *tests;         /* "HTML_MESSAGE,URIBL_BLACK", NULL: none */
+	const char *reject;        /* REJECTED: the SMTP reply, "554 5.7.1 …" */
+	const char *relay;         /* next hop, "mail.binhduong.gov.vn[10.1.2.3]:25" */
+};
+
+/* The FortiGate security profile that acted. */
+enum event_utm_type {
+	EVENT_UTM_IPS,
+	EVENT_UTM_VIRUS,
+	EVENT_UTM_WEBFILTER,
+};
+
+/*
+ * EVENT_UTM: a firewall's inspection of the session conn (dir as for an
+ * alert).  The firewall's traffic record of the same session is the
+ * EVENT_FLOW with the same conn.serial, and carries the same sessionid.
+ */
+struct event_utm {
+	enum event_utm_type type;
+	bool blocked;
+	const char *name;       /* IPS attack, virus name, web category text */
+	uint32_t id;            /* attack id, virus id, web category number */
+	uint8_t severity;       /* IPS: 1 critical … 5 info */
+	const char *hostname;   /* web: the Host requested */
+	const char *url;        /* web: path and query */
+	const char *file_name;  /* virus: the file carried */
+	const char *reference;  /* "http://www.fortinet.com/ids/VID…", NULL: none */
 };
 
 struct event {
@@ -317,12 +457,18 @@ struct event {
 		struct event_file file;
 		struct event_anomaly anomaly;
 		struct event_notice notice;
+		struct event_logon logon;
+		struct event_process_start process_start;
+		struct event_account account;
+		struct event_mail mail;
+		struct event_utm utm;
 	} u;
 };
 
 /* What a formatter did with one record. */
 enum event_render {
-	EVENT_RENDERED,     /* one line appended */
+	EVENT_RENDERED,     /* its line (or lines: one mail, several daemons)
+			     * appended */
 	EVENT_NOT_RENDERED, /* the product writes nothing for this record */
 	EVENT_BAD,          /* the record is inconsistent or its time out of
 			     * range; nothing appended */
