@@ -4,6 +4,9 @@
 
 IRDRILL=${IRDRILL:-build/irdrill}
 cd "$(dirname "$0")/../.." || exit 2
+# The reference formats and validators (shared/formats, shared/tools) live
+# beside the project, never inside it; IRDRILL_SHARED points elsewhere.
+SHARED=${IRDRILL_SHARED:-../shared}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/irdrill-it.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT
 

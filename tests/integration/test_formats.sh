@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 
 UNIT_DIR=${UNIT_DIR:-build/tests}
-TOOLS=../shared/tools
+TOOLS=$SHARED/tools
 
 if [ ! -x "$TOOLS/validate-eve" ] || [ ! -x "$TOOLS/validate-zeek-tsv" ]; then
 	echo "not ok - shared tools missing"
