@@ -13,10 +13,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "background.h"
 #include "cli.h"
 #include "drill.h"
 #include "pace.h"
 #include "paths.h"
+#include "render.h"
+#include "sink_files.h"
 #include "timeline.h"
 
 /* Until the combined default drill lands, `irdrill run` with no scenario
@@ -26,6 +29,8 @@
 struct drill_cli {
 	const char *network;
 	const char *actions;
+	const char *out;   /* --out DIR: sensor files */
+	double background; /* activities per second at the peak, 0: none */
 	uint64_t seed;
 	bool seed_given, headless;
 	int speed;
@@ -69,7 +74,8 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		{ "actions", required_argument, NULL, 'a' },
 		{ "teams", required_argument, NULL, 'L' },
 		{ "db", required_argument, NULL, 'L' },
-		{ "out", required_argument, NULL, 'L' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "background", required_argument, NULL, 'b' },
 		{ "syslog", required_argument, NULL, 'L' },
 		{ "replay", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
@@ -79,6 +85,7 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 
 	memset(o, 0, sizeof(*o));
 	o->speed = PACE_SPEED_MAX;
+	o->background = is_run ? BACKGROUND_DEFAULT_RATE : 0;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":", opts, &li)) != -1) {
@@ -105,6 +112,20 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 				return cli_bad_usage(cmd, "unknown option '--actions'");
 			o->actions = optarg;
 			break;
+		case 'o':
+			if (!is_run)
+				return cli_bad_usage(cmd, "unknown option '--out'");
+			o->out = optarg;
+			break;
+		case 'b': {
+			char *end;
+
+			o->background = strtod(optarg, &end);
+			if (!is_run || *end != '\0' || end == optarg || !(o->background >= 0) || o->background > 1e6)
+				return cli_bad_usage(cmd, "--background '%s' is not a rate of 0 to 1000000 "
+						     "activities per second", optarg);
+			break;
+		}
 		case 'L':
 			return cli_bad_usage(cmd, "--%s is not available yet in irdrill %s", opts[li].name,
 					     IRDRILL_VERSION);
@@ -127,14 +148,78 @@ static const char *drill_network_path(const struct drill_cli *o, char *buf, size
 	return path;
 }
 
+/* What a run writes besides its timeline. */
+struct drill_outputs {
+	struct render *render;
+	struct sink_files *files;
+	struct background *background;
+};
+
+/* Set up --out and the background traffic; false with a message. */
+static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struct drill_outputs *out)
+{
+	char err[1200];
+
+	memset(out, 0, sizeof(*out));
+	out->render = render_new(d->net, &d->clock, d->seed);
+	if (o->out) {
+		out->files = sink_files_open(o->out, d->net, out->render, err, sizeof(err));
+		if (out->files == NULL) {
+			fprintf(stderr, "irdrill: --out %s\n", err);
+			return false;
+		}
+		drill_listen(d, sink_files_event, out->files);
+	}
+	if (o->background > 0)
+		out->background = background_start(d, o->background);
+	return true;
+}
+
+/* Finish the files and print what the sensors recorded (fp NULL: say
+ * nothing); false if a file could not be written. */
+static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, const char *dir, FILE *fp)
+{
+	bool ok = true;
+	char err[1200];
+
+	if (fp) {
+		fprintf(fp, "\nsensor records: %llu", (unsigned long long)d->records);
+		for (int t = 0; t < SENSOR_TYPE_COUNT; t++)
+			if (d->deliveries[t])
+				fprintf(fp, ", %s %llu", sensor_type_name((enum sensor_type)t),
+					(unsigned long long)d->deliveries[t]);
+		fputc('\n', fp);
+	}
+	if (fp && out->background)
+		fprintf(fp, "background: %llu activities, %llu spam mails\n",
+			(unsigned long long)background_activities(out->background),
+			(unsigned long long)background_spam(out->background));
+	if (out->files) {
+		uint64_t records = sink_files_records(out->files);
+
+		if (sink_files_close(out->files, d->now, err, sizeof(err)) != 0) {
+			fprintf(stderr, "irdrill: --out %s\n", err);
+			ok = false;
+		} else if (fp) {
+			fprintf(fp, "sensor files: %llu records in %s\n", (unsigned long long)records, dir);
+		}
+	}
+	background_free(out->background);
+	render_free(out->render);
+	memset(out, 0, sizeof(*out));
+	return ok;
+}
+
 /* Open, queue the actions, run to the end at the given speed. */
-static struct drill *drill_play(const char *scenario, const struct drill_cli *o, const char *network)
+static struct drill *drill_play(const char *scenario, const struct drill_cli *o, const char *network,
+				struct drill_outputs *out)
 {
 	struct drill_options opts = { scenario, network, o->seed, o->seed_given };
 	struct action *actions = NULL;
 	struct diag errs;
 	struct drill *d;
 	struct pace pace;
+	char err[1200];
 	int n;
 
 	diag_init(&errs);
@@ -155,6 +240,11 @@ static struct drill *drill_play(const char *scenario, const struct drill_cli *o,
 		return NULL;
 	}
 	diag_free(&errs);
+	if (!drill_outputs_open(d, o, out)) {
+		drill_outputs_close(d, out, o->out, stdout);
+		drill_free(d);
+		return NULL;
+	}
 
 	pace_init(&pace, 0, drill_wall_us(), o->speed);
 	while (!drill_finished(d)) {
@@ -165,6 +255,10 @@ static struct drill *drill_play(const char *scenario, const struct drill_cli *o,
 		next = simq_peek(&d->queue);
 		if (o->speed == PACE_SPEED_MAX || next == NULL)
 			continue;
+		/* A shipper tailing the files sees whole lines at least every
+		 * wake-up. */
+		if (out->files)
+			sink_files_flush(out->files, err, sizeof(err));
 		/* Wake when the next event is due, or at least every 100 ms so a
 		 * front end stays responsive. */
 		due = pace_wall_until(&pace, next->time) - drill_wall_us();
@@ -179,7 +273,9 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 	char network[PATH_MAX], scenario[PATH_MAX];
 	const char *scenario_path, *network_path;
 	struct drill_cli o;
+	struct drill_outputs out;
 	struct drill *d;
+	bool ok;
 	int rc = drill_options(cmd, argc, argv, &o);
 
 	if (rc)
@@ -196,12 +292,13 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 			paths_scenario_file(DRILL_DEFAULT_SCENARIO, scenario, sizeof(scenario));
 	if (network_path == NULL || scenario_path == NULL)
 		return CLI_ERROR;
-	d = drill_play(scenario_path, &o, network_path);
+	d = drill_play(scenario_path, &o, network_path, &out);
 	if (d == NULL)
 		return CLI_ERROR;
 	timeline_print(d, stdout);
+	ok = drill_outputs_close(d, &out, o.out, stdout);
 	drill_free(d);
-	return CLI_OK;
+	return ok ? CLI_OK : CLI_ERROR;
 }
 
 int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
@@ -219,7 +316,8 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 	if (network_path == NULL)
 		return CLI_ERROR;
 	for (int i = optind; i < argc; i++) {
-		struct drill *d = drill_play(argv[i], &o, network_path);
+		struct drill_outputs out;
+		struct drill *d = drill_play(argv[i], &o, network_path, &out);
 
 		if (d == NULL) {
 			failed++;
@@ -229,6 +327,7 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 		for (size_t e = 0; e < d->nentries; e++)
 			if (d->entries[e].kind == DRILL_ERROR)
 				fprintf(stderr, "%s\n", d->entries[e].detail);
+		drill_outputs_close(d, &out, NULL, NULL);
 		failed += d->errors > 0;
 		drill_free(d);
 		if (i + 1 < argc)

@@ -7,6 +7,19 @@
 #include "scenario.h"
 #include "xmalloc.h"
 
+/* A record waiting for its time on the queue. */
+struct drill_pending {
+	struct event ev;
+	struct net_flow flow;
+	bool has_flow;
+};
+
+/* A call waiting for its time on the queue. */
+struct drill_call {
+	drill_call_fn fn;
+	void *ctx;
+};
+
 static char *drill_strdup(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
@@ -26,6 +39,7 @@ struct drill *drill_open(const struct drill_options *opts, struct diag *errs)
 	d->scenario = scenario_load(d, opts->scenario_path, errs);
 	if (d->scenario == NULL)
 		goto fail;
+	sensors_init(&d->sensors, d->net);
 	info = scenario_info(d->scenario);
 	d->end = info->duration;
 	simclock_init(&d->clock, info->start_unix_us);
@@ -42,11 +56,19 @@ fail:
 
 void drill_free(struct drill *d)
 {
+	struct simq_entry q;
+
 	if (d == NULL)
 		return;
+	/* Records and calls still waiting own a little memory each. */
+	while (simq_pop(&d->queue, &q))
+		if (q.kind == DRILL_EV_RECORD || q.kind == DRILL_EV_CALL)
+			free(q.ptr);
 	scenario_free(d->scenario);
+	sensors_free(&d->sensors);
 	net_free(d->net);
 	simq_free(&d->queue);
+	free(d->listeners);
 	for (size_t i = 0; i < d->nentries; i++) {
 		struct drill_entry *e = &d->entries[i];
 
@@ -83,13 +105,81 @@ void drill_run_until(struct drill *d, sim_time_t t)
 	while ((next = simq_peek(&d->queue)) != NULL && next->time <= limit) {
 		simq_pop(&d->queue, &e);
 		d->now = e.time;
-		if (e.kind == DRILL_EV_RESUME)
+		switch ((enum drill_event)e.kind) {
+		case DRILL_EV_RESUME:
 			scenario_resume(d->scenario, (int)e.arg);
-		else
+			break;
+		case DRILL_EV_ACTION:
 			drill_apply_action(d, &d->actions[e.arg]);
+			break;
+		case DRILL_EV_RECORD: {
+			struct drill_pending *p = e.ptr;
+
+			drill_emit(d, &p->ev, p->has_flow ? &p->flow : NULL);
+			free(p);
+			break;
+		}
+		case DRILL_EV_CALL: {
+			struct drill_call c = *(struct drill_call *)e.ptr;
+
+			free(e.ptr);
+			c.fn(c.ctx, d);
+			break;
+		}
+		}
 	}
 	if (t != SIM_TIME_MAX && limit > d->now)
 		d->now = limit;
+}
+
+void drill_listen(struct drill *d, drill_listener_fn fn, void *ctx)
+{
+	d->listeners = xrealloc(d->listeners, (size_t)(d->nlisteners + 1) * sizeof(*d->listeners));
+	d->listeners[d->nlisteners++] = (struct drill_listener){ fn, ctx };
+}
+
+uint64_t drill_serial(struct drill *d, enum drill_serial what)
+{
+	return ++d->serials[what];
+}
+
+static void drill_deliver(void *ctx, const struct event *ev, enum sensor_type type)
+{
+	struct drill *d = ctx;
+
+	d->deliveries[type]++;
+	for (int i = 0; i < d->nlisteners; i++)
+		d->listeners[i].fn(d->listeners[i].ctx, ev, type);
+}
+
+void drill_emit(struct drill *d, const struct event *ev, const struct net_flow *flow)
+{
+	d->records++;
+	sensors_route(&d->sensors, ev, flow, drill_deliver, d);
+}
+
+void drill_emit_at(struct drill *d, const struct event *ev, const struct net_flow *flow)
+{
+	struct drill_pending *p;
+
+	if (ev->time <= d->now) {
+		drill_emit(d, ev, flow);
+		return;
+	}
+	p = xcalloc(1, sizeof(*p));
+	p->ev = *ev;
+	if (flow)
+		p->flow = *flow, p->has_flow = true;
+	simq_push(&d->queue, ev->time, DRILL_EV_RECORD, 0, p);
+}
+
+void drill_call_at(struct drill *d, sim_time_t t, drill_call_fn fn, void *ctx)
+{
+	struct drill_call *c = xcalloc(1, sizeof(*c));
+
+	c->fn = fn;
+	c->ctx = ctx;
+	simq_push(&d->queue, t, DRILL_EV_CALL, 0, c);
 }
 
 bool drill_finished(const struct drill *d)

@@ -7,8 +7,14 @@
  * and never sleeps: a front end decides how far simulated time may go
  * (drill_run_until) and waits for wall time itself.  Everything that
  * happens is appended to the timeline, the ground truth that check, run,
- * scoring and replays read.  Depends on net, simq, simclock, rng, action
- * and scenario.
+ * scoring and replays read.
+ *
+ * What the sensors would have written is emitted as structured records
+ * (event.h): the drill routes each to the sensors that see it (sensor.h)
+ * and hands every sensor's copy to the listeners (file sinks, syslog,
+ * console, replay), in the order the records are emitted.
+ *
+ * Depends on net, simq, simclock, rng, action, sensor and scenario.
  */
 #ifndef DRILL_H
 #define DRILL_H
@@ -18,8 +24,10 @@
 
 #include "action.h"
 #include "diag.h"
+#include "event.h"
 #include "net.h"
 #include "rng.h"
+#include "sensor.h"
 #include "simclock.h"
 #include "simq.h"
 
@@ -59,6 +67,17 @@ struct drill_objective {
 	char *reason;
 };
 
+/* Hears every sensor's copy of every record. */
+typedef void (*drill_listener_fn)(void *ctx, const struct event *ev, enum sensor_type type);
+
+struct drill_listener {
+	drill_listener_fn fn;
+	void *ctx;
+};
+
+/* Unique numbers for what the sensors tell apart. */
+enum drill_serial { DRILL_SERIAL_CONN, DRILL_SERIAL_FILE, DRILL_SERIAL_MAIL, DRILL_SERIAL_COUNT };
+
 struct drill {
 	struct net *net;
 	struct simclock clock;
@@ -77,10 +96,17 @@ struct drill {
 	struct drill_objective *objectives;
 	size_t nobjectives, objectives_cap;
 	int errors; /* scenario errors so far */
+
+	struct sensors sensors;
+	struct drill_listener *listeners;
+	int nlisteners;
+	uint64_t serials[DRILL_SERIAL_COUNT];
+	uint64_t records;                       /* emitted */
+	uint64_t deliveries[SENSOR_TYPE_COUNT]; /* sensor copies, by type */
 };
 
 /* Events in the queue. */
-enum drill_event { DRILL_EV_RESUME, DRILL_EV_ACTION };
+enum drill_event { DRILL_EV_RESUME, DRILL_EV_ACTION, DRILL_EV_RECORD, DRILL_EV_CALL };
 
 /* Load the network and the scenario and schedule its actors; NULL with
  * messages (file:line) in errs. */
@@ -95,6 +121,24 @@ void drill_run_until(struct drill *d, sim_time_t t);
 bool drill_finished(const struct drill *d);
 /* Apply a team action now: the model changes and the scenario hears of it. */
 void drill_apply_action(struct drill *d, const struct action *a);
+
+/* Listeners hear records in emission order; add them before running. */
+void drill_listen(struct drill *d, drill_listener_fn fn, void *ctx);
+/* The next serial of a kind, from 1. */
+uint64_t drill_serial(struct drill *d, enum drill_serial what);
+/*
+ * A record now: every sensor that sees it (flow: the decision of its
+ * connection, NULL for a host record) passes its copy to the listeners.
+ * The record's pointers need only live through the call.
+ */
+void drill_emit(struct drill *d, const struct event *ev, const struct net_flow *flow);
+/* The same when the clock reaches ev->time (at once if it has).  The
+ * record is copied, so it must hold no pointers: connection totals. */
+void drill_emit_at(struct drill *d, const struct event *ev, const struct net_flow *flow);
+/* Call fn(ctx, d) when the clock reaches t: the background traffic and
+ * other engine-side activity schedule themselves with it. */
+typedef void (*drill_call_fn)(void *ctx, struct drill *d);
+void drill_call_at(struct drill *d, sim_time_t t, drill_call_fn fn, void *ctx);
 
 /* Used by the scenario runtime to record what happens. */
 void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,

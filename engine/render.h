@@ -1,0 +1,53 @@
+/*
+ * render.h - what each sensor writes: the formatter of its type, set up
+ * for that sensor, and the files it writes into.
+ *
+ * A sensor of the network model is a product (Suricata, Zeek, a
+ * FortiGate…) with a folder of files named as the real product names
+ * them (eve.json, conn.log…).  This unit knows, per sensor type, which
+ * files those are and which formatter writes which file, and builds each
+ * formatter's settings from the network model and the drill (the clock,
+ * the seed that identifiers derive from, the sensor's name).  The file
+ * sink, the syslog forwarder and the console all render through here, so
+ * every output of one record is the same text.
+ *
+ * Depends on event, sensor, net, simclock, strbuf and the formatters.
+ */
+#ifndef RENDER_H
+#define RENDER_H
+
+#include <stdint.h>
+
+#include "event.h"
+#include "net.h"
+#include "sensor.h"
+#include "simclock.h"
+#include "strbuf.h"
+
+#define RENDER_MAX_FILES 8
+
+struct render;
+
+/* Borrowed: net and clock must outlive the renderer. */
+struct render *render_new(const struct net *net, const struct simclock *clock, uint64_t seed);
+void render_free(struct render *r);
+
+/* The files a sensor of this type writes, in its folder; 0 for none. */
+int render_files(enum sensor_type type, const char *const **names);
+
+/*
+ * Append what the sensor ev->sensor (of type) writes into its file
+ * number file for the record: EVENT_NOT_RENDERED when that file gets
+ * nothing from it.
+ */
+enum event_render render_event(const struct render *r, const struct event *ev, enum sensor_type type,
+			       int file, struct strbuf *out);
+
+/* What a file starts with when opened at t, and ends with when closed
+ * (Zeek's header and #close); nothing for most products. */
+void render_file_start(const struct render *r, enum sensor_type type, int file, sim_time_t t,
+		       struct strbuf *out);
+void render_file_end(const struct render *r, enum sensor_type type, int file, sim_time_t t,
+		     struct strbuf *out);
+
+#endif

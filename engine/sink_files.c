@@ -1,0 +1,187 @@
+#include "sink_files.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xmalloc.h"
+
+/* Collected bytes per file before they are written: large appends, few
+ * system calls, a bounded amount held in memory per file. */
+#define SINK_FILES_CHUNK (256 * 1024)
+
+struct sink_file {
+	struct strbuf pending;
+	bool started;  /* header written into pending */
+	bool created;  /* exists on disk */
+};
+
+struct sink_files {
+	char *dir;
+	const struct net *net;
+	const struct render *render;
+	struct sink_file *files; /* sensor * RENDER_MAX_FILES + file */
+	struct strbuf line;
+	uint64_t bytes, records;
+	int error;               /* first errno of a failed write, 0: none */
+	char error_path[1024];
+};
+
+static int sink_files_mkdir(const char *path)
+{
+	struct stat st;
+
+	if (mkdir(path, 0777) == 0)
+		return 0;
+	if (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	if (errno == EEXIST)
+		errno = ENOTDIR;
+	return -1;
+}
+
+struct sink_files *sink_files_open(const char *dir, const struct net *net, const struct render *r,
+				   char *err, size_t errsize)
+{
+	struct sink_files *s;
+
+	if (sink_files_mkdir(dir) != 0 || access(dir, W_OK) != 0) {
+		snprintf(err, errsize, "%s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->dir = xstrdup(dir);
+	s->net = net;
+	s->render = r;
+	s->files = xcalloc((size_t)net->nsensors * RENDER_MAX_FILES + 1, sizeof(*s->files));
+	return s;
+}
+
+/* Append the file's pending bytes to disk, creating it the first time. */
+static int sink_files_write(struct sink_files *s, int sensor, int file)
+{
+	struct sink_file *f = &s->files[sensor * RENDER_MAX_FILES + file];
+	const char *const *names;
+	const char *id = s->net->sensors[sensor].id;
+	enum sensor_type type;
+	char path[1024];
+	size_t done = 0;
+	int fd;
+
+	if (f->pending.len == 0)
+		return 0;
+	sensor_type_parse(s->net->sensors[sensor].type, &type);
+	render_files(type, &names);
+	snprintf(path, sizeof(path), "%s/%s", s->dir, id);
+	if (!f->created && sink_files_mkdir(path) != 0)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/%s/%s", s->dir, id, names[file]);
+	fd = open(path, O_WRONLY | O_CREAT | (f->created ? O_APPEND : O_TRUNC), 0666);
+	if (fd < 0)
+		goto fail;
+	f->created = true;
+	while (done < f->pending.len) {
+		ssize_t n = write(fd, f->pending.buf + done, f->pending.len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+
+			close(fd);
+			errno = e;
+			goto fail;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) != 0)
+		goto fail;
+	s->bytes += f->pending.len;
+	strbuf_reset(&f->pending);
+	return 0;
+fail:
+	if (s->error == 0) {
+		s->error = errno;
+		snprintf(s->error_path, sizeof(s->error_path), "%s", path);
+	}
+	strbuf_reset(&f->pending); /* keep going with bounded memory */
+	return -1;
+}
+
+void sink_files_event(void *sink, const struct event *ev, enum sensor_type type)
+{
+	struct sink_files *s = sink;
+	const char *const *names;
+	int nfiles = render_files(type, &names);
+
+	for (int file = 0; file < nfiles; file++) {
+		struct sink_file *f = &s->files[ev->sensor * RENDER_MAX_FILES + file];
+
+		strbuf_reset(&s->line);
+		if (render_event(s->render, ev, type, file, &s->line) != EVENT_RENDERED)
+			continue;
+		if (!f->started) {
+			render_file_start(s->render, type, file, ev->time, &f->pending);
+			f->started = true;
+		}
+		strbuf_add(&f->pending, s->line.buf, s->line.len);
+		s->records++;
+		if (f->pending.len >= SINK_FILES_CHUNK)
+			sink_files_write(s, ev->sensor, file);
+	}
+}
+
+static int sink_files_report(struct sink_files *s, char *err, size_t errsize)
+{
+	if (s->error == 0)
+		return 0;
+	snprintf(err, errsize, "%s: %s", s->error_path, strerror(s->error));
+	return -1;
+}
+
+int sink_files_flush(struct sink_files *s, char *err, size_t errsize)
+{
+	for (int sensor = 0; sensor < s->net->nsensors; sensor++)
+		for (int file = 0; file < RENDER_MAX_FILES; file++)
+			sink_files_write(s, sensor, file);
+	return sink_files_report(s, err, errsize);
+}
+
+int sink_files_close(struct sink_files *s, sim_time_t end, char *err, size_t errsize)
+{
+	int status;
+
+	for (int sensor = 0; sensor < s->net->nsensors; sensor++) {
+		enum sensor_type type;
+
+		sensor_type_parse(s->net->sensors[sensor].type, &type);
+		for (int file = 0; file < RENDER_MAX_FILES; file++) {
+			struct sink_file *f = &s->files[sensor * RENDER_MAX_FILES + file];
+
+			if (f->started)
+				render_file_end(s->render, type, file, end, &f->pending);
+			sink_files_write(s, sensor, file);
+			strbuf_free(&f->pending);
+		}
+	}
+	status = sink_files_report(s, err, errsize);
+	strbuf_free(&s->line);
+	free(s->files);
+	free(s->dir);
+	free(s);
+	return status;
+}
+
+uint64_t sink_files_bytes(const struct sink_files *s)
+{
+	return s->bytes;
+}
+
+uint64_t sink_files_records(const struct sink_files *s)
+{
+	return s->records;
+}
