@@ -25,7 +25,6 @@ struct background {
 	double peak_rate;
 	uint64_t activities, spam;
 	struct bg_hosts workstations, apps, win_servers, linux_servers, admins, dcs, gateways, publics;
-	char relay[160];    /* where the gateways pass accepted mail */
 	int wsus;           /* the update server, -1: none */
 	uint16_t wsus_port;
 };
@@ -101,12 +100,7 @@ static void bg_sort_hosts(struct background *bg)
 			bg_add(&bg->admins, i);
 		if (strcmp(h->role, "domain-controller") == 0)
 			bg_add(&bg->dcs, i);
-		if (strcmp(h->role, "mail") == 0 && !bg_has_tag(h, "mail-gateway") && bg->relay[0] == '\0') {
-			char addr[IPADDR_STRLEN];
 
-			snprintf(bg->relay, sizeof(bg->relay), "%s.binhduong.gov.vn[%s]:25", h->name,
-				 ipaddr_format(h->ip, addr));
-		}
 		if (bg_has_tag(h, "mail-gateway"))
 			bg_add(&bg->gateways, i);
 		if (h->public_ip)
@@ -405,7 +399,7 @@ static void bg_mail(struct background *bg, bool spam)
 	m->message_id = mid;
 	m->size = tc.bytes_out;
 	m->required = 50;
-	m->relay = bg->relay[0] ? bg->relay : NULL;
+	m->relay = bg->tele.relay[0] ? bg->tele.relay : NULL;
 	if (spam) {
 		m->from = bg_spam_senders[rng_below(r, sizeof(bg_spam_senders) / sizeof(bg_spam_senders[0]))];
 		m->subject = "Khuyến mãi đặc biệt / Special offer";

@@ -1,5 +1,6 @@
 #include "telemetry.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "ipaddr.h"
@@ -17,10 +18,22 @@ void tele_init(struct tele *t, struct drill *d, const char *stream)
 	memset(t, 0, sizeof(*t));
 	t->d = d;
 	rng_stream(&t->rng, d->seed, stream);
-	for (int h = 0; h < net->nhosts && t->nresolvers < 4; h++)
-		for (int i = 0; i < net->hosts[h].ntags; i++)
-			if (strcmp(net->hosts[h].tags[i], "resolver") == 0)
+	for (int h = 0; h < net->nhosts; h++) {
+		const struct net_host *host = &net->hosts[h];
+		bool gateway = false;
+
+		for (int i = 0; i < host->ntags; i++) {
+			if (strcmp(host->tags[i], "resolver") == 0 && t->nresolvers < 4)
 				t->resolvers[t->nresolvers++] = h;
+			gateway |= strcmp(host->tags[i], "mail-gateway") == 0;
+		}
+		if (!gateway && strcmp(host->role, "mail") == 0 && t->relay[0] == '\0') {
+			char addr[IPADDR_STRLEN];
+
+			snprintf(t->relay, sizeof(t->relay), "%s.binhduong.gov.vn[%s]:25", host->name,
+				 ipaddr_format(host->ip, addr));
+		}
+	}
 }
 
 uint16_t tele_port(struct tele *t)

@@ -32,6 +32,7 @@ struct tele {
 	struct rng rng;
 	int resolvers[4];  /* the province's recursive DNS servers */
 	int nresolvers;
+	char relay[160];   /* where the mail gateways pass accepted mail */
 };
 
 void tele_init(struct tele *t, struct drill *d, const char *stream);
