@@ -28,7 +28,8 @@
 
 struct render;
 
-/* Borrowed: net and clock must outlive the renderer. */
+/* Borrowed: net and clock must outlive the renderer, which keeps
+ * per-host record numbers for the Windows logs. */
 struct render *render_new(const struct net *net, const struct simclock *clock, uint64_t seed);
 void render_free(struct render *r);
 
@@ -36,12 +37,14 @@ void render_free(struct render *r);
 int render_files(enum sensor_type type, const char *const **names);
 
 /*
- * Append what the sensor ev->sensor (of type) writes into its file
- * number file for the record: EVENT_NOT_RENDERED when that file gets
- * nothing from it.
+ * Append what the sensor ev->sensor (of type) writes for the record to
+ * out[i] for each of its files i (render_files()); returns how many files
+ * got something.  Records must come in the order the sensor writes them:
+ * a Windows log numbers its records, so the renderer counts per sensor
+ * and host.
  */
-enum event_render render_event(const struct render *r, const struct event *ev, enum sensor_type type,
-			       int file, struct strbuf *out);
+int render_event(struct render *r, const struct event *ev, enum sensor_type type,
+		 struct strbuf out[RENDER_MAX_FILES]);
 
 /* What a file starts with when opened at t, and ends with when closed
  * (Zeek's header and #close); nothing for most products. */

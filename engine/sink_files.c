@@ -23,9 +23,9 @@ struct sink_file {
 struct sink_files {
 	char *dir;
 	const struct net *net;
-	const struct render *render;
+	struct render *render;
 	struct sink_file *files; /* sensor * RENDER_MAX_FILES + file */
-	struct strbuf line;
+	struct strbuf lines[RENDER_MAX_FILES];
 	uint64_t bytes, records;
 	int error;               /* first errno of a failed write, 0: none */
 	char error_path[1024];
@@ -44,7 +44,7 @@ static int sink_files_mkdir(const char *path)
 	return -1;
 }
 
-struct sink_files *sink_files_open(const char *dir, const struct net *net, const struct render *r,
+struct sink_files *sink_files_open(const char *dir, const struct net *net, struct render *r,
 				   char *err, size_t errsize)
 {
 	struct sink_files *s;
@@ -118,18 +118,21 @@ void sink_files_event(void *sink, const struct event *ev, enum sensor_type type)
 	const char *const *names;
 	int nfiles = render_files(type, &names);
 
+	for (int file = 0; file < nfiles; file++)
+		strbuf_reset(&s->lines[file]);
+	if (nfiles == 0 || render_event(s->render, ev, type, s->lines) == 0)
+		return;
+	s->records++;
 	for (int file = 0; file < nfiles; file++) {
 		struct sink_file *f = &s->files[ev->sensor * RENDER_MAX_FILES + file];
 
-		strbuf_reset(&s->line);
-		if (render_event(s->render, ev, type, file, &s->line) != EVENT_RENDERED)
+		if (s->lines[file].len == 0)
 			continue;
 		if (!f->started) {
 			render_file_start(s->render, type, file, ev->time, &f->pending);
 			f->started = true;
 		}
-		strbuf_add(&f->pending, s->line.buf, s->line.len);
-		s->records++;
+		strbuf_add(&f->pending, s->lines[file].buf, s->lines[file].len);
 		if (f->pending.len >= SINK_FILES_CHUNK)
 			sink_files_write(s, ev->sensor, file);
 	}
@@ -169,7 +172,8 @@ int sink_files_close(struct sink_files *s, sim_time_t end, char *err, size_t err
 		}
 	}
 	status = sink_files_report(s, err, errsize);
-	strbuf_free(&s->line);
+	for (int file = 0; file < RENDER_MAX_FILES; file++)
+		strbuf_free(&s->lines[file]);
 	free(s->files);
 	free(s->dir);
 	free(s);

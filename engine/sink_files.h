@@ -25,7 +25,7 @@ struct sink_files;
 
 /* Creates dir if missing.  NULL with a message in err (naming the path)
  * when it cannot be created or is not a writable folder. */
-struct sink_files *sink_files_open(const char *dir, const struct net *net, const struct render *r,
+struct sink_files *sink_files_open(const char *dir, const struct net *net, struct render *r,
 				   char *err, size_t errsize);
 /* A sensor's copy of a record (a drill listener). */
 void sink_files_event(void *sink, const struct event *ev, enum sensor_type type);

@@ -16,7 +16,8 @@ run_cmd run --headless --seed 7 --background 0.3 --out "$TMP/a"
 expect_status "sinks-run" 0
 expect_line "sinks-summary" "$TMP/stdout" "^sensor files: [1-9][0-9]* records in $TMP/a\$"
 
-for f in soc-suricata/eve.json soc-zeek/conn.log soc-zeek/dns.log soc-zeek/ssl.log; do
+for f in soc-suricata/eve.json soc-zeek/conn.log soc-zeek/dns.log soc-zeek/ssl.log \
+	soc-wineventlog/Security.xml soc-wineventlog/winlogbeat.ndjson; do
 	if [ -s "$TMP/a/$f" ]; then ok "sinks-file-$f"; else not_ok "sinks-file-$f" "missing or empty"; fi
 done
 # Folders are sensors of the default province, nothing else.
@@ -45,6 +46,18 @@ if [ "$rows" -gt 0 ] && [ "$rows" -eq "$cut_rows" ]; then ok "sinks-bro-cut"; el
 fi
 if tail -1 "$TMP/a/soc-zeek/conn.log" | grep -q '^#close	'; then ok "sinks-zeek-close"; else
 	not_ok "sinks-zeek-close" "$(tail -1 "$TMP/a/soc-zeek/conn.log")"
+fi
+
+# Windows: every event valid against the event schema, every Winlogbeat
+# line JSON, one JSON document per XML event.
+run_bin "$TOOLS/validate-event-xml" "$TMP/a/soc-wineventlog/Security.xml"
+if [ "$STATUS" -eq 0 ]; then ok "sinks-windows-xml"; else not_ok "sinks-windows-xml" "$(tail -3 "$TMP/stdout")"; fi
+run_bin jq -c . "$TMP/a/soc-wineventlog/winlogbeat.ndjson"
+expect_status "sinks-winlogbeat-jq" 0
+xml_events=$(grep -c '^<Event ' "$TMP/a/soc-wineventlog/Security.xml")
+json_events=$(grep -c . "$TMP/a/soc-wineventlog/winlogbeat.ndjson")
+if [ "$xml_events" -eq "$json_events" ]; then ok "sinks-windows-one-each"; else
+	not_ok "sinks-windows-one-each" "$xml_events XML events, $json_events JSON lines"
 fi
 
 # Consistency: every EVE flow record is a Zeek conn row with the same
