@@ -14,11 +14,11 @@
  * '|' stays when the extension is empty.
  *
  * Alerts: Class ID is the signature id, Name the signature, Severity
- * from the alert's (1 -> 10, 2 -> 7, 3 -> 5, lower -> 3), then rt (Unix
- * milliseconds), the packet's src spt dst dpt, proto, act, cat, the HTTP
- * request when the alert has one, cs1 the rule (gid:sid:rev) and cs2 its
- * metadata.  Over syslog an alert's severity is crit, err, warning or
- * notice by the same steps.
+ * from the alert's (1 -> 10, 2 -> 7, 3 -> 5, 4 and beyond -> 3), then
+ * rt (Unix milliseconds), the packet's src spt dst dpt, proto, act, cat,
+ * the HTTP request when the alert has one, cs1 the rule (gid:sid:rev)
+ * and cs2 its metadata.  Over syslog an alert's severity is crit, err,
+ * warning or notice by the same steps.
  *
  * FortiGate logs are fmt_fortigate's, sent the way FortiOS's CEF mode
  * sends them (Fortinet's "Traffic log support for CEF", the example in
@@ -26,7 +26,10 @@
  * "type:subtype [eventtype] action", Severity from the level; each field
  * in the key=value order, unquoted, renamed to its CEF key where Fortinet
  * maps one (srcip -> src, policyid -> cs5 "Policy Id", …) and prefixed
- * FTNTFGT where it does not.  Over syslog the PRI carries the level.
+ * FTNTFGT where it does not.  date, time and devname are left to the
+ * syslog header, devid becomes deviceExternalId, and a traffic log's
+ * service (app) moves after the NAT fields, where the example has it.
+ * Over syslog the PRI carries the level.
  *
  * Rendering is a pure function of the record and the settings.  Depends
  * on event, fmt_fortigate, simclock, strbuf, ipaddr.

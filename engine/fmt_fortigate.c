@@ -13,12 +13,11 @@
 #define FMT_FORTIGATE_OTHER_MIN 28
 
 /*
- * Client reputation ("threat weight") with FortiOS's default settings:
- * the scores of the levels low, medium, high and critical, and the action
- * bit each kind of verdict sets.  The bits are those of the reference
- * examples (examples-body.log, examples-syslog.log): 131072 a connection
- * blocked by policy, 4096 an IPS signature, 2 a virus, 4194304 a blocked
- * URL.
+ * Client reputation ("threat weight", crscore craction crlevel) as
+ * FortiOS scores it by default: low 5, medium 10, high 30, critical 50;
+ * a blocked connection and a blocked URL are high, a virus critical, an
+ * IPS signature as severe as the signature.  The action bits are those of
+ * the reference examples (examples-body.log, examples-syslog.log).
  */
 #define FMT_FORTIGATE_CR_BLOCKED_CONN 131072
 #define FMT_FORTIGATE_CR_IPS 4096

@@ -256,7 +256,6 @@ report("fortigate-sessionid-per-session",
 HEADER_3164 = re.compile(r"^<(0|[1-9][0-9]{0,2})>(Jan|Feb|Mar|Apr|May|Jun|Jul|"
                          r"Aug|Sep|Oct|Nov|Dec) ([ 1-3][0-9]) "
                          r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] (\S+) (?=CEF:)")
-KEY = re.compile(r"[A-Za-z0-9_]+")
 CUSTOM = re.compile(r"^(cs|cn|cfp|c6a|flexString|flexNumber|deviceCustomDate)(\d+)$")
 
 
