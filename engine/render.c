@@ -1,8 +1,12 @@
 #include "render.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "fmt_cef.h"
 #include "fmt_eve.h"
+#include "fmt_fortigate.h"
 #include "fmt_winevt.h"
 #include "fmt_zeek.h"
 #include "hmap.h"
@@ -20,6 +24,31 @@ struct render {
 	/* EventRecordID so far, per (channel, host): a Windows log numbers
 	 * its records on each machine. */
 	uint64_t *winevt_records[2];
+	/* Per firewall sensor: its name and serial, and the settings built
+	 * from them (NULL for the other sensors). */
+	struct render_firewall *firewalls;
+};
+
+struct render_firewall {
+	char devname[64], devid[17];
+	struct fmt_fortigate_settings fgt;
+};
+
+/* Every FortiGate: the LAN behind port1, the province's public servers
+ * behind dmz, the Internet on wan1. */
+static const struct fmt_fortigate_iface render_fgt_ifaces[] = {
+	{ "port1", "lan" }, { "dmz", "dmz" }, { "wan1", "wan" },
+};
+static const struct fmt_fortigate_route render_fgt_routes[] = {
+	{ 0x0a000000, 8, 0 },  /* 10.0.0.0/8 */
+	{ 0xcb007100, 24, 1 }, /* 203.0.113.0/24 */
+};
+/* The GeoIP view of the drill's outside world (documentation ranges):
+ * the domestic services staff use, and the foreign hosting the
+ * attackers and scanners rent. */
+static const struct fmt_fortigate_country render_fgt_countries[] = {
+	{ 0xc0000200, 24, "Vietnam" },   /* 192.0.2.0/24 */
+	{ 0xc6336400, 24, "Hong Kong" }, /* 198.51.100.0/24 */
 };
 
 /* What the province's Zeek is told are its own networks: the private
@@ -32,6 +61,9 @@ static const struct fmt_zeek_net render_local_nets[] = {
 };
 
 static const char *const render_eve_files[] = { "eve.json" };
+/* What a syslog server receiving the device writes, one message a line. */
+static const char *const render_fortigate_files[] = { "fortigate.log" };
+static const char *const render_cef_files[] = { "cef.log" };
 /* The channel as exported to XML, and Winlogbeat's file output. */
 static const char *const render_security_files[] = { "Security.xml", "winlogbeat.ndjson" };
 static const char *const render_sysmon_files[] = { "Microsoft-Windows-Sysmon-Operational.xml",
@@ -40,6 +72,39 @@ static const char *const render_zeek_files[] = {
 	[FMT_ZEEK_CONN] = "conn.log", [FMT_ZEEK_DNS] = "dns.log", [FMT_ZEEK_HTTP] = "http.log",
 	[FMT_ZEEK_SSL] = "ssl.log", [FMT_ZEEK_FILES] = "files.log", [FMT_ZEEK_NOTICE] = "notice.log",
 };
+
+/* A firewall's identity from its sensor id: "fgt-tdm" is FGT-TDM with
+ * a FortiGate 100F serial derived from the name. */
+static void render_firewall_init(struct render *r, int sensor)
+{
+	struct render_firewall *fw = &r->firewalls[sensor];
+	const char *id = r->net->sensors[sensor].id;
+	struct fmt_fortigate_settings *g = &fw->fgt;
+	uint64_t h = event_derive_id(r->seed, (uint64_t)sensor, 0x666774);
+	size_t i;
+
+	for (i = 0; id[i] && i + 1 < sizeof(fw->devname); i++)
+		fw->devname[i] = (char)toupper((unsigned char)id[i]);
+	fw->devname[i] = '\0';
+	snprintf(fw->devid, sizeof(fw->devid), "FG100FTK%08llu",
+		 (unsigned long long)(event_derive_id(0, (uint64_t)sensor, 0x736e) % 100000000u));
+	g->clock = r->clock;
+	g->devname = fw->devname;
+	g->devid = fw->devid;
+	g->vdom = "root";
+	g->pri = true;
+	g->ifaces = render_fgt_ifaces;
+	g->n_ifaces = sizeof(render_fgt_ifaces) / sizeof(render_fgt_ifaces[0]);
+	g->wan_iface = 2;
+	g->routes = render_fgt_routes;
+	g->n_routes = sizeof(render_fgt_routes) / sizeof(render_fgt_routes[0]);
+	g->countries = render_fgt_countries;
+	g->n_countries = sizeof(render_fgt_countries) / sizeof(render_fgt_countries[0]);
+	g->session_base = (uint32_t)h;
+	g->ips_profile = "default";
+	g->av_profile = "default";
+	g->webfilter_profile = "default";
+}
 
 struct render *render_new(const struct net *net, const struct simclock *clock, uint64_t seed)
 {
@@ -55,6 +120,9 @@ struct render *render_new(const struct net *net, const struct simclock *clock, u
 	r->zeek.community_id = true;
 	for (int c = 0; c < 2; c++)
 		r->winevt_records[c] = xcalloc((size_t)net->nhosts + 1, sizeof(uint64_t));
+	r->firewalls = xcalloc((size_t)net->nsensors + 1, sizeof(*r->firewalls));
+	for (int i = 0; i < net->nsensors; i++)
+		render_firewall_init(r, i);
 	return r;
 }
 
@@ -64,6 +132,7 @@ void render_free(struct render *r)
 		return;
 	free(r->winevt_records[0]);
 	free(r->winevt_records[1]);
+	free(r->firewalls);
 	free(r);
 }
 
@@ -76,6 +145,13 @@ int render_files(enum sensor_type type, const char *const **names)
 	case SENSOR_ZEEK:
 		*names = render_zeek_files;
 		return FMT_ZEEK_LOG_COUNT;
+	case SENSOR_FORTIGATE:
+		*names = render_fortigate_files;
+		return 1;
+	case SENSOR_CEF:
+	case SENSOR_APT:
+		*names = render_cef_files;
+		return 1;
 	case SENSOR_WINDOWS:
 		*names = render_security_files;
 		return 2;
@@ -139,6 +215,26 @@ int render_event(struct render *r, const struct event *ev, enum sensor_type type
 		if (!fmt_zeek_log_of(ev, &log))
 			return 0;
 		return fmt_zeek_render(&r->zeek, ev, &out[log]) == EVENT_RENDERED;
+	}
+	case SENSOR_FORTIGATE:
+		return fmt_fortigate_render(&r->firewalls[ev->sensor].fgt, ev, &out[0]) == EVENT_RENDERED;
+	case SENSOR_CEF:
+	case SENSOR_APT: {
+		/* A district APT appliance reports its alerts in CEF; a
+		 * FortiGate set to CEF sends its own logs that way. */
+		struct fmt_cef_settings s = {
+			.clock = r->clock,
+			.syslog_header = true,
+			.host = r->net->sensors[ev->sensor].id,
+			.vendor = "NCSC",
+			.product = "APT Sensor",
+			.version = "3.2",
+			.fortigate = type == SENSOR_CEF ? &r->firewalls[ev->sensor].fgt : NULL,
+		};
+
+		if (type == SENSOR_CEF)
+			s.vendor = "Fortinet", s.product = "Fortigate", s.version = "v7.2.5", s.host = NULL;
+		return fmt_cef_render(&s, ev, &out[0]) == EVENT_RENDERED;
 	}
 	case SENSOR_WINDOWS:
 		return render_winevt(r, ev, FMT_WINEVT_SECURITY, out);

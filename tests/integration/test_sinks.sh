@@ -60,6 +60,16 @@ if [ "$xml_events" -eq "$json_events" ]; then ok "sinks-windows-one-each"; else
 	not_ok "sinks-windows-one-each" "$xml_events XML events, $json_events JSON lines"
 fi
 
+# Firewalls: the perimeter's log reaches a real rsyslogd whole, PRI and
+# all; each line is one FortiGate traffic or UTM message.
+head -200 "$TMP/a/fgt-bd/fortigate.log" > "$TMP/fgt.log"
+run_bin "$TOOLS/rsyslog-parse" --udp "$TMP/fgt.log"
+sent=$(grep -c . "$TMP/fgt.log")
+parsed=$(grep -Ec '^pri=(189|188|190) fac=local7 sev=(notice|warning|info) ' "$TMP/stdout")
+if [ "$sent" -gt 0 ] && [ "$parsed" -eq "$sent" ]; then ok "sinks-fortigate-rsyslog"; else
+	not_ok "sinks-fortigate-rsyslog" "sent $sent, rsyslog parsed $parsed as local7" "$(head -2 "$TMP/stderr")"
+fi
+
 # Consistency: every EVE flow record is a Zeek conn row with the same
 # endpoints, start time and Community ID, and the other way round.
 python3 - "$TMP/a/soc-suricata/eve.json" "$TMP/a/soc-zeek/conn.log" > "$TMP/join" 2>&1 <<'PY'
