@@ -45,13 +45,18 @@ static bool syslog_frame_tag_char(unsigned char c)
 	return syslog_frame_printable(c) && c != ':' && c != '[' && c != ']';
 }
 
-/* rsyslog takes a 3164 hostname only when it is made of letters, digits,
- * '.', '_' and '-'; with anything else it reads the "hostname" as the
- * TAG. */
-static bool syslog_frame_host_char(unsigned char c)
+static bool syslog_frame_alnum(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+	       (c >= '0' && c <= '9');
+}
+
+/* rsyslog takes a 3164 hostname only when it is made of letters, digits,
+ * '.', '_' and '-' and ends in a letter or digit; otherwise it reads the
+ * "hostname" as the TAG. */
+static bool syslog_frame_host_char(unsigned char c)
+{
+	return syslog_frame_alnum((char)c) || c == '.' || c == '_' || c == '-';
 }
 
 /*
@@ -191,6 +196,7 @@ static bool syslog_frame_3164(const struct syslog_frame_settings *s,
 {
 	char ts[SIMCLOCK_ISO_SIZE];
 	int month, day;
+	size_t host;
 
 	/* The local time as "YYYY-MM-DDThh:mm:ss...", taken apart. */
 	if (m->time == SYSLOG_NO_TIME ||
@@ -205,8 +211,14 @@ static bool syslog_frame_3164(const struct syslog_frame_settings *s,
 	 * be written. */
 	if (!syslog_frame_present(m->hostname))
 		return false;
+	host = out->len;
 	syslog_frame_token(out, m->hostname, SYSLOG_HOSTNAME_MAX,
 			   syslog_frame_host_char);
+	/* rsyslog also wants the hostname to end in a letter or digit. */
+	while (out->len > host && !syslog_frame_alnum(out->buf[out->len - 1]))
+		strbuf_truncate(out, out->len - 1);
+	if (out->len == host)
+		return false;
 	/* "TAG[PROCID]:"; without an APP-NAME there is no TAG, and MSG
 	 * follows the hostname (the RFC's CONTENT alone). */
 	if (syslog_frame_present(m->app)) {

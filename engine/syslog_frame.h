@@ -26,9 +26,10 @@
  * U+FFFD.  MSG is passed through as bytes.
  *
  * RFC 3164 has no nil value, no MSGID and no structured data: the
- * hostname is required and kept to letters, digits, '.', '_' and '-'
- * (what rsyslog accepts as a 3164 hostname), MSGID and structured data
- * are left out, and without an APP-NAME there is no TAG (MSG follows the
+ * hostname is required, kept to letters, digits, '.', '_' and '-' and
+ * ends in a letter or digit (what rsyslog accepts as a 3164 hostname:
+ * anything else it reads as the TAG), so trailing '.', '_' and '-' are
+ * dropped; MSGID and structured data are left out, and without an APP-NAME there is no TAG (MSG follows the
  * hostname).  The TAG and PROCID lose ':', '[' and ']', which would end
  * them early.
  *
@@ -146,8 +147,8 @@ struct syslog_frame_settings {
  * Append the message text for m to out: no transport framing, no line
  * terminator (a UDP datagram is exactly this).  False, out unchanged,
  * when m cannot be written: facility or severity out of range, a time
- * the clock cannot print, no time for RFC 3164, an empty structured-data
- * id or parameter name.
+ * the clock cannot print, an empty structured-data id or parameter name;
+ * for RFC 3164 no time, or no hostname (none left once cleaned).
  */
 bool syslog_frame_render(const struct syslog_frame_settings *s,
 			 const struct syslog_msg *m, struct strbuf *out);

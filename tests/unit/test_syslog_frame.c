@@ -415,8 +415,9 @@ TEST(rfc3164_without_tag)
 	check_frame(&test_3164, m, "<14>Nov  8 09:15:02 fw01 kernel[99]:");
 }
 
-/* 3164 drops MSGID and SD, keeps hostnames to rsyslog's characters,
- * cuts the TAG at 32 and keeps ':' '[' ']' out of TAG and PROCID. */
+/* 3164 drops MSGID and SD, keeps hostnames to rsyslog's characters
+ * (ending in a letter or digit), cuts the TAG at 32 and keeps ':' '['
+ * ']' out of TAG and PROCID. */
 TEST(rfc3164_fields)
 {
 	struct syslog_msg m = test_msg("x");
@@ -429,6 +430,12 @@ TEST(rfc3164_fields)
 	m.sd = test_logger_sd;
 	m.n_sd = 1;
 	check_frame(&test_3164, m, "<14>Nov  8 09:15:02 ubnd_B_nh_x postfix_smtpd_1_[7_8]: x");
+	/* rsyslog wants the hostname to end in a letter or digit. */
+	m.hostname = "máy chủ";
+	check_frame(&test_3164, m, "<14>Nov  8 09:15:02 m_y_ch postfix_smtpd_1_[7_8]: x");
+	m.hostname = "fw01.binhduong.gov.vn.";
+	check_frame(&test_3164, m, "<14>Nov  8 09:15:02 fw01.binhduong.gov.vn "
+		    "postfix_smtpd_1_[7_8]: x");
 	m.hostname = "mail.binhduong.gov.vn";
 	m.app = test_repeat(tag, 't', 39);
 	m.procid = NULL;
@@ -436,7 +443,7 @@ TEST(rfc3164_fields)
 		    "tttttttttttttttttttttttttttttttt: x");
 }
 
-/* What 3164 cannot say: no hostname, no time. */
+/* What 3164 cannot say: no hostname (none left once cleaned), no time. */
 TEST(rfc3164_refusals)
 {
 	struct syslog_msg m = test_msg("x");
@@ -445,6 +452,8 @@ TEST(rfc3164_refusals)
 	m.app = "a";
 	CHECK(!syslog_frame_render(&test_3164, &m, &out));
 	m.hostname = "";
+	CHECK(!syslog_frame_render(&test_3164, &m, &out));
+	m.hostname = "ủ.-";
 	CHECK(!syslog_frame_render(&test_3164, &m, &out));
 	m.hostname = "h";
 	m.time = SYSLOG_NO_TIME;
