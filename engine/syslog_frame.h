@@ -29,9 +29,9 @@
  * hostname is required, kept to letters, digits, '.', '_' and '-' and
  * ends in a letter or digit (what rsyslog accepts as a 3164 hostname:
  * anything else it reads as the TAG), so trailing '.', '_' and '-' are
- * dropped; MSGID and structured data are left out, and without an APP-NAME there is no TAG (MSG follows the
- * hostname).  The TAG and PROCID lose ':', '[' and ']', which would end
- * them early.
+ * dropped; MSGID and structured data are left out; without an APP-NAME
+ * there is no TAG (MSG follows the hostname).  The TAG and PROCID lose
+ * ':', '[' and ']', which would end them early.
  *
  * Everything here is a pure function of its arguments.  Depends on
  * simclock, strbuf and event (the UTF-8 check).
