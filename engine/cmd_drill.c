@@ -16,6 +16,7 @@
 #include "background.h"
 #include "cli.h"
 #include "drill.h"
+#include "forward.h"
 #include "pace.h"
 #include "paths.h"
 #include "render.h"
@@ -30,6 +31,7 @@ struct drill_cli {
 	const char *network;
 	const char *actions;
 	const char *out;   /* --out DIR: sensor files */
+	const char *syslog; /* --syslog SPEC: forward to a SIEM */
 	double background; /* activities per second at the peak, 0: none */
 	uint64_t seed;
 	bool seed_given, headless;
@@ -76,7 +78,7 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		{ "db", required_argument, NULL, 'L' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "background", required_argument, NULL, 'b' },
-		{ "syslog", required_argument, NULL, 'L' },
+		{ "syslog", required_argument, NULL, 'y' },
 		{ "replay", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -117,6 +119,11 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 				return cli_bad_usage(cmd, "unknown option '--out'");
 			o->out = optarg;
 			break;
+		case 'y':
+			if (!is_run)
+				return cli_bad_usage(cmd, "unknown option '--syslog'");
+			o->syslog = optarg;
+			break;
 		case 'b': {
 			char *end;
 
@@ -152,6 +159,7 @@ static const char *drill_network_path(const struct drill_cli *o, char *buf, size
 struct drill_outputs {
 	struct render *render;
 	struct sink_files *files;
+	struct forward *forward;
 	struct background *background;
 };
 
@@ -169,6 +177,18 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 			return false;
 		}
 		drill_listen(d, sink_files_event, out->files);
+	}
+	if (o->syslog) {
+		struct strbuf why = { 0 };
+
+		out->forward = forward_open(o->syslog, d->net, &d->clock, d->seed, &why);
+		if (out->forward == NULL) {
+			fprintf(stderr, "irdrill: --syslog %s\n", strbuf_str(&why));
+			strbuf_free(&why);
+			return false;
+		}
+		strbuf_free(&why);
+		drill_listen(d, forward_event, out->forward);
 	}
 	if (o->background > 0)
 		out->background = background_start(d, o->background);
@@ -203,6 +223,19 @@ static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, cons
 		} else if (fp) {
 			fprintf(fp, "sensor files: %llu records in %s\n", (unsigned long long)records, dir);
 		}
+	}
+	if (out->forward) {
+		struct sink_syslog_stats st;
+
+		/* Ten seconds for a slow SIEM to take what is still queued. */
+		forward_close(out->forward, drill_wall_us() + 10 * 1000000, &st);
+		if (fp)
+			fprintf(fp, "syslog: %llu messages sent, %llu dropped, %llu not delivered%s%s\n",
+				(unsigned long long)st.sent, (unsigned long long)st.dropped,
+				(unsigned long long)st.pending, st.last_error[0] ? "; last error: " : "",
+				st.last_error);
+		if (st.dropped || st.pending)
+			ok = false;
 	}
 	background_free(out->background);
 	render_free(out->render);
@@ -249,9 +282,18 @@ static struct drill *drill_play(const char *scenario, const struct drill_cli *o,
 	pace_init(&pace, 0, drill_wall_us(), o->speed);
 	while (!drill_finished(d)) {
 		const struct simq_entry *next;
+		sim_time_t target = pace_target(&pace, drill_wall_us());
 		int64_t due;
 
-		drill_run_until(d, pace_target(&pace, drill_wall_us()));
+		/* Forwarding at full speed goes a simulated minute at a time
+		 * so the receiver can keep up. */
+		if (out->forward && o->speed == PACE_SPEED_MAX && target > d->now + SIM_MINUTE)
+			target = d->now + SIM_MINUTE;
+		drill_run_until(d, target);
+		if (out->forward && o->speed == PACE_SPEED_MAX)
+			forward_keep_up(out->forward, drill_wall_us);
+		else if (out->forward)
+			forward_flush(out->forward, drill_wall_us());
 		next = simq_peek(&d->queue);
 		if (o->speed == PACE_SPEED_MAX || next == NULL)
 			continue;

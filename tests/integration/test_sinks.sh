@@ -115,3 +115,45 @@ expect_status "sinks-bad-dir-status" 1
 expect_line "sinks-bad-dir-message" "$TMP/stderr" "^irdrill: --out $TMP/file/x: Not a directory\$"
 run_cmd run --headless --background fast
 expect_status "sinks-bad-rate" 2
+
+# --syslog: a TCP receiver gets every message the run says it sent, each
+# an RFC 5424 frame with octet counting, from the sensors and hosts.
+cat > "$TMP/recv.py" <<'PY'
+import socket, sys
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(1)
+print(s.getsockname()[1], flush=True)
+s.settimeout(60)
+c, _ = s.accept(); buf = b""; n = bad = 0; hosts = set()
+while True:
+    d = c.recv(65536)
+    if not d: break
+    buf += d
+    while True:
+        sp = buf.find(b" ")
+        if sp < 0: break
+        ln = int(buf[:sp])
+        if len(buf) < sp + 1 + ln: break
+        frame, buf = buf[sp + 1:sp + 1 + ln], buf[sp + 1 + ln:]
+        n += 1
+        parts = frame.split(b" ", 7)
+        if not (frame.startswith(b"<") and parts[0].endswith(b">1") and len(parts) == 8):
+            bad += 1
+        hosts.add(parts[2])
+print("frames %d bad %d leftover %d hosts %d" % (n, bad, len(buf), len(hosts)), flush=True)
+PY
+python3 "$TMP/recv.py" > "$TMP/recv.out" &
+recv=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$TMP/recv.out" ] && break; sleep 0.2; done
+port=$(head -1 "$TMP/recv.out")
+run_cmd run --headless --seed 7 --background 0.3 --syslog "tcp://127.0.0.1:$port"
+expect_status "sinks-syslog-run" 0
+wait "$recv"
+sent=$(sed -n 's/^syslog: \([0-9]*\) messages sent, 0 dropped, 0 not delivered$/\1/p' "$TMP/stdout")
+if [ -n "$sent" ] && [ "$sent" -gt 0 ] && grep -q "^frames $sent bad 0 leftover 0 hosts [1-9]" "$TMP/recv.out"; then
+	ok "sinks-syslog-tcp-all-delivered"
+else
+	not_ok "sinks-syslog-tcp-all-delivered" "run: $(grep '^syslog:' "$TMP/stdout")" "receiver: $(tail -1 "$TMP/recv.out")"
+fi
+run_cmd run --headless --syslog "smtp://127.0.0.1:514"
+expect_status "sinks-syslog-bad-target" 1
+expect_line "sinks-syslog-bad-target-message" "$TMP/stderr" "^irdrill: --syslog .*smtp://127.0.0.1:514"
