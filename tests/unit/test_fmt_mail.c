@@ -1092,13 +1092,14 @@ static int write_file(const char *dir, const char *name, const struct strbuf *sb
  */
 static int write_sample(const char *dir)
 {
-	struct strbuf rfc, trad, rejects, reply;
+	struct strbuf rfc, trad, rejects, reply, msgid;
 	int k, status = 0;
 
 	strbuf_init(&rfc);
 	strbuf_init(&trad);
 	strbuf_init(&rejects);
 	strbuf_init(&reply);
+	strbuf_init(&msgid);
 	for (k = 0; k < 42; k++) {
 		enum event_mail_verdict verdict = (enum event_mail_verdict)(k % 4);
 		struct event ev = mail_record(verdict);
@@ -1117,6 +1118,10 @@ static int write_sample(const char *dir)
 		m->to = recipients[k % 4];
 		m->subject = subjects[k % 4];
 		m->size = 2048 + 977 * (uint64_t)k;
+		strbuf_reset(&msgid);
+		strbuf_addf(&msgid, "%08X.%d%s", 0x5f2a11c0u + 7919u * (unsigned)k, k,
+			    strchr(senders[who].from, '@'));
+		m->message_id = strbuf_str(&msgid);
 		if (verdict == EVENT_MAIL_REJECTED) {
 			strbuf_reset(&reply);
 			strbuf_addf(&reply, senders[who].reject,
@@ -1142,6 +1147,7 @@ static int write_sample(const char *dir)
 	status |= write_file(dir, "mail.log", &rfc);
 	status |= write_file(dir, "mail.log-traditional", &trad);
 	status |= write_file(dir, "mail.rejects", &rejects);
+	strbuf_free(&msgid);
 	strbuf_free(&reply);
 	strbuf_free(&rejects);
 	strbuf_free(&trad);
