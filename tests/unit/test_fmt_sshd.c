@@ -13,8 +13,8 @@
  * "test_fmt_sshd --write DIR" writes DIR/auth.log and
  * DIR/auth.log-traditional (brute force, invalid users, sessions, public
  * keys, hostile names) and DIR/auth.failures, one line per failure
- * fail2ban's sshd filter should count (the client address), worked out
- * from the records, for tests/integration/test_formats_mail.sh.
+ * fail2ban's sshd filter should report (the client address), worked out
+ * from the records (see add()), for tests/integration/test_formats_mail.sh.
  */
 #include "harness.h"
 #include "event_fixtures.h"
@@ -329,6 +329,53 @@ TEST(sshd_lines_never_before_connect)
 		    "52068 ssh2\n");
 }
 
+/* Check that ev renders starting with want. */
+static void check_prefix(const struct fmt_sshd_settings *s, struct event ev,
+			 const char *want)
+{
+	struct strbuf out;
+	char got[64];
+
+	CHECK_INT(render(s, ev, &out), EVENT_RENDERED);
+	snprintf(got, sizeof got, "%.*s", (int)strlen(want), strbuf_str(&out));
+	CHECK_STR(got, want);
+	strbuf_free(&out);
+}
+
+/*
+ * The traditional stamp pads a one-digit day with a space and has no
+ * year; both styles read the drill's +07:00 clock, also across a year's
+ * end (16:59:59 UTC on 31 December is midnight less a second here).
+ */
+TEST(sshd_timestamps)
+{
+	static const struct {
+		const char *iso;
+		const char *rfc3339, *traditional;
+	} cases[] = {
+		{ "2026-11-25T03:17:08.769356+07:00",
+		  "2026-11-25T03:17:08.769356+07:00 ", "Nov 25 03:17:08 " },
+		{ "2023-12-31T16:59:59.999999Z",
+		  "2023-12-31T23:59:59.999999+07:00 ", "Dec 31 23:59:59 " },
+		{ "2023-12-31T17:00:00Z",
+		  "2024-01-01T00:00:00.000000+07:00 ", "Jan  1 00:00:00 " },
+		{ "2024-02-29T09:05:00.5+07:00",
+		  "2024-02-29T09:05:00.500000+07:00 ", "Feb 29 09:05:00 " },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct event ev = invalid_user(EVENT_LOGON_CLOSED);
+		int64_t unix_us = 0;
+
+		CHECK(simclock_parse_iso(cases[i].iso, &unix_us));
+		ev.time = unix_us - FIXTURE_EPOCH_US;
+		ev.conn.start = ev.time - SIM_SECOND;
+		check_prefix(&test_rfc3339, ev, cases[i].rfc3339);
+		check_prefix(&test_traditional, ev, cases[i].traditional);
+	}
+}
+
 /* root's session is uid 0. */
 TEST(sshd_root_session)
 {
@@ -399,6 +446,15 @@ TEST(sshd_escaping)
 	CHECK_INT(render(&test_traditional, ev, &out), EVENT_RENDERED);
 	CHECK_CONTAINS(strbuf_str(&out), "Disconnected from user a\\r\\nb\\177 10.10");
 	CHECK_CONTAINS(strbuf_str(&out), "session closed for user a#015#012b#177\n");
+	CHECK_INT(count_whole_lines(&out, "Nov  8 09:15:00 "), 3);
+	strbuf_free(&out);
+
+	/* rsyslog drops one LF at the very end of a message, and escapes the
+	 * one before it. */
+	ev.user = "bob\n\n";
+	CHECK_INT(render(&test_traditional, ev, &out), EVENT_RENDERED);
+	CHECK_CONTAINS(strbuf_str(&out), "Disconnected from user bob\\n\\n 10.10");
+	CHECK_CONTAINS(strbuf_str(&out), "session closed for user bob#012\n");
 	CHECK_INT(count_whole_lines(&out, "Nov  8 09:15:00 "), 3);
 	strbuf_free(&out);
 }
@@ -561,12 +617,30 @@ struct sample {
 	int status;
 };
 
+/* Whether sshd's vis escapes anything in name: a byte outside printable
+ * ASCII, or a backslash. */
+static bool sshd_escapes(const char *name)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if (*p < 0x20 || *p >= 0x7f || *p == '\\')
+			return true;
+	return false;
+}
+
 /*
- * Render one record into both files, and note the failures fail2ban's
- * sshd filter (mode normal, publickey=nofail) counts for it: a "Failed
- * password" line, a "Failed publickey for invalid user" line, an
- * "Invalid user" line.  This is what sshd writes, stated independently
- * of the formatter.
+ * Render one record into both files, and note the failures that fail2ban
+ * 1.0.2's filter.d/sshd.conf (mode normal, publickey=nofail) reports for
+ * it, as the fail2ban server does (first matching rule wins), stated from
+ * the record, not from the text:
+ *   - a "Failed password" line;
+ *   - an "Invalid user" line;
+ *   - a "Failed publickey" line for an invalid user only: for a real
+ *     account the filter marks a refused key as no failure;
+ *   - a "[preauth]" close, after a failure on the same connection, whose
+ *     name sshd escaped: escaped twice there, it reads as a second user
+ *     on the connection, which the filter takes for another attempt.
  */
 static void add(struct sample *s, const struct event *ev)
 {
@@ -584,6 +658,8 @@ static void add(struct sample *s, const struct event *ev)
 		bool password = l->method == NULL || strcmp(l->method, "password") == 0;
 
 		counted = (password || l->unknown_user) + l->unknown_user;
+	} else if (l->step == EVENT_LOGON_CLOSED && l->logon_id == 0) {
+		counted = sshd_escapes(ev->user);
 	}
 	ipaddr_format(ev->conn.orig_ip, ip);
 	for (; counted > 0; counted--)
@@ -705,6 +781,7 @@ int main(int argc, char **argv)
 	RUN(sshd_closed_preauth);
 	RUN(sshd_pid_per_connection);
 	RUN(sshd_lines_never_before_connect);
+	RUN(sshd_timestamps);
 	RUN(sshd_root_session);
 	RUN(sshd_escaping);
 	RUN(sshd_length_limits);
