@@ -208,7 +208,7 @@ static bool fmt_mail_prepare(const struct fmt_mail_settings *s,
 			     const struct event *ev, struct fmt_mail_msg *mm)
 {
 	const struct event_mail *m = &ev->u.mail;
-	sim_time_t span = ev->time - ev->conn.start;
+	sim_time_t span;
 	size_t i;
 
 	memset(mm, 0, sizeof *mm);
@@ -216,8 +216,12 @@ static bool fmt_mail_prepare(const struct fmt_mail_settings *s,
 	mm->ev = ev;
 	mm->m = m;
 	mm->host = fmt_syslogfile_host(s->hostname, s->net, ev->host);
-	if (mm->host == NULL || m->to == NULL || span < 0)
+	if (mm->host == NULL || m->to == NULL ||
+	    !fmt_syslogfile_time_ok(s->clock, ev->conn.start) ||
+	    !fmt_syslogfile_time_ok(s->clock, ev->time) ||
+	    ev->time < ev->conn.start)
 		return false;
+	span = ev->time - ev->conn.start;
 	switch (m->verdict) {
 	case EVENT_MAIL_DELIVERED:
 	case EVENT_MAIL_TAGGED:

@@ -282,6 +282,8 @@ enum event_render fmt_sshd_render(const struct fmt_sshd_settings *s,
 	c.host = fmt_syslogfile_host(s->hostname, s->net, ev->host);
 	/* A session for an account that does not exist cannot be. */
 	if (c.host == NULL || c.user == NULL || ev->conn.serial == 0 ||
+	    !fmt_syslogfile_time_ok(s->clock, ev->conn.start) ||
+	    !fmt_syslogfile_time_ok(s->clock, ev->time) ||
 	    ev->time < ev->conn.start ||
 	    (step == EVENT_LOGON_SUCCESS && c.l->unknown_user))
 		return EVENT_BAD;

@@ -65,6 +65,13 @@ bool fmt_syslogfile_line(enum fmt_syslogfile_style style,
 	return true;
 }
 
+bool fmt_syslogfile_time_ok(const struct simclock *clock, sim_time_t t)
+{
+	char iso[SIMCLOCK_ISO_SIZE];
+
+	return simclock_format_local_colon(clock, t, iso, sizeof iso);
+}
+
 const char *fmt_syslogfile_host(const char *hostname, const struct net *net,
 				int host)
 {

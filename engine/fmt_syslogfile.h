@@ -46,6 +46,13 @@ bool fmt_syslogfile_line(enum fmt_syslogfile_style style,
 			 const char *msg, struct strbuf *out);
 
 /*
+ * Whether the clock can print t (1970 to 9999).  A record whose first and
+ * last times pass can have every time between them printed, and their
+ * difference computed without overflow.
+ */
+bool fmt_syslogfile_time_ok(const struct simclock *clock, sim_time_t t);
+
+/*
  * The name a host logs under: hostname when given, else the network
  * model's name for host index (net may be NULL); NULL when neither.
  */

@@ -956,6 +956,11 @@ TEST(mail_not_rendered_and_bad)
 	ev = mail_record(EVENT_MAIL_REJECTED);
 	ev.conn.start = -FIXTURE_EPOCH_US - 10 * SIM_SECOND;
 	CHECK_INT(fmt_mail_render(&test_postfix, &ev, &out), EVENT_BAD);
+	/* Times no clock prints, whose span would not even fit. */
+	ev = mail_record(EVENT_MAIL_DELIVERED);
+	ev.conn.start = INT64_MIN;
+	ev.time = INT64_MAX;
+	CHECK_INT(fmt_mail_render(&test_postfix, &ev, &out), EVENT_BAD);
 	CHECK_STR(strbuf_str(&out), "kept");
 	strbuf_free(&out);
 }

@@ -605,6 +605,11 @@ TEST(sshd_not_rendered_and_bad)
 	ev.conn.start = -FIXTURE_EPOCH_US - 10 * SIM_SECOND;
 	ev.time = -FIXTURE_EPOCH_US + 1;
 	CHECK_INT(fmt_sshd_render(&test_rfc3339, &ev, &out), EVENT_BAD);
+	/* Times no clock prints, whose span would not even fit. */
+	ev = logon_record(EVENT_LOGON_FAILURE);
+	ev.conn.start = INT64_MIN;
+	ev.time = INT64_MAX;
+	CHECK_INT(fmt_sshd_render(&test_rfc3339, &ev, &out), EVENT_BAD);
 	CHECK_STR(strbuf_str(&out), "kept");
 	strbuf_free(&out);
 }
