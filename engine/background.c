@@ -294,6 +294,7 @@ static void bg_ssh(struct background *bg)
 		ev.u.logon.method = "password";
 	}
 	ev.u.logon.step = EVENT_LOGON_SUCCESS;
+	ev.u.logon.logon_id = 1 + (rng_next_u64(&bg->tele.rng) & 0xfffff);
 	ev.u.logon.key = typo ? NULL : "ED25519 SHA256:q8vXb0GkqJm3Pz1s7yTn4r2Lw9cVd6hEo5aUiK0fMgY";
 	tele_on_host(&bg->tele, &ev, srv, 4 * SIM_SECOND);
 	ev.u.logon.step = EVENT_LOGON_CLOSED;
@@ -407,8 +408,10 @@ static void bg_mail(struct background *bg, bool spam)
 			m->verdict = EVENT_MAIL_REJECTED;
 			m->reject = "554 5.7.1 Service unavailable; Client host blocked using zen.spamhaus.org";
 		} else {
+			/* The gateway discards from 15.0 up and tags below. */
 			m->verdict = roll < 95 ? EVENT_MAIL_DISCARDED : EVENT_MAIL_TAGGED;
-			m->score = (int32_t)rng_range(r, 52, 240);
+			m->score = m->verdict == EVENT_MAIL_DISCARDED ? (int32_t)rng_range(r, 150, 320)
+								      : (int32_t)rng_range(r, 52, 149);
 			m->tests = "HTML_MESSAGE,RCVD_IN_SBL,URIBL_BLACK";
 		}
 	} else {

@@ -7,6 +7,8 @@
 #include "fmt_cef.h"
 #include "fmt_eve.h"
 #include "fmt_fortigate.h"
+#include "fmt_mail.h"
+#include "fmt_sshd.h"
 #include "fmt_winevt.h"
 #include "fmt_zeek.h"
 #include "hmap.h"
@@ -64,6 +66,9 @@ static const char *const render_eve_files[] = { "eve.json" };
 /* What a syslog server receiving the device writes, one message a line. */
 static const char *const render_fortigate_files[] = { "fortigate.log" };
 static const char *const render_cef_files[] = { "cef.log" };
+/* Debian's rsyslog files: the gateway's mail.log, a server's auth.log. */
+static const char *const render_mail_files[] = { "mail.log" };
+static const char *const render_auth_files[] = { "auth.log" };
 /* The channel as exported to XML, and Winlogbeat's file output. */
 static const char *const render_security_files[] = { "Security.xml", "winlogbeat.ndjson" };
 static const char *const render_sysmon_files[] = { "Microsoft-Windows-Sysmon-Operational.xml",
@@ -152,6 +157,13 @@ int render_files(enum sensor_type type, const char *const **names)
 	case SENSOR_APT:
 		*names = render_cef_files;
 		return 1;
+	case SENSOR_POSTFIX:
+	case SENSOR_SPAMASSASSIN:
+		*names = render_mail_files;
+		return 1;
+	case SENSOR_SSHD:
+		*names = render_auth_files;
+		return 1;
 	case SENSOR_WINDOWS:
 		*names = render_security_files;
 		return 2;
@@ -235,6 +247,30 @@ int render_event(struct render *r, const struct event *ev, enum sensor_type type
 		if (type == SENSOR_CEF)
 			s.vendor = "Fortinet", s.product = "Fortigate", s.version = "v7.2.5", s.host = NULL;
 		return fmt_cef_render(&s, ev, &out[0]) == EVENT_RENDERED;
+	}
+	case SENSOR_POSTFIX:
+	case SENSOR_SPAMASSASSIN: {
+		/* Debian 12's rsyslog template; spamd runs as debian-spamd. */
+		struct fmt_mail_settings s = {
+			.clock = r->clock,
+			.style = FMT_SYSLOGFILE_RFC3339,
+			.daemon = type == SENSOR_POSTFIX ? FMT_MAIL_POSTFIX : FMT_MAIL_SPAMD,
+			.net = r->net,
+			.id_seed = r->seed,
+			.spamd_uid = 112,
+		};
+
+		return fmt_mail_render(&s, ev, &out[0]) == EVENT_RENDERED;
+	}
+	case SENSOR_SSHD: {
+		struct fmt_sshd_settings s = {
+			.clock = r->clock,
+			.style = FMT_SYSLOGFILE_RFC3339,
+			.net = r->net,
+			.id_seed = r->seed,
+		};
+
+		return fmt_sshd_render(&s, ev, &out[0]) == EVENT_RENDERED;
 	}
 	case SENSOR_WINDOWS:
 		return render_winevt(r, ev, FMT_WINEVT_SECURITY, out);

@@ -17,7 +17,8 @@ expect_status "sinks-run" 0
 expect_line "sinks-summary" "$TMP/stdout" "^sensor files: [1-9][0-9]* records in $TMP/a\$"
 
 for f in soc-suricata/eve.json soc-zeek/conn.log soc-zeek/dns.log soc-zeek/ssl.log \
-	soc-wineventlog/Security.xml soc-wineventlog/winlogbeat.ndjson; do
+	soc-wineventlog/Security.xml soc-wineventlog/winlogbeat.ndjson \
+	soc-postfix/mail.log soc-spamassassin/mail.log soc-sshd/auth.log fgt-bd/fortigate.log; do
 	if [ -s "$TMP/a/$f" ]; then ok "sinks-file-$f"; else not_ok "sinks-file-$f" "missing or empty"; fi
 done
 # Folders are sensors of the default province, nothing else.
