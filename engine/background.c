@@ -235,6 +235,28 @@ static void bg_logon(struct background *bg)
 
 	if (ws < 0 || srv < 0)
 		return;
+	/* The ticket comes first, from a domain controller, whether or not
+	 * the share is reachable afterwards. */
+	ev.kind = EVENT_LOGON;
+	ev.user = bg_user(net, ws);
+	ev.u.logon.domain = "BINHDUONG";
+	ev.u.logon.method = "Kerberos";
+	ev.u.logon.workstation = net->hosts[ws].name;
+	if (dc >= 0) {
+		tc.src_host = ws;
+		tc.dst = net->hosts[dc].ip;
+		tc.dport = 88;
+		tc.proto = NET_PROTO_TCP;
+		tc.app = EVENT_APP_KRB5;
+		tc.duration = 20000;
+		tc.bytes_out = 1500;
+		tc.bytes_in = 1400;
+		if (tele_connect(&bg->tele, &tc, &conn, &flow)) {
+			ev.conn = conn;
+			ev.u.logon.step = EVENT_LOGON_TGT;
+			tele_on_host(&bg->tele, &ev, dc, 0);
+		}
+	}
 	tc.src_host = ws;
 	tc.dst = net->hosts[srv].ip;
 	tc.dport = 445;
@@ -245,16 +267,7 @@ static void bg_logon(struct background *bg)
 	tc.bytes_in = (uint64_t)rng_range(&bg->tele.rng, 2000, 8000000);
 	if (!tele_connect(&bg->tele, &tc, &conn, &flow))
 		return;
-	ev.kind = EVENT_LOGON;
-	ev.user = bg_user(net, ws);
 	ev.conn = conn;
-	ev.u.logon.domain = "BINHDUONG";
-	ev.u.logon.method = "Kerberos";
-	ev.u.logon.workstation = net->hosts[ws].name;
-	if (dc >= 0) {
-		ev.u.logon.step = EVENT_LOGON_TGT;
-		tele_on_host(&bg->tele, &ev, dc, 0);
-	}
 	ev.u.logon.step = EVENT_LOGON_SUCCESS;
 	ev.u.logon.logon_type = EVENT_LOGON_NETWORK;
 	ev.u.logon.logon_id = rng_next_u64(&bg->tele.rng) & 0xffffffu;
