@@ -12,6 +12,7 @@
 #include "ipaddr.h"
 #include "rng.h"
 #include "sandbox.h"
+#include "scenario_lint.h"
 #include "xmalloc.h"
 
 /* Budgets: a scenario's main chunk and each resume of an actor. */
@@ -53,6 +54,8 @@ struct scenario {
 	struct diag *errs; /* while loading */
 	struct scn_flood *floods; /* every wave so far; the active ones are running */
 	size_t nfloods, floods_cap;
+	struct scenario_lint_objective *objectives; /* ids (the drill's copies) and lines, for check */
+	size_t nobjectives, objectives_cap;
 };
 
 static void scn_floods_reweigh(struct scenario *s);
@@ -135,7 +138,7 @@ static int scn_account_arg(lua_State *L, struct scenario *s, int t, const char *
 	return a;
 }
 
-static bool scn_technique_ok(const char *t)
+bool scenario_technique_ok(const char *t)
 {
 	if (t[0] != 'T' || !isdigit((unsigned char)t[1]) || !isdigit((unsigned char)t[2]) ||
 	    !isdigit((unsigned char)t[3]) || !isdigit((unsigned char)t[4]))
@@ -151,7 +154,7 @@ static void scn_check_technique(lua_State *L, int t, const char *fname)
 {
 	const char *tech = scn_field_str(L, t, fname, "technique", false);
 
-	if (tech && !scn_technique_ok(tech))
+	if (tech && !scenario_technique_ok(tech))
 		luaL_error(L, "%s: technique '%s' is not an ATT&CK id like T1566.001", fname, tech);
 }
 
@@ -355,7 +358,7 @@ static int api_scenario(lua_State *L)
 
 			lua_rawgeti(L, -1, i);
 			t = lua_tostring(L, -1);
-			if (t == NULL || !scn_technique_ok(t))
+			if (t == NULL || !scenario_technique_ok(t))
 				return luaL_error(L, "scenario: technique '%s' is not an ATT&CK id like T1566.001",
 						  t ? t : "?");
 			in->techniques[in->ntechniques++] = xstrdup(t);
@@ -369,6 +372,16 @@ static int api_scenario(lua_State *L)
 	if (!s->d->seed_fixed)
 		s->d->seed = in->seed;
 	rng_stream(&s->load_rng, s->d->seed, "scenario");
+	return 0;
+}
+
+/* The line of the script that called the running C function, or 0. */
+static int scn_caller_line(lua_State *L)
+{
+	lua_Debug ar;
+
+	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+		return ar.currentline;
 	return 0;
 }
 
@@ -386,6 +399,9 @@ static int api_objective(lua_State *L)
 	free(vi), free(en);
 	if (rc < 0)
 		return luaL_error(L, "objective: '%s' is declared twice", id);
+	s->objectives = xgrow(s->objectives, &s->objectives_cap, s->nobjectives + 1, sizeof(*s->objectives));
+	s->objectives[s->nobjectives].id = s->d->objectives[rc].id;
+	s->objectives[s->nobjectives++].line = scn_caller_line(L);
 	lua_pushstring(L, id);
 	return 1;
 }
@@ -1530,11 +1546,36 @@ static const luaL_Reg scn_api[] = {
 
 /* ---- loading ----------------------------------------------------------- */
 
+/* The static checks (scenario_lint.h), with the environment at the top
+ * of the stack; each finding is a scenario error on the timeline at time
+ * 0, so check fails and a run shows it, as for errors met while running. */
+static void scn_lint(struct scenario *s, const struct luabc_proto *chunk, const char *chunk_err)
+{
+	lua_State *L = sandbox_lua(s->box);
+	struct scenario_lint_input in = {
+		.path = s->path, .net = s->d->net, .L = L, .env_idx = lua_absindex(L, -1),
+		.objectives = s->objectives, .nobjectives = (int)s->nobjectives,
+		.techniques = s->info.techniques, .ntechniques = s->info.ntechniques,
+	};
+	struct diag found;
+
+	diag_init(&found);
+	if (chunk)
+		scenario_lint(chunk, &in, &found);
+	else
+		diag_add(&found, s->path, 0, "%s", chunk_err);
+	for (size_t i = 0; i < found.len; i++)
+		drill_record(s->d, DRILL_ERROR, "check", "error", NULL, false, found.msgs[i]);
+	diag_free(&found);
+}
+
 struct scenario *scenario_load(struct drill *d, const char *path, struct diag *errs)
 {
 	struct sandbox_limits limits = { SCENARIO_MEMORY, SCENARIO_LOAD_INSTRUCTIONS };
 	struct scenario *s = xcalloc(1, sizeof(*s));
-	char err[1024];
+	char err[1024], chunk_err[256];
+	struct luabc_proto chunk;
+	bool chunk_ok;
 	lua_State *L;
 
 	s->d = d;
@@ -1563,19 +1604,32 @@ struct scenario *scenario_load(struct drill *d, const char *path, struct diag *e
 	lua_setfield(L, -2, "random");
 	lua_pop(L, 1);
 	sandbox_seal_env(s->box, -1);
-	if (sandbox_load_file(s->box, path, -1, err, sizeof(err)) != 0 ||
-	    sandbox_call(s->box, 0, 0, err, sizeof(err)) != 0) {
+	if (sandbox_load_file(s->box, path, -1, err, sizeof(err)) != 0) {
 		diag_add_raw(errs, err);
 		lua_pop(L, 1);
 		scenario_free(s);
 		return NULL;
 	}
-	lua_pop(L, 1);
-	if (!s->have_info) {
-		diag_add(errs, path, 0, "no scenario { id = …, title = { vi = …, en = … } } declaration");
+	/* The compiled form, for the checks a dry run cannot make, is taken
+	 * before the chunk runs (the call consumes the function). */
+	chunk_ok = luabc_read(L, -1, &chunk, chunk_err, sizeof(chunk_err)) == 0;
+	if (sandbox_call(s->box, 0, 0, err, sizeof(err)) != 0) {
+		diag_add_raw(errs, err);
+		lua_pop(L, 1);
+		luabc_free(&chunk);
 		scenario_free(s);
 		return NULL;
 	}
+	if (!s->have_info) {
+		diag_add(errs, path, 0, "no scenario { id = …, title = { vi = …, en = … } } declaration");
+		lua_pop(L, 1);
+		luabc_free(&chunk);
+		scenario_free(s);
+		return NULL;
+	}
+	scn_lint(s, chunk_ok ? &chunk : NULL, chunk_err);
+	luabc_free(&chunk);
+	lua_pop(L, 1);
 	/* Actors declared before scenario{} set the seed got streams from
 	 * the old seed; derive them again now that it is final. */
 	for (size_t i = 0; i < s->nactors; i++) {
@@ -1604,6 +1658,7 @@ void scenario_free(struct scenario *s)
 		free(s->floods[i].relief);
 	}
 	free(s->floods);
+	free(s->objectives);
 	sandbox_free(s->box);
 	free(in->id), free(in->title_vi), free(in->title_en), free(in->description_vi);
 	free(in->description_en), free(in->author), free(in->version), free(in->network);
