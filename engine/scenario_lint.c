@@ -201,6 +201,24 @@ static void lint_string_arg(struct lint *l, int line, const char *api, const cha
 	}
 }
 
+/* Does R[func+1], loaded with a literal just before pc, reach the call
+ * of R[func] unchanged ("x" .. y and ("x"):upper() rewrite it)?  Any
+ * instruction on the way whose A is that register may write it, so it
+ * counts as computed: a missed check, never a false alarm. */
+static bool lint_arg_kept(const struct luabc_proto *p, int pc, int func)
+{
+	for (; pc < p->ncode; pc++) {
+		uint32_t i = p->code[pc];
+		int op = luabc_op(i);
+
+		if ((op == LUABC_OP_CALL || op == LUABC_OP_TAILCALL) && luabc_a(i) == func)
+			return true;
+		if (luabc_a(i) == func + 1)
+			return false;
+	}
+	return false;
+}
+
 /*
  * One function.  env[i] says whether upvalue i is the scenario's _ENV
  * (a `local _ENV` of the script's own is not).  Calls are followed by
@@ -231,7 +249,8 @@ static void lint_function(struct lint *l, const struct luabc_proto *p, const boo
 			if (luabc_op(next) == LUABC_OP_NEWTABLE && luabc_a(next) == luabc_a(i) + 1) {
 				if (ncalls < LINT_MAX_CALLS)
 					calls[ncalls++] = (struct lint_call){ name, luabc_a(i), luabc_a(i) + 1 };
-			} else if (luabc_op(next) == LUABC_OP_LOADK && luabc_a(next) == luabc_a(i) + 1) {
+			} else if (luabc_op(next) == LUABC_OP_LOADK && luabc_a(next) == luabc_a(i) + 1 &&
+				   lint_arg_kept(p, pc + 2, luabc_a(i))) {
 				lint_string_arg(l, line, name, luabc_string(p, luabc_bx(next)));
 			} else {
 				lint_string_arg(l, line, name, NULL);
