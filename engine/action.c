@@ -25,6 +25,7 @@ static const struct {
 	[ACTION_PATCH] = { "patch", "patch HOST [SERVICE|PORT|CVE]" },
 	[ACTION_SHUTDOWN] = { "shutdown", "shutdown HOST" },
 	[ACTION_START] = { "start", "start HOST" },
+	[ACTION_RESTORE] = { "restore", "restore HOST" },
 };
 
 #define ACTION_NVERBS ((int)(sizeof(action_verbs) / sizeof(*action_verbs)))
@@ -171,6 +172,7 @@ int action_parse(const struct net *net, const char *command, struct action *a, c
 	case ACTION_RELEASE:
 	case ACTION_SHUTDOWN:
 	case ACTION_START:
+	case ACTION_RESTORE:
 		return n == 2 ? action_host(net, w[1], a, err, errlen) : action_usage(a->verb, err, errlen);
 	case ACTION_BLOCK:
 	case ACTION_UNBLOCK:
@@ -226,6 +228,12 @@ void action_apply(struct net *net, const struct action *a)
 		break;
 	case ACTION_START:
 		net_host_set(net, a->host, NET_HOST_DOWN, false);
+		break;
+	case ACTION_RESTORE:
+		/* Rebuilt from a clean image and put back in service: the
+		 * attacker's foothold, its web pages and its encryption are
+		 * gone.  The hole it came in by is not: that takes a patch. */
+		net_host_set(net, a->host, NET_HOST_COMPROMISED | NET_HOST_DEFACED | NET_HOST_DOWN, false);
 		break;
 	case ACTION_BLOCK:
 		net_block_add(net, a->block_kind, a->value, a->site);

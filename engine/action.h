@@ -28,6 +28,7 @@ enum action_verb {
 	ACTION_PATCH,
 	ACTION_SHUTDOWN,
 	ACTION_START,
+	ACTION_RESTORE,
 };
 
 #define ACTION_VALUE_MAX 256
@@ -37,7 +38,7 @@ struct action {
 	sim_time_t time;
 	char team[ACTION_TEAM_MAX];
 	enum action_verb verb;
-	int host;                      /* isolate, release, patch, shutdown, start */
+	int host;                      /* isolate, release, patch, shutdown, start, restore */
 	int account;                   /* disable, enable, reset */
 	enum net_block_kind block_kind;
 	char value[ACTION_VALUE_MAX];  /* block value; patch: service name, port or CVE ("" all) */

@@ -210,7 +210,7 @@ bool net_system_available(const struct net *net, int system)
 	if (s->state & NET_SYSTEM_DOWN)
 		return false;
 	for (int i = 0; i < s->nhosts; i++)
-		if (!(net->hosts[s->hosts[i]].state & (NET_HOST_DOWN | NET_HOST_ISOLATED)))
+		if (!(net->hosts[s->hosts[i]].state & (NET_HOST_DOWN | NET_HOST_ISOLATED | NET_HOST_FLOODED)))
 			return true;
 	return false;
 }

@@ -37,6 +37,8 @@ enum {
 	NET_HOST_COMPROMISED = 1u << 0,
 	NET_HOST_ISOLATED = 1u << 1,
 	NET_HOST_DOWN = 1u << 2,
+	NET_HOST_DEFACED = 1u << 3, /* its web pages show the attacker's content */
+	NET_HOST_FLOODED = 1u << 4, /* a flood overwhelms it: up, but not serving */
 };
 
 enum {
@@ -203,8 +205,8 @@ unsigned net_host_set(struct net *net, int host, unsigned flags, bool on);
 unsigned net_account_set(struct net *net, int account, unsigned flags, bool on);
 unsigned net_system_set(struct net *net, int system, unsigned flags, bool on);
 void net_system_set_monitored(struct net *net, int system, bool monitored);
-/* A system is available while not shut down and one of its hosts is up
- * and not isolated. */
+/* A system is available while not shut down and one of its hosts is up,
+ * not isolated and not flooded. */
 bool net_system_available(const struct net *net, int system);
 
 /*

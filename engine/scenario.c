@@ -12,6 +12,7 @@
 #include "ipaddr.h"
 #include "rng.h"
 #include "sandbox.h"
+#include "scenario_lint.h"
 #include "xmalloc.h"
 
 /* Budgets: a scenario's main chunk and each resume of an actor. */
@@ -36,6 +37,8 @@ struct actor {
 	bool in_wait; /* yielded through wait(), so the queue holds its wake-up */
 };
 
+struct scn_flood;
+
 struct scenario {
 	struct drill *d;
 	struct sandbox *box;
@@ -49,7 +52,13 @@ struct scenario {
 	int spawned;      /* handler actors started, for their stream names */
 	struct rng load_rng;
 	struct diag *errs; /* while loading */
+	struct scn_flood *floods; /* every wave so far; the active ones are running */
+	size_t nfloods, floods_cap;
+	struct scenario_lint_objective *objectives; /* ids (the drill's copies) and lines, for check */
+	size_t nobjectives, objectives_cap;
 };
+
+static void scn_floods_reweigh(struct scenario *s);
 
 static struct scenario *scn_of(lua_State *L)
 {
@@ -129,7 +138,7 @@ static int scn_account_arg(lua_State *L, struct scenario *s, int t, const char *
 	return a;
 }
 
-static bool scn_technique_ok(const char *t)
+bool scenario_technique_ok(const char *t)
 {
 	if (t[0] != 'T' || !isdigit((unsigned char)t[1]) || !isdigit((unsigned char)t[2]) ||
 	    !isdigit((unsigned char)t[3]) || !isdigit((unsigned char)t[4]))
@@ -145,7 +154,7 @@ static void scn_check_technique(lua_State *L, int t, const char *fname)
 {
 	const char *tech = scn_field_str(L, t, fname, "technique", false);
 
-	if (tech && !scn_technique_ok(tech))
+	if (tech && !scenario_technique_ok(tech))
 		luaL_error(L, "%s: technique '%s' is not an ATT&CK id like T1566.001", fname, tech);
 }
 
@@ -282,6 +291,7 @@ void scenario_notify(struct scenario *s, const char *event, const char *team, co
 	lua_State *L = sandbox_lua(s->box);
 	int top = lua_gettop(L);
 
+	scn_floods_reweigh(s);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, s->handlers_ref);
 	if (lua_getfield(L, -1, event) != LUA_TTABLE) {
 		lua_settop(L, top);
@@ -348,7 +358,7 @@ static int api_scenario(lua_State *L)
 
 			lua_rawgeti(L, -1, i);
 			t = lua_tostring(L, -1);
-			if (t == NULL || !scn_technique_ok(t))
+			if (t == NULL || !scenario_technique_ok(t))
 				return luaL_error(L, "scenario: technique '%s' is not an ATT&CK id like T1566.001",
 						  t ? t : "?");
 			in->techniques[in->ntechniques++] = xstrdup(t);
@@ -362,6 +372,16 @@ static int api_scenario(lua_State *L)
 	if (!s->d->seed_fixed)
 		s->d->seed = in->seed;
 	rng_stream(&s->load_rng, s->d->seed, "scenario");
+	return 0;
+}
+
+/* The line of the script that called the running C function, or 0. */
+static int scn_caller_line(lua_State *L)
+{
+	lua_Debug ar;
+
+	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+		return ar.currentline;
 	return 0;
 }
 
@@ -379,6 +399,9 @@ static int api_objective(lua_State *L)
 	free(vi), free(en);
 	if (rc < 0)
 		return luaL_error(L, "objective: '%s' is declared twice", id);
+	s->objectives = xgrow(s->objectives, &s->objectives_cap, s->nobjectives + 1, sizeof(*s->objectives));
+	s->objectives[s->nobjectives].id = s->d->objectives[rc].id;
+	s->objectives[s->nobjectives++].line = scn_caller_line(L);
 	lua_pushstring(L, id);
 	return 1;
 }
@@ -498,22 +521,30 @@ static int api_now(lua_State *L)
 	return 1;
 }
 
-/* Yield to the engine until t; only the actor's own coroutine may wait,
+/* Only the actor's own coroutine may wait (wait, or a step that lasts),
  * since the engine resumes that thread and no other. */
-static int scn_wait_until(lua_State *L, struct scenario *s, sim_time_t t)
+static void scn_check_waiter(lua_State *L, struct scenario *s, const char *fname)
 {
-	struct actor *a;
-
 	if (s->current < 0)
-		return luaL_error(L, "wait: only an actor can wait (call it inside actor(name, function() … end))");
-	a = &s->actors[s->current];
-	if (L != a->co)
-		return luaL_error(L, "wait: called from a coroutine of the script's own; only the actor itself can wait");
+		luaL_error(L, "%s: only an actor can wait (call it inside actor(name, function() … end))", fname);
+	if (L != s->actors[s->current].co)
+		luaL_error(L, "%s: called from a coroutine of the script's own; only the actor itself can wait", fname);
+}
+
+/* Yield to the engine until t; k (if any) finishes the call on resume. */
+static int scn_yield_until(lua_State *L, struct scenario *s, sim_time_t t, lua_KContext ctx, lua_KFunction k)
+{
 	if (t < s->d->now)
 		t = s->d->now;
 	simq_push(&s->d->queue, t, DRILL_EV_RESUME, (uint64_t)s->current, NULL);
-	a->in_wait = true;
-	return lua_yield(L, 0);
+	s->actors[s->current].in_wait = true;
+	return lua_yieldk(L, 0, ctx, k);
+}
+
+static int scn_wait_until(lua_State *L, struct scenario *s, sim_time_t t)
+{
+	scn_check_waiter(L, s, "wait");
+	return scn_yield_until(L, s, t, 0, NULL);
 }
 
 static int api_wait(lua_State *L)
@@ -591,7 +622,7 @@ static int api_host(lua_State *L)
 	if (h < 0)
 		return luaL_error(L, "host: no host '%s' in the network", name);
 	hp = &net->hosts[h];
-	lua_createtable(L, 0, 16);
+	lua_createtable(L, 0, 18);
 	lua_pushstring(L, hp->name), lua_setfield(L, -2, "name");
 	lua_pushstring(L, ipaddr_format(hp->ip, ip)), lua_setfield(L, -2, "ip");
 	if (hp->public_ip)
@@ -606,6 +637,8 @@ static int api_host(lua_State *L)
 	lua_pushboolean(L, hp->state & NET_HOST_COMPROMISED), lua_setfield(L, -2, "compromised");
 	lua_pushboolean(L, hp->state & NET_HOST_ISOLATED), lua_setfield(L, -2, "isolated");
 	lua_pushboolean(L, hp->state & NET_HOST_DOWN), lua_setfield(L, -2, "down");
+	lua_pushboolean(L, hp->state & NET_HOST_DEFACED), lua_setfield(L, -2, "defaced");
+	lua_pushboolean(L, hp->state & NET_HOST_FLOODED), lua_setfield(L, -2, "flooded");
 	scn_push_names(L, net, hp->accounts, hp->naccounts, true);
 	lua_setfield(L, -2, "accounts");
 	lua_createtable(L, hp->ntags, 0);
@@ -760,21 +793,39 @@ static const char *scn_blocked_on_path(const struct net *net, const struct net_f
 	return NULL;
 }
 
-static uint32_t scn_address_arg(lua_State *L, struct scenario *s, int t, const char *fname,
-				const char *key, const char *dflt)
+/* A field holding an IPv4 address or a host's name: the address, and in
+ * *host the host it names (-1 for an address), for steps that must start
+ * from a host the attacker holds. */
+static uint32_t scn_endpoint_arg(lua_State *L, struct scenario *s, int t, const char *fname,
+				 const char *key, const char *dflt, int *host)
 {
 	const char *v = scn_field_str(L, t, fname, key, dflt == NULL);
 	uint32_t ip;
-	int h;
 
+	*host = -1;
 	if (v == NULL)
 		v = dflt;
 	if (ipaddr_parse(v, &ip))
 		return ip;
-	h = net_host_find(s->d->net, v);
-	if (h < 0)
+	*host = net_host_find(s->d->net, v);
+	if (*host < 0)
 		luaL_error(L, "%s: field '%s': '%s' is neither an IPv4 address nor a host", fname, key, v);
-	return s->d->net->hosts[h].ip;
+	return s->d->net->hosts[*host].ip;
+}
+
+static uint32_t scn_address_arg(lua_State *L, struct scenario *s, int t, const char *fname,
+				const char *key, const char *dflt)
+{
+	int host;
+
+	return scn_endpoint_arg(L, s, t, fname, key, dflt, &host);
+}
+
+/* The address a flow from src reaches host at: its public face (NAT)
+ * from outside the province, else its own. */
+static uint32_t scn_facing(const struct net_host *h, uint32_t src)
+{
+	return !ipaddr_is_private(src) && h->public_ip ? h->public_ip : h->ip;
 }
 
 static const char *scn_domain_of(const char *email)
@@ -854,9 +905,7 @@ static int api_exploit(lua_State *L)
 	from = scn_address_arg(L, s, 1, "exploit", "from", NULL);
 	scn_field_str(L, 1, "exploit", "cve", false);
 	/* From outside the province the public face is what can be reached. */
-	dst = net->hosts[host].ip;
-	if (!ipaddr_is_private(from) && net->hosts[host].public_ip)
-		dst = net->hosts[host].public_ip;
+	dst = scn_facing(&net->hosts[host], from);
 	reason = scn_flow(net, from, dst, (uint16_t)port, &f, buf, sizeof(buf));
 	svc = net_host_service(net, host, NET_PROTO_TCP, (uint16_t)port);
 	if (reason == NULL && svc >= 0 && net->hosts[host].services[svc].patched)
@@ -914,20 +963,34 @@ static int api_dump_credentials(lua_State *L)
 	return 2;
 }
 
-static uint16_t scn_via_port(lua_State *L, const char *via)
+/* The port each way of logging on to a host listens on. */
+static const struct {
+	const char *via;
+	uint16_t port;
+} scn_vias[] = {
+	{ "smb", 445 }, { "rdp", 3389 }, { "winrm", 5985 }, { "ssh", 22 }, { "mssql", 1433 },
+};
+
+/* The port of via (smb when NULL); fname and extra (other accepted
+ * words, e.g. "vpn, ") phrase the error. */
+static uint16_t scn_via_port(lua_State *L, const char *fname, const char *extra, const char *via)
 {
-	if (via == NULL || strcmp(via, "smb") == 0)
-		return 445;
-	if (strcmp(via, "rdp") == 0)
-		return 3389;
-	if (strcmp(via, "winrm") == 0)
-		return 5985;
-	if (strcmp(via, "ssh") == 0)
-		return 22;
-	if (strcmp(via, "mssql") == 0)
-		return 1433;
-	luaL_error(L, "move: via '%s' is not smb, rdp, winrm, ssh or mssql", via);
+	for (size_t i = 0; i < sizeof(scn_vias) / sizeof(*scn_vias); i++)
+		if (strcmp(via ? via : "smb", scn_vias[i].via) == 0)
+			return scn_vias[i].port;
+	luaL_error(L, "%s: via '%s' is not %ssmb, rdp, winrm, ssh or mssql", fname, via, extra);
 	return 0;
+}
+
+/* Why the attacker's copy of an account's password no longer works, or
+ * NULL. */
+static const char *scn_credentials(const struct net_account *ap)
+{
+	if (ap->state & NET_ACCOUNT_DISABLED)
+		return "account is disabled";
+	if (ap->state & NET_ACCOUNT_PASSWORD_RESET)
+		return "password was reset";
+	return NULL;
 }
 
 /* An account logs on where it is listed; an administrator also anywhere
@@ -962,14 +1025,12 @@ static int api_move(lua_State *L)
 	from = scn_host_arg(L, s, 1, "move", "from");
 	to = scn_host_arg(L, s, 1, "move", "to");
 	acc = scn_account_arg(L, s, 1, "move", "account");
-	port = scn_via_port(L, scn_field_str(L, 1, "move", "via", false));
+	port = scn_via_port(L, "move", "", scn_field_str(L, 1, "move", "via", false));
 	ap = &net->accounts[acc];
 	reason = scn_foothold(&net->hosts[from]);
-	if (reason == NULL && (ap->state & NET_ACCOUNT_DISABLED))
-		reason = "account is disabled";
-	else if (reason == NULL && (ap->state & NET_ACCOUNT_PASSWORD_RESET))
-		reason = "password was reset";
-	else if (reason == NULL && !(ap->state & NET_ACCOUNT_COMPROMISED))
+	if (reason == NULL)
+		reason = scn_credentials(ap);
+	if (reason == NULL && !(ap->state & NET_ACCOUNT_COMPROMISED))
 		reason = "account's credentials are not stolen";
 	else if (reason == NULL && !scn_account_on(net, acc, to))
 		reason = "account cannot log on to that host";
@@ -1031,6 +1092,441 @@ static int api_encrypt(lua_State *L)
 	return scn_result(L, s, "encrypt", net->hosts[host].name, reason);
 }
 
+/* The gateway a VPN logon goes through: the `gateway` field, else the
+ * network's first host whose role is vpn. */
+static int scn_vpn_gateway(lua_State *L, struct scenario *s, int t)
+{
+	const struct net *net = s->d->net;
+
+	if (scn_field_str(L, t, "logon", "gateway", false))
+		return scn_host_arg(L, s, t, "logon", "gateway");
+	for (int h = 0; h < net->nhosts; h++)
+		if (strcmp(net->hosts[h].role, "vpn") == 0)
+			return h;
+	luaL_error(L, "logon: the network has no host with role 'vpn' (name one with gateway =)");
+	return -1;
+}
+
+/* Why a VPN session cannot open a remote desktop (or ssh) on host, or
+ * NULL: the session reaches the hosts its account may log on to. */
+static const char *scn_vpn_landing(const struct net *net, int host)
+{
+	const struct net_host *h = &net->hosts[host];
+
+	if (h->state & NET_HOST_DOWN)
+		return "host is down";
+	if (h->state & NET_HOST_ISOLATED)
+		return "host is isolated";
+	if (net_host_service(net, host, NET_PROTO_TCP, 3389) < 0 && net_host_service(net, host, NET_PROTO_TCP, 22) < 0)
+		return "host offers no remote desktop or ssh";
+	return NULL;
+}
+
+/*
+ * logon { account =, host =, via = "vpn"|"rdp"|"ssh"|"smb"|"winrm"|"mssql",
+ * from =, gateway = }: a logon with a valid account the attacker bought or
+ * guessed (initial access), from outside (an address) or from a host it
+ * holds.  Through the VPN, the gateway must be reachable on tcp/443 and
+ * the session then opens a remote desktop on a host the account may log
+ * on to; otherwise the flow goes straight to the host's port.
+ */
+static int api_logon(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct net *net = s->d->net;
+	const char *via, *reason = NULL;
+	char buf[256], target[300];
+	int acc, host, from_host, gw = -1;
+	uint32_t from;
+	uint16_t port = 0;
+	struct net_flow f;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "logon");
+	acc = scn_account_arg(L, s, 1, "logon", "account");
+	host = scn_host_arg(L, s, 1, "logon", "host");
+	via = scn_field_str(L, 1, "logon", "via", true);
+	from = scn_endpoint_arg(L, s, 1, "logon", "from", NULL, &from_host);
+	if (strcmp(via, "vpn") == 0)
+		gw = scn_vpn_gateway(L, s, 1);
+	else
+		port = scn_via_port(L, "logon", "vpn, ", via);
+
+	if (from_host >= 0)
+		reason = scn_foothold(&net->hosts[from_host]);
+	/* The path first: a blocked source never gets to try a password. */
+	if (reason == NULL && gw >= 0)
+		reason = scn_flow(net, from, scn_facing(&net->hosts[gw], from), 443, &f, buf, sizeof(buf));
+	else if (reason == NULL)
+		reason = scn_flow(net, from, scn_facing(&net->hosts[host], from), port, &f, buf, sizeof(buf));
+	if (reason == NULL)
+		reason = scn_credentials(&net->accounts[acc]);
+	if (reason == NULL && !scn_account_on(net, acc, host))
+		reason = "account cannot log on to that host";
+	if (reason == NULL && gw >= 0)
+		reason = scn_vpn_landing(net, host);
+	if (reason == NULL) {
+		net_host_set(net, host, NET_HOST_COMPROMISED, true);
+		net_account_set(net, acc, NET_ACCOUNT_COMPROMISED, true);
+	}
+	snprintf(target, sizeof(target), "%s@%s", net->accounts[acc].name, net->hosts[host].name);
+	return scn_result(L, s, "logon", target, reason);
+}
+
+static bool scn_serves_web(const struct net_host *h)
+{
+	for (int i = 0; i < h->nservices; i++) {
+		const struct net_service *sv = &h->services[i];
+
+		if (sv->proto == NET_PROTO_TCP && sv->name &&
+		    (strcmp(sv->name, "http") == 0 || strcmp(sv->name, "https") == 0))
+			return true;
+	}
+	return false;
+}
+
+/* deface { host =, page =, content = }: the attacker's pages replace the
+ * site's (or hide among them, for SEO spam) on a web server it holds. */
+static int api_deface(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct net *net = s->d->net;
+	const struct net_host *h;
+	const char *page, *reason;
+	char target[300];
+	int host;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "deface");
+	host = scn_host_arg(L, s, 1, "deface", "host");
+	page = scn_field_str(L, 1, "deface", "page", false);
+	scn_field_str(L, 1, "deface", "content", false);
+	h = &net->hosts[host];
+	reason = scn_foothold(h);
+	if (reason == NULL && !scn_serves_web(h))
+		reason = "host serves no web pages";
+	if (reason == NULL)
+		net_host_set(net, host, NET_HOST_DEFACED, true);
+	snprintf(target, sizeof(target), "%s%s%s", h->name, page ? " " : "", page ? page : "");
+	return scn_result(L, s, "deface", target, reason);
+}
+
+/* ---- floods ------------------------------------------------------------ */
+
+/* Sources of one flood, a flood's default wave and its limits. */
+#define SCN_FLOOD_MAX_SOURCES 64
+#define SCN_FLOOD_WAVE (10 * SIM_MINUTE)
+
+struct scn_source {
+	uint32_t addr;
+	int prefix;
+};
+
+/*
+ * A wave of a flood against one host's port.  The rate is shared evenly
+ * by the sources; a source's share is dropped where the firewall policy
+ * or the target's state stops its traffic, and in proportion to how much
+ * of its prefix IP blocks on its path cover.  What gets through takes the
+ * service down when it exceeds the capacity.  The wave is weighed again
+ * whenever a team acts, so a block relieves the target at once.
+ */
+struct scn_flood {
+	int actor, host;
+	uint8_t proto;
+	uint16_t port;
+	double rate, capacity; /* Mbit/s */
+	struct scn_source *sources;
+	int nsources;
+	bool active, overwhelming;
+	char *relief; /* why it first stopped overwhelming the target, or NULL */
+};
+
+/* Does block b apply on the path of f? An `everywhere` block sits on
+ * every firewall, and a path through none cannot be blocked. */
+static bool scn_block_on_path(const struct net_block *b, const struct net_flow *f)
+{
+	if (b->kind != NET_BLOCK_IP)
+		return false;
+	if (b->site < 0)
+		return f->nfirewalls > 0;
+	for (int i = 0; i < f->nfirewalls; i++)
+		if (f->firewalls[i] == b->site)
+			return true;
+	return false;
+}
+
+static uint64_t scn_prefix_size(int prefix)
+{
+	return 1ull << (32 - prefix);
+}
+
+/* Is block j redundant inside src: within another block that also lies
+ * inside it (or an identical one listed earlier)? */
+static bool scn_block_shadowed(const struct net *net, const struct net_flow *f, size_t j)
+{
+	const struct net_block *b = &net->blocks[j];
+
+	for (size_t i = 0; i < net->nblocks; i++) {
+		const struct net_block *o = &net->blocks[i];
+
+		if (i == j || !scn_block_on_path(o, f) || o->prefix > b->prefix || !ipaddr_in(b->addr, o->addr, o->prefix))
+			continue;
+		if (o->prefix < b->prefix || i < j)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The share of src that IP blocks on f's path cover, in [0, 1], and in
+ * *site the firewall of the first covering block.  Prefixes nest or are
+ * disjoint, so the cover is the sum of the outermost blocks inside src.
+ * *uncovered is set to an address of src no block covers (when the share
+ * is below 1): src's first address or the first one after a block.
+ */
+static double scn_blocked_share(const struct net *net, const struct net_flow *f, const struct scn_source *src,
+				int *site, uint32_t *uncovered)
+{
+	uint64_t covered = 0, size = scn_prefix_size(src->prefix), end = (uint64_t)src->addr + size;
+
+	*site = -1;
+	*uncovered = src->addr;
+	for (size_t i = 0; i < net->nblocks; i++) {
+		const struct net_block *b = &net->blocks[i];
+
+		if (!scn_block_on_path(b, f))
+			continue;
+		if (b->prefix <= src->prefix && ipaddr_in(src->addr, b->addr, b->prefix)) {
+			*site = b->site >= 0 ? b->site : f->firewalls[0];
+			return 1.0;
+		}
+		if (!ipaddr_in(b->addr, src->addr, src->prefix) || scn_block_shadowed(net, f, i))
+			continue;
+		covered += scn_prefix_size(b->prefix);
+		if (*site < 0)
+			*site = b->site >= 0 ? b->site : f->firewalls[0];
+	}
+	/* Step past every block the candidate sits in until it sits in none
+	 * (or the blocks tile all of src, and the share is 1). */
+	for (bool moved = covered > 0; moved;) {
+		moved = false;
+		for (size_t i = 0; i < net->nblocks; i++) {
+			const struct net_block *b = &net->blocks[i];
+			uint64_t b_end = (uint64_t)b->addr + scn_prefix_size(b->prefix);
+
+			if (scn_block_on_path(b, f) && ipaddr_in(*uncovered, b->addr, b->prefix) && b_end < end) {
+				*uncovered = (uint32_t)b_end;
+				moved = true;
+			}
+		}
+	}
+	return (double)covered / (double)size;
+}
+
+/* Mbit/s of fl reaching its target now; why holds the first reason met
+ * that stopped some traffic ("" when none was). */
+static double scn_flood_reaching(const struct scenario *s, const struct scn_flood *fl, char *why, size_t size)
+{
+	const struct net *net = s->d->net;
+	const struct net_host *target = &net->hosts[fl->host];
+	double share = fl->rate / fl->nsources, through = 0;
+
+	why[0] = '\0';
+	/* A target taken offline stops every source alike. */
+	if (target->state & (NET_HOST_DOWN | NET_HOST_ISOLATED)) {
+		snprintf(why, size, "%s", net_verdict_reason(target->state & NET_HOST_DOWN ? NET_FLOW_DST_DOWN :
+							     NET_FLOW_DST_ISOLATED));
+		return 0;
+	}
+	for (int i = 0; i < fl->nsources; i++) {
+		const struct scn_source *src = &fl->sources[i];
+		struct net_flow f = { .src = src->addr, .dst = scn_facing(target, src->addr), .proto = fl->proto,
+				      .port = fl->port };
+		double blocked;
+		uint32_t uncovered;
+		int site;
+
+		net_flow(net, &f);
+		blocked = scn_blocked_share(net, &f, src, &site, &uncovered);
+		if (blocked > 0 && why[0] == '\0')
+			snprintf(why, size, "%s (%s)", net_verdict_reason(NET_FLOW_BLOCKED), net->sites[site].id);
+		if (blocked >= 1)
+			continue;
+		/* Weigh the rest of the prefix by an address no block covers:
+		 * the policy and the target's state decide it. */
+		f.src = uncovered;
+		if (net_flow(net, &f) == NET_FLOW_OK) {
+			through += share * (1 - blocked);
+		} else if (why[0] == '\0') {
+			if (f.stopped_at >= 0)
+				snprintf(why, size, "%s (%s)", net_verdict_reason(f.verdict),
+					 net->sites[f.firewalls[f.stopped_at]].id);
+			else
+				snprintf(why, size, "%s", net_verdict_reason(f.verdict));
+		}
+	}
+	return through;
+}
+
+/* Weigh fl now; describe it in text.  Returns whether it overwhelms. */
+static bool scn_flood_weigh(const struct scenario *s, const struct scn_flood *fl, char *text, size_t size)
+{
+	char why[256];
+	double through = scn_flood_reaching(s, fl, why, sizeof(why));
+	bool overwhelms = through > fl->capacity;
+
+	snprintf(text, size, "%.0f of %.0f Mbit/s reach it, it absorbs %.0f%s%s", through, fl->rate, fl->capacity,
+		 why[0] && !overwhelms ? ": " : "", why[0] && !overwhelms ? why : "");
+	return overwhelms;
+}
+
+/* A host is flooded while any wave against it overwhelms it. */
+static void scn_flood_mark(struct scenario *s, int host)
+{
+	bool flooded = false;
+
+	for (size_t i = 0; i < s->nfloods; i++)
+		flooded |= s->floods[i].active && s->floods[i].host == host && s->floods[i].overwhelming;
+	net_host_set(s->d->net, host, NET_HOST_FLOODED, flooded);
+}
+
+static void scn_flood_target(const struct scenario *s, const struct scn_flood *fl, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s:%u", s->d->net->hosts[fl->host].name, fl->port);
+}
+
+/* A team acted: every running wave is weighed again and a change (a
+ * block relieving the target, an unblock letting the flood back in) goes
+ * on the timeline under the flooding actor's name. */
+static void scn_floods_reweigh(struct scenario *s)
+{
+	for (size_t i = 0; i < s->nfloods; i++) {
+		struct scn_flood *fl = &s->floods[i];
+		char text[400], target[300];
+		bool now;
+
+		if (!fl->active)
+			continue;
+		now = scn_flood_weigh(s, fl, text, sizeof(text));
+		if (now == fl->overwhelming)
+			continue;
+		fl->overwhelming = now;
+		if (!now && fl->relief == NULL)
+			fl->relief = xstrdup(text);
+		scn_flood_mark(s, fl->host);
+		scn_flood_target(s, fl, target, sizeof(target));
+		drill_record(s->d, DRILL_STEP, s->actors[fl->actor].name, "flood", target, now, text);
+	}
+}
+
+/* The wave is over: the service recovers unless another wave holds it. */
+static int scn_flood_end(lua_State *L, int status, lua_KContext ctx)
+{
+	struct scenario *s = scn_of(L);
+	struct scn_flood *fl = &s->floods[ctx];
+	char target[300];
+
+	(void)status;
+	fl->active = false;
+	if (fl->overwhelming) {
+		scn_flood_mark(s, fl->host);
+		scn_flood_target(s, fl, target, sizeof(target));
+		drill_record(s->d, DRILL_STEP, scn_actor_name(s), "flood ends", target, true,
+			     "the wave is over");
+	}
+	if (fl->relief == NULL) {
+		lua_pushboolean(L, 1);
+		return 1;
+	}
+	lua_pushboolean(L, 0);
+	lua_pushstring(L, fl->relief);
+	return 2;
+}
+
+/* sources = { "198.51.100.0/24", "192.0.2.7", … } */
+static void scn_flood_sources(lua_State *L, int t, struct scn_flood *fl)
+{
+	lua_Integer n;
+
+	if (lua_getfield(L, t, "sources") != LUA_TTABLE || (n = (lua_Integer)lua_rawlen(L, -1)) == 0)
+		luaL_error(L, "flood: field 'sources' must be a list of IPv4 addresses or prefixes");
+	if (n > SCN_FLOOD_MAX_SOURCES)
+		luaL_error(L, "flood: field 'sources' lists more than %d sources", SCN_FLOOD_MAX_SOURCES);
+	for (lua_Integer i = 1; i <= n; i++) {
+		struct scn_source *src = &fl->sources[i - 1];
+		const char *v;
+
+		lua_rawgeti(L, -1, i);
+		v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+		if (v == NULL || !ipaddr_parse_prefix(v, &src->addr, &src->prefix))
+			luaL_error(L, "flood: source %d ('%s') is not an IPv4 address or prefix", (int)i,
+				   v ? v : luaL_typename(L, -1));
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	fl->nsources = (int)n;
+}
+
+static lua_Integer scn_positive(lua_State *L, int t, const char *key, lua_Integer dflt)
+{
+	lua_Integer v = scn_field_int(L, t, "flood", key, dflt);
+
+	if (v <= 0)
+		luaL_error(L, "flood: field '%s' must be a positive integer", key);
+	return v;
+}
+
+/*
+ * flood { target =, sources = {…}, port =, proto = "tcp"|"udp", rate =,
+ * capacity =, duration = }: a wave of a denial of service.  The actor
+ * waits while it lasts; true when the target stayed overwhelmed to its
+ * end, else false and what relieved it.
+ */
+static int api_flood(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct scn_flood fl = { 0 };
+	struct scn_source sources[SCN_FLOOD_MAX_SOURCES];
+	const char *proto;
+	char text[400], target[300];
+	lua_Integer port, duration;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "flood");
+	fl.host = scn_host_arg(L, s, 1, "flood", "target");
+	fl.sources = sources;
+	scn_flood_sources(L, 1, &fl);
+	port = scn_field_int(L, 1, "flood", "port", 0);
+	if (port <= 0 || port > 65535)
+		return luaL_error(L, "flood: field 'port' must be a port number");
+	fl.port = (uint16_t)port;
+	proto = scn_field_str(L, 1, "flood", "proto", false);
+	if (proto && strcmp(proto, "tcp") != 0 && strcmp(proto, "udp") != 0)
+		return luaL_error(L, "flood: field 'proto' must be tcp or udp");
+	fl.proto = proto && strcmp(proto, "udp") == 0 ? NET_PROTO_UDP : NET_PROTO_TCP;
+	fl.rate = (double)scn_positive(L, 1, "rate", 0);
+	fl.capacity = (double)scn_positive(L, 1, "capacity", 0);
+	duration = scn_positive(L, 1, "duration", SCN_FLOOD_WAVE);
+	scn_check_waiter(L, s, "flood");
+
+	fl.overwhelming = scn_flood_weigh(s, &fl, text, sizeof(text));
+	scn_flood_target(s, &fl, target, sizeof(target));
+	drill_record(s->d, DRILL_STEP, scn_actor_name(s), "flood", target, fl.overwhelming, text);
+	if (!fl.overwhelming) {
+		lua_pushboolean(L, 0);
+		lua_pushstring(L, text);
+		return 2;
+	}
+	fl.actor = s->current;
+	fl.active = true;
+	fl.sources = xmalloc((size_t)fl.nsources * sizeof(*fl.sources));
+	memcpy(fl.sources, sources, (size_t)fl.nsources * sizeof(*fl.sources));
+	s->floods = xgrow(s->floods, &s->floods_cap, s->nfloods + 1, sizeof(*s->floods));
+	s->floods[s->nfloods++] = fl;
+	scn_flood_mark(s, fl.host);
+	return scn_yield_until(L, s, s->d->now + duration, (lua_KContext)(s->nfloods - 1), scn_flood_end);
+}
+
 static const luaL_Reg scn_api[] = {
 	{ "scenario", api_scenario }, { "objective", api_objective }, { "achieve", api_achieve },
 	{ "prevent", api_prevent }, { "actor", api_actor }, { "on", api_on },
@@ -1043,17 +1539,43 @@ static const luaL_Reg scn_api[] = {
 	{ "phish", api_phish }, { "exploit", api_exploit }, { "execute", api_execute },
 	{ "persist", api_persist }, { "dump_credentials", api_dump_credentials },
 	{ "move", api_move }, { "beacon", api_beacon }, { "exfiltrate", api_exfiltrate },
-	{ "encrypt", api_encrypt },
+	{ "encrypt", api_encrypt }, { "logon", api_logon }, { "deface", api_deface },
+	{ "flood", api_flood },
 	{ NULL, NULL },
 };
 
 /* ---- loading ----------------------------------------------------------- */
 
+/* The static checks (scenario_lint.h), with the environment at the top
+ * of the stack; each finding is a scenario error on the timeline at time
+ * 0, so check fails and a run shows it, as for errors met while running. */
+static void scn_lint(struct scenario *s, const struct luabc_proto *chunk, const char *chunk_err)
+{
+	lua_State *L = sandbox_lua(s->box);
+	struct scenario_lint_input in = {
+		.path = s->path, .net = s->d->net, .L = L, .env_idx = lua_absindex(L, -1),
+		.objectives = s->objectives, .nobjectives = (int)s->nobjectives,
+		.techniques = s->info.techniques, .ntechniques = s->info.ntechniques,
+	};
+	struct diag found;
+
+	diag_init(&found);
+	if (chunk)
+		scenario_lint(chunk, &in, &found);
+	else
+		diag_add(&found, s->path, 0, "%s", chunk_err);
+	for (size_t i = 0; i < found.len; i++)
+		drill_record(s->d, DRILL_ERROR, "check", "error", NULL, false, found.msgs[i]);
+	diag_free(&found);
+}
+
 struct scenario *scenario_load(struct drill *d, const char *path, struct diag *errs)
 {
 	struct sandbox_limits limits = { SCENARIO_MEMORY, SCENARIO_LOAD_INSTRUCTIONS };
 	struct scenario *s = xcalloc(1, sizeof(*s));
-	char err[1024];
+	char err[1024], chunk_err[256];
+	struct luabc_proto chunk;
+	bool chunk_ok;
 	lua_State *L;
 
 	s->d = d;
@@ -1082,19 +1604,32 @@ struct scenario *scenario_load(struct drill *d, const char *path, struct diag *e
 	lua_setfield(L, -2, "random");
 	lua_pop(L, 1);
 	sandbox_seal_env(s->box, -1);
-	if (sandbox_load_file(s->box, path, -1, err, sizeof(err)) != 0 ||
-	    sandbox_call(s->box, 0, 0, err, sizeof(err)) != 0) {
+	if (sandbox_load_file(s->box, path, -1, err, sizeof(err)) != 0) {
 		diag_add_raw(errs, err);
 		lua_pop(L, 1);
 		scenario_free(s);
 		return NULL;
 	}
-	lua_pop(L, 1);
-	if (!s->have_info) {
-		diag_add(errs, path, 0, "no scenario { id = …, title = { vi = …, en = … } } declaration");
+	/* The compiled form, for the checks a dry run cannot make, is taken
+	 * before the chunk runs (the call consumes the function). */
+	chunk_ok = luabc_read(L, -1, &chunk, chunk_err, sizeof(chunk_err)) == 0;
+	if (sandbox_call(s->box, 0, 0, err, sizeof(err)) != 0) {
+		diag_add_raw(errs, err);
+		lua_pop(L, 1);
+		luabc_free(&chunk);
 		scenario_free(s);
 		return NULL;
 	}
+	if (!s->have_info) {
+		diag_add(errs, path, 0, "no scenario { id = …, title = { vi = …, en = … } } declaration");
+		lua_pop(L, 1);
+		luabc_free(&chunk);
+		scenario_free(s);
+		return NULL;
+	}
+	scn_lint(s, chunk_ok ? &chunk : NULL, chunk_err);
+	luabc_free(&chunk);
+	lua_pop(L, 1);
 	/* Actors declared before scenario{} set the seed got streams from
 	 * the old seed; derive them again now that it is final. */
 	for (size_t i = 0; i < s->nactors; i++) {
@@ -1118,6 +1653,12 @@ void scenario_free(struct scenario *s)
 	for (size_t i = 0; i < s->nactors; i++)
 		free(s->actors[i].name);
 	free(s->actors);
+	for (size_t i = 0; i < s->nfloods; i++) {
+		free(s->floods[i].sources);
+		free(s->floods[i].relief);
+	}
+	free(s->floods);
+	free(s->objectives);
 	sandbox_free(s->box);
 	free(in->id), free(in->title_vi), free(in->title_en), free(in->description_vi);
 	free(in->description_en), free(in->author), free(in->version), free(in->network);

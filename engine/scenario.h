@@ -46,4 +46,8 @@ void scenario_notify(struct scenario *s, const char *event, const char *team, co
 /* Actors still alive (waiting or ready). */
 int scenario_live_actors(const struct scenario *s);
 
+/* Is t an ATT&CK technique id: T and four digits, optionally a dot and
+ * three more (T1566, T1566.001)? */
+bool scenario_technique_ok(const char *t);
+
 #endif

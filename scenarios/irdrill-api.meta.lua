@@ -36,7 +36,7 @@ function prevent(id, reason) end
 ---@param fn fun()
 function actor(name, fn) end
 
----@alias TeamEvent "isolate"|"release"|"block"|"unblock"|"disable"|"enable"|"reset"|"patch"|"shutdown"|"start"
+---@alias TeamEvent "isolate"|"release"|"block"|"unblock"|"disable"|"enable"|"reset"|"patch"|"shutdown"|"start"|"restore"
 ---@param event TeamEvent
 ---@param fn fun(ev: { event: string, team: string, target: string, command: string, time: integer })
 function on(event, fn) end
@@ -81,6 +81,8 @@ function jitter(d, fraction) end
 ---@field compromised boolean
 ---@field isolated boolean
 ---@field down boolean
+---@field defaced boolean
+---@field flooded boolean
 ---@field accounts string[]
 ---@field tags string[]
 ---@field systems string[]
@@ -137,3 +139,15 @@ function exfiltrate(s) end
 ---@return boolean ok
 ---@return string? reason
 function encrypt(s) end
+---@param s { account: string, host: string, via: "vpn"|"rdp"|"ssh"|"smb"|"winrm"|"mssql", from: string, gateway?: string, technique?: string }
+---@return boolean ok
+---@return string? reason
+function logon(s) end
+---@param s { host: string, page?: string, content?: string, technique?: string }
+---@return boolean ok
+---@return string? reason
+function deface(s) end
+---@param s { target: string, sources: string[], port: integer, proto?: "tcp"|"udp", rate: integer, capacity: integer, duration?: Duration, technique?: string }
+---@return boolean ok  the target stayed overwhelmed until the wave ended
+---@return string? reason
+function flood(s) end

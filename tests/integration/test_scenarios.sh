@@ -2,7 +2,8 @@
 # scenarios pass check; containment at the right time prevents the APT's
 # objectives and doing nothing lets them succeed; the attacker adapts;
 # runs repeat byte for byte; hostile and broken scenarios give file:line
-# errors and never take the drill down.
+# errors and never take the drill down; check's static pass finds errors
+# on branches the dry run never takes.
 . "$(dirname "$0")/lib.sh"
 
 for f in scenarios/*.lua; do
@@ -87,6 +88,49 @@ expect_status "check-many-one-broken-exit-1" 1
 expect_line "check-many-counts" "$TMP/stderr" "1 of 2 scenarios failed"
 run_cmd check
 expect_status "check-needs-a-scenario" 2
+
+# The static check: errors on branches the dry run never takes, each with
+# the exact file:line message.
+exact() { # exact NAME FILE LINE: FILE has exactly this line
+	if grep -Fxq -- "$3" "$2"; then ok "$1"; else
+		not_ok "$1" "no line of $(basename "$2") reads: $3" "it reads: $(head -8 "$2" | tr '\n' '|')"
+	fi
+}
+lint() { # lint NAME SCENARIO: check it, expecting failure; the lines follow as "LINE: message"
+	name=$1 f=tests/data/scenarios/$2
+	shift 2
+	run_cmd check "$f"
+	expect_status "lint-$name-fails" 1
+	for want in "$@"; do
+		exact "lint-$name-line-${want%%:*}" "$TMP/stderr" "$f:$want"
+	done
+	count=$(grep -c "^$f:" "$TMP/stderr")
+	if [ "$count" -eq $# ]; then ok "lint-$name-nothing-else"; else
+		not_ok "lint-$name-nothing-else" "$count messages, expected $#" "$(cat "$TMP/stderr")"; fi
+}
+lint names lint-names.lua \
+	"8: unknown name 'beacn'" \
+	"9: assignment to undeclared global 'retries' (declare it local)" \
+	"15: unknown name 'hourz'"
+lint network lint-network.lua \
+	"8: exploit: no host 'dc-portl-web-01' in the network" \
+	"9: move: no account 'dc.nobody' in the network" \
+	"10: find_host: no site 'tdmm' in the network" \
+	"11: hosts: no system 'portall' in the network" \
+	"12: logon: field 'from': 'attacker-vps' is neither an IPv4 address nor a host" \
+	"13: host: no host 'dc-dvc-web-09' in the network" \
+	"14: system: no system 'dvcc' in the network"
+lint techniques lint-techniques.lua \
+	"10: exploit: technique 'web exploit' is not an ATT&CK id like T1566.001" \
+	"11: persist: technique 'T1505.3' is not an ATT&CK id like T1566.001" \
+	"14: deface: technique 'T1491.002' is not listed in scenario { techniques = … }"
+lint objectives lint-objectives.lua \
+	"7: objective 'seo-spam' can never be achieved: no achieve(\"seo-spam\") in the scenario" \
+	"17: on: no team action 'restored' (isolate, release, block, unblock, disable, enable, reset, patch, shutdown, start, restore)" \
+	"19: achieve: no objective 'seo_spam' (declare it with objective { id = … })"
+run_cmd check tests/data/scenarios/lint-clean.lua
+expect_status "lint-clean-passes" 0
+expect_no_line "lint-clean-no-errors" "$TMP/stderr" "."
 
 run_cmd run
 expect_status "run-without-console-exit-2" 2

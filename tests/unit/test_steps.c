@@ -1,0 +1,301 @@
+/* The attack steps added for the stock ransomware, defacement and DDoS
+ * scenarios (logon, deface, flood) and the restore team action, on the
+ * small test province: each asks the model and fails for the reason the
+ * defenders gave it. */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "drill.h"
+
+static char path[64];
+
+/* Open a drill on net-small with a scenario made of src. */
+static struct drill *open_src(const char *src)
+{
+	struct drill_options o = { path, "tests/data/net-small.lua", 1, true };
+	struct diag errs;
+	struct drill *d;
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/irdrill-stepsXXXXXX");
+	fd = mkstemp(path);
+	CHECK(fd >= 0);
+	CHECK(write(fd, src, strlen(src)) == (ssize_t)strlen(src));
+	close(fd);
+	diag_init(&errs);
+	d = drill_open(&o, &errs);
+	diag_print(&errs, stdout);
+	diag_free(&errs);
+	unlink(path);
+	CHECK(d != NULL);
+	return d;
+}
+
+static void act(struct drill *d, const char *when, const char *command)
+{
+	struct action a;
+	char err[256] = "";
+
+	CHECK_INT(action_parse(d->net, command, &a, err, sizeof(err)), 0);
+	CHECK_STR(err, "");
+	CHECK(simclock_parse_duration(when, &a.time));
+	snprintf(a.team, sizeof(a.team), "blue");
+	drill_add_actions(d, &a, 1);
+}
+
+/* The nth (from 0) timeline entry whose what is what. */
+static const struct drill_entry *nth(const struct drill *d, const char *what, int n)
+{
+	for (size_t i = 0; i < d->nentries; i++)
+		if (strcmp(d->entries[i].what, what) == 0 && n-- == 0)
+			return &d->entries[i];
+	return NULL;
+}
+
+static const char *detail(const struct drill_entry *e)
+{
+	return e ? (e->detail ? e->detail : "") : "(no such entry)";
+}
+
+static unsigned state(const struct drill *d, const char *host)
+{
+	return d->net->hosts[net_host_find(d->net, host)].state;
+}
+
+#define HEAD "scenario { id = \"t\", title = { vi = \"Thử\", en = \"Test\" }, duration = hours(3) }\n"
+
+/* One VPN logon a minute; the defenders change one thing before each. */
+TEST(logon_through_the_vpn_asks_path_account_and_host)
+{
+	struct drill *d = open_src(HEAD
+		"local function try(account, target)\n"
+		"  logon { account = account, host = target, via = \"vpn\", gateway = \"portal\", from = \"198.51.100.7\" }\n"
+		"end\n"
+		"actor(\"crew\", function()\n"
+		"  try(\"d1.an\", \"d1-pc-01\")\n"          /* 0: ok */
+		"  try(\"d1.an\", \"c1-pc-01\")\n"          /* 1: not its host */
+		"  try(\"admin\", \"c1-pc-01\")\n"          /* 2: no remote desktop */
+		"  for _ = 1, 5 do wait(minutes(10)) try(\"d1.an\", \"d1-pc-01\") end\n"
+		"end)\n");
+
+	if (d == NULL)
+		return;
+	act(d, "5m", "block ip 198.51.100.0/24 at p");
+	act(d, "15m", "unblock ip 198.51.100.0/24 at p");
+	act(d, "16m", "isolate d1-pc-01");
+	act(d, "25m", "release d1-pc-01");
+	act(d, "26m", "disable account d1.an");
+	act(d, "35m", "enable account d1.an");
+	act(d, "36m", "shutdown portal");
+	act(d, "45m", "start portal");
+	act(d, "46m", "reset password d1.an"); /* nothing undoes it but a fresh dump */
+	drill_run_until(d, 1 * SIM_MINUTE);
+	CHECK(state(d, "d1-pc-01") & NET_HOST_COMPROMISED);
+	CHECK(d->net->accounts[net_account_find(d->net, "d1.an")].state & NET_ACCOUNT_COMPROMISED);
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_INT(d->errors, 0);
+	CHECK(nth(d, "logon", 0) && nth(d, "logon", 0)->ok);
+	CHECK_STR(nth(d, "logon", 0) ? nth(d, "logon", 0)->target : NULL, "d1.an@d1-pc-01");
+	CHECK_STR(detail(nth(d, "logon", 1)), "account cannot log on to that host");
+	CHECK_STR(detail(nth(d, "logon", 2)), "host offers no remote desktop or ssh");
+	CHECK_STR(detail(nth(d, "logon", 3)), "address blocked at a firewall (p)");
+	CHECK_STR(detail(nth(d, "logon", 4)), "host is isolated");
+	CHECK_STR(detail(nth(d, "logon", 5)), "account is disabled");
+	CHECK_STR(detail(nth(d, "logon", 6)), "destination host is down");
+	CHECK_STR(detail(nth(d, "logon", 7)), "password was reset");
+	drill_free(d);
+}
+
+TEST(logon_straight_to_a_port_obeys_the_policy)
+{
+	struct drill *d = open_src(HEAD
+		"actor(\"crew\", function()\n"
+		"  logon { account = \"admin\", host = \"d1-pc-01\", via = \"rdp\", from = \"198.51.100.7\" }\n"
+		"  logon { account = \"admin\", host = \"portal\", via = \"ssh\", from = \"198.51.100.7\" }\n"
+		"  logon { account = \"d1.an\", host = \"d1-pc-01\", via = \"smb\", from = \"portal\" }\n"
+		"end)\n");
+
+	if (d == NULL)
+		return;
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_STR(detail(nth(d, "logon", 0)), "denied by firewall policy (p)");
+	CHECK_STR(detail(nth(d, "logon", 1)), "denied by firewall policy (p)");
+	/* from a host: the attacker must hold it */
+	CHECK_STR(detail(nth(d, "logon", 2)), "host is not compromised");
+	drill_free(d);
+}
+
+TEST(deface_needs_a_held_web_server_and_restore_undoes_it)
+{
+	struct drill *d = open_src(HEAD
+		"actor(\"crew\", function()\n"
+		"  deface { host = \"portal\", page = \"/\" }\n"
+		"  exploit { host = \"portal\", port = 443, from = \"198.51.100.7\" }\n"
+		"  deface { host = \"portal\", page = \"/\", content = \"Hacked by X\" }\n"
+		"  logon { account = \"d1.an\", host = \"d1-pc-01\", via = \"vpn\", gateway = \"portal\", from = \"198.51.100.7\" }\n"
+		"  deface { host = \"d1-pc-01\" }\n"
+		"  wait(minutes(30))\n"
+		"  message(tostring(host(\"portal\").defaced) .. \" \" .. tostring(host(\"portal\").compromised))\n"
+		"end)\n");
+
+	if (d == NULL)
+		return;
+	act(d, "10m", "restore portal");
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_STR(detail(nth(d, "deface", 0)), "host is not compromised");
+	CHECK(nth(d, "deface", 1) && nth(d, "deface", 1)->ok);
+	CHECK_STR(nth(d, "deface", 1) ? nth(d, "deface", 1)->target : NULL, "portal /");
+	CHECK_STR(detail(nth(d, "deface", 2)), "host serves no web pages");
+	/* restored from a clean image: neither defaced nor held */
+	CHECK_STR(detail(nth(d, "message", 0)), "false false");
+	CHECK(!(state(d, "portal") & (NET_HOST_DEFACED | NET_HOST_COMPROMISED)));
+	drill_free(d);
+}
+
+#define FLOOD(rate, cap, dur) \
+	"flood { target = \"portal\", port = 443, sources = { \"198.51.100.0/24\", \"192.0.2.0/24\" }, " \
+	"rate = " #rate ", capacity = " #cap ", duration = minutes(" #dur ") }\n"
+
+/* Blocks that cover part of a source take their share of it: 4000 Mbit/s
+ * from two /24s, 2000 each, against a capacity of 1500. */
+TEST(flood_blocks_take_their_share_and_relieve_at_once)
+{
+	struct drill *d = open_src(HEAD
+		"actor(\"botnet\", function()\n"
+		"  local ok, why = " FLOOD(4000, 1500, 60)
+		"  message(tostring(ok) .. \" | \" .. tostring(why))\n"
+		"end)\n");
+
+	if (d == NULL)
+		return;
+	act(d, "5m", "block ip 198.51.100.0/25 at p");       /* 1000 + 2000 get in */
+	act(d, "10m", "block ip 198.51.100.128/25 at dc");   /* 0 + 2000 */
+	act(d, "15m", "block ip 192.0.2.0/26 at everywhere"); /* 1500: no longer more than it takes */
+	act(d, "20m", "unblock ip 192.0.2.0/26 at everywhere");
+	act(d, "25m", "isolate portal");
+	act(d, "0m", "isolate db"); /* so the portal system stands on its web server alone */
+	drill_run_until(d, 3 * SIM_MINUTE);
+	CHECK(state(d, "portal") & NET_HOST_FLOODED);
+	CHECK(!net_system_available(d->net, net_system_find(d->net, "portal")));
+	drill_run_until(d, 12 * SIM_MINUTE);
+	CHECK(state(d, "portal") & NET_HOST_FLOODED); /* 2000 > 1500 */
+	drill_run_until(d, 17 * SIM_MINUTE);
+	CHECK(!(state(d, "portal") & NET_HOST_FLOODED));
+	CHECK(net_system_available(d->net, net_system_find(d->net, "portal")));
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_STR(detail(nth(d, "flood", 0)), "4000 of 4000 Mbit/s reach it, it absorbs 1500");
+	/* a change only goes on the timeline when the outcome changes */
+	CHECK_STR(detail(nth(d, "flood", 1)),
+		  "1500 of 4000 Mbit/s reach it, it absorbs 1500: address blocked at a firewall (p)");
+	CHECK_INT(nth(d, "flood", 1) ? nth(d, "flood", 1)->time : -1, 15 * SIM_MINUTE);
+	CHECK(nth(d, "flood", 2) && nth(d, "flood", 2)->ok); /* the unblock lets it back in */
+	CHECK_STR(detail(nth(d, "flood", 3)), "0 of 4000 Mbit/s reach it, it absorbs 1500: destination host is isolated");
+	CHECK_INT(nth(d, "flood", 3) ? nth(d, "flood", 3)->time : -1, 25 * SIM_MINUTE);
+	CHECK(nth(d, "flood ends", 0) == NULL); /* it was not overwhelming at the end */
+	CHECK_STR(detail(nth(d, "message", 0)),
+		  "false | 1500 of 4000 Mbit/s reach it, it absorbs 1500: address blocked at a firewall (p)");
+	CHECK_INT(nth(d, "message", 0) ? nth(d, "message", 0)->time : -1, 60 * SIM_MINUTE);
+	CHECK(!(state(d, "portal") & NET_HOST_FLOODED));
+	drill_free(d);
+}
+
+TEST(flood_counts_the_uncovered_middle_of_a_prefix)
+{
+	/* 192.0.2.0/26 and 192.0.2.128/25 blocked: only 192.0.2.64/26, a
+	 * quarter of that source, gets in (500), with all of the other (2000). */
+	struct drill *d = open_src(HEAD
+		"actor(\"botnet\", function() wait(minutes(1)) " FLOOD(4000, 2400, 10) " end)\n");
+
+	if (d == NULL)
+		return;
+	act(d, "0m", "block ip 192.0.2.128/25 at p");
+	act(d, "0m", "block ip 192.0.2.0/26 at p");
+	act(d, "0m", "block ip 192.0.2.0/27 at dc"); /* inside the /26: counted once */
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK(nth(d, "flood", 0) && nth(d, "flood", 0)->ok);
+	CHECK_STR(detail(nth(d, "flood", 0)), "2500 of 4000 Mbit/s reach it, it absorbs 2400");
+	CHECK(nth(d, "flood ends", 0) && nth(d, "flood ends", 0)->time == 11 * SIM_MINUTE);
+	CHECK(!(state(d, "portal") & NET_HOST_FLOODED));
+	drill_free(d);
+}
+
+TEST(flood_that_cannot_get_in_fails_at_once)
+{
+	struct drill *d = open_src(HEAD
+		"actor(\"botnet\", function()\n"
+		"  flood { target = \"portal\", port = 22, sources = { \"198.51.100.0/24\" }, rate = 9000, capacity = 10 }\n"
+		"  flood { target = \"db\", port = 5432, sources = { \"198.51.100.9\" }, rate = 9000, capacity = 10 }\n"
+		"  flood { target = \"portal\", port = 443, proto = \"udp\", sources = { \"198.51.100.9\" }, rate = 9000, capacity = 10 }\n"
+		"  flood { target = \"portal\", port = 443, sources = { \"198.51.100.9\" }, rate = 900, capacity = 1000 }\n"
+		"end)\n");
+
+	if (d == NULL)
+		return;
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_INT(d->errors, 0);
+	CHECK_STR(detail(nth(d, "flood", 0)), "0 of 9000 Mbit/s reach it, it absorbs 10: denied by firewall policy (p)");
+	CHECK_STR(detail(nth(d, "flood", 1)), "0 of 9000 Mbit/s reach it, it absorbs 10: denied by firewall policy (p)");
+	CHECK_STR(detail(nth(d, "flood", 2)), "0 of 9000 Mbit/s reach it, it absorbs 10: denied by firewall policy (p)");
+	CHECK_STR(detail(nth(d, "flood", 3)), "900 of 900 Mbit/s reach it, it absorbs 1000");
+	/* a wave that never took hold does not make the actor wait */
+	CHECK_INT(nth(d, "flood", 3) ? nth(d, "flood", 3)->time : -1, 0);
+	drill_free(d);
+}
+
+TEST(step_arguments_are_checked)
+{
+	static const struct {
+		const char *call, *error;
+	} cases[] = {
+		{ "flood { target = \"portal\", port = 443, sources = {}, rate = 1, capacity = 1 }",
+		  "flood: field 'sources' must be a list of IPv4 addresses or prefixes" },
+		{ "flood { target = \"portal\", port = 443, sources = { \"x\" }, rate = 1, capacity = 1 }",
+		  "flood: source 1 ('x') is not an IPv4 address or prefix" },
+		{ "flood { target = \"portal\", port = 443, sources = { \"1.2.3.4\" }, capacity = 1 }",
+		  "flood: field 'rate' must be a positive integer" },
+		{ "flood { target = \"portal\", port = 443, sources = { \"1.2.3.4\" }, rate = 1, capacity = 1, proto = \"icmp\" }",
+		  "flood: field 'proto' must be tcp or udp" },
+		{ "flood { target = \"nowhere\", port = 443, sources = { \"1.2.3.4\" }, rate = 1, capacity = 1 }",
+		  "flood: no host 'nowhere' in the network" },
+		{ "logon { account = \"admin\", host = \"portal\", via = \"telnet\", from = \"1.2.3.4\" }",
+		  "logon: via 'telnet' is not vpn, smb, rdp, winrm, ssh or mssql" },
+		{ "logon { account = \"admin\", host = \"portal\", via = \"vpn\", from = \"1.2.3.4\" }",
+		  "logon: the network has no host with role 'vpn' (name one with gateway =)" },
+		{ "logon { account = \"admin\", host = \"portal\", via = \"rdp\" }", "logon: field 'from' is missing" },
+		{ "deface { host = \"portal\", page = 1 }", "deface: field 'page' must be a string" },
+		{ "deface { host = \"portal\", technique = \"defacement\" }",
+		  "deface: technique 'defacement' is not an ATT&CK id like T1566.001" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char src[1024];
+		struct drill *d;
+
+		snprintf(src, sizeof(src), HEAD "actor(\"a\", function() %s end)\n", cases[i].call);
+		d = open_src(src);
+		if (d == NULL)
+			continue;
+		drill_run_until(d, SIM_TIME_MAX);
+		/* the static check sees literal values too; the run must say it */
+		CHECK(nth(d, "error", 0) != NULL);
+		if (nth(d, "error", 0) && strcmp(nth(d, "error", 0)->actor, "a") != 0)
+			CHECK_CONTAINS(detail(nth(d, "error", 1)), cases[i].error);
+		else
+			CHECK_CONTAINS(detail(nth(d, "error", 0)), cases[i].error);
+		drill_free(d);
+	}
+}
+
+int main(void)
+{
+	RUN(logon_through_the_vpn_asks_path_account_and_host);
+	RUN(logon_straight_to_a_port_obeys_the_policy);
+	RUN(deface_needs_a_held_web_server_and_restore_undoes_it);
+	RUN(flood_blocks_take_their_share_and_relieve_at_once);
+	RUN(flood_counts_the_uncovered_middle_of_a_prefix);
+	RUN(flood_that_cannot_get_in_fails_at_once);
+	RUN(step_arguments_are_checked);
+	return harness_finish();
+}
