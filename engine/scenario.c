@@ -13,6 +13,7 @@
 #include "rng.h"
 #include "sandbox.h"
 #include "scenario_lint.h"
+#include "trace.h"
 #include "xmalloc.h"
 
 /* Budgets: a scenario's main chunk and each resume of an actor. */
@@ -56,6 +57,7 @@ struct scenario {
 	size_t nfloods, floods_cap;
 	struct scenario_lint_objective *objectives; /* ids (the drill's copies) and lines, for check */
 	size_t nobjectives, objectives_cap;
+	struct tele tele; /* the traces the steps leave, on their own stream */
 };
 
 static void scn_floods_reweigh(struct scenario *s);
@@ -842,9 +844,10 @@ static int api_phish(lua_State *L)
 	struct net *net = s->d->net;
 	int acc, host;
 	uint32_t source;
-	const char *from, *hash, *reason = "the network has no host tagged mail-gateway";
+	const char *from, *hash, *subject, *attachment, *reason = "the network has no host tagged mail-gateway";
 	char buf[256];
-	bool delivered = false;
+	bool delivered = false, rejected = false;
+	int gateway = -1;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	scn_check_technique(L, 1, "phish");
@@ -852,8 +855,8 @@ static int api_phish(lua_State *L)
 	host = scn_host_arg(L, s, 1, "phish", "host");
 	from = scn_field_str(L, 1, "phish", "from", true);
 	hash = scn_field_str(L, 1, "phish", "hash", false);
-	scn_field_str(L, 1, "phish", "subject", false);
-	scn_field_str(L, 1, "phish", "attachment", false);
+	subject = scn_field_str(L, 1, "phish", "subject", false);
+	attachment = scn_field_str(L, 1, "phish", "attachment", false);
 	source = scn_address_arg(L, s, 1, "phish", "source", SCENARIO_DEFAULT_SENDER);
 
 	/* The mail must get through a gateway: the path to it, then the
@@ -864,11 +867,17 @@ static int api_phish(lua_State *L)
 
 		if (!scn_host_has_tag(gw, "mail-gateway"))
 			continue;
+		if (gateway < 0)
+			gateway = g;
 		reason = scn_flow(net, source, gw->public_ip ? gw->public_ip : gw->ip, 25, &f, buf, sizeof(buf));
-		if (reason == NULL)
+		if (reason == NULL) {
+			/* It reached this gateway, which may refuse it. */
+			gateway = g;
 			reason = scn_blocked_on_path(net, &f, NET_BLOCK_DOMAIN, scn_domain_of(from), buf, sizeof(buf));
-		if (reason == NULL)
-			reason = scn_blocked_on_path(net, &f, NET_BLOCK_HASH, hash, buf, sizeof(buf));
+			if (reason == NULL)
+				reason = scn_blocked_on_path(net, &f, NET_BLOCK_HASH, hash, buf, sizeof(buf));
+			rejected = reason != NULL;
+		}
 		delivered = reason == NULL;
 	}
 	if (delivered && (net->accounts[acc].state & NET_ACCOUNT_DISABLED))
@@ -877,6 +886,9 @@ static int api_phish(lua_State *L)
 		reason = "host is down";
 	else if (delivered && (net->hosts[host].state & NET_HOST_ISOLATED))
 		reason = "host is isolated";
+	trace_phish(&s->tele, &(struct trace_mail){ gateway, source, host, acc, from,
+						    subject ? subject : "Công văn khẩn / Urgent official letter",
+						    attachment, hash, rejected, reason == NULL });
 	if (reason == NULL) {
 		net_host_set(net, host, NET_HOST_COMPROMISED, true);
 		net_account_set(net, acc, NET_ACCOUNT_COMPROMISED, true);
@@ -892,7 +904,7 @@ static int api_exploit(lua_State *L)
 	int host, svc;
 	lua_Integer port;
 	uint32_t from, dst;
-	const char *reason;
+	const char *reason, *cve;
 	char buf[256];
 	struct net_flow f;
 
@@ -903,13 +915,14 @@ static int api_exploit(lua_State *L)
 	if (port <= 0 || port > 65535)
 		return luaL_error(L, "exploit: field 'port' must be a TCP port");
 	from = scn_address_arg(L, s, 1, "exploit", "from", NULL);
-	scn_field_str(L, 1, "exploit", "cve", false);
+	cve = scn_field_str(L, 1, "exploit", "cve", false);
 	/* From outside the province the public face is what can be reached. */
 	dst = scn_facing(&net->hosts[host], from);
 	reason = scn_flow(net, from, dst, (uint16_t)port, &f, buf, sizeof(buf));
 	svc = net_host_service(net, host, NET_PROTO_TCP, (uint16_t)port);
 	if (reason == NULL && svc >= 0 && net->hosts[host].services[svc].patched)
 		reason = "service is patched";
+	trace_exploit(&s->tele, from, host, (uint16_t)port, cve, reason == NULL);
 	if (reason == NULL)
 		net_host_set(net, host, NET_HOST_COMPROMISED, true);
 	return scn_result(L, s, "exploit", net->hosts[host].name, reason);
@@ -919,12 +932,19 @@ static int api_exploit(lua_State *L)
 static int scn_on_host(lua_State *L, const char *step)
 {
 	struct scenario *s = scn_of(L);
+	const char *reason, *what;
 	int host;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	scn_check_technique(L, 1, step);
 	host = scn_host_arg(L, s, 1, step, "host");
-	return scn_result(L, s, step, s->d->net->hosts[host].name, scn_foothold(&s->d->net->hosts[host]));
+	what = scn_field_str(L, 1, step, strcmp(step, "persist") == 0 ? "method" : "command", false);
+	reason = scn_foothold(&s->d->net->hosts[host]);
+	if (reason == NULL && strcmp(step, "persist") == 0)
+		trace_persist(&s->tele, host, -1, what);
+	else if (reason == NULL)
+		trace_execute(&s->tele, host, -1, what);
+	return scn_result(L, s, step, s->d->net->hosts[host].name, reason);
 }
 
 static int api_execute(lua_State *L) { return scn_on_host(L, "execute"); }
@@ -948,6 +968,7 @@ static int api_dump_credentials(lua_State *L)
 	scn_result(L, s, "dump_credentials", h->name, reason);
 	if (reason)
 		return 2;
+	trace_dump_credentials(&s->tele, host);
 	lua_createtable(L, h->naccounts, 0);
 	for (int i = 0; i < h->naccounts; i++) {
 		int a = h->accounts[i];
@@ -1036,6 +1057,10 @@ static int api_move(lua_State *L)
 		reason = "account cannot log on to that host";
 	if (reason == NULL)
 		reason = scn_flow(net, net->hosts[from].ip, net->hosts[to].ip, port, &f, buf, sizeof(buf));
+	/* The attacker tries stolen credentials from a host it holds; a
+	 * disabled or reset account shows as a failed logon on the target. */
+	if (scn_foothold(&net->hosts[from]) == NULL && (ap->state & NET_ACCOUNT_COMPROMISED))
+		trace_move(&s->tele, from, to, acc, port, scn_credentials(ap) != NULL, reason == NULL);
 	if (reason == NULL)
 		net_host_set(net, to, NET_HOST_COMPROMISED, true);
 	return scn_result(L, s, "move", net->hosts[to].name, reason);
@@ -1050,8 +1075,9 @@ static int scn_outbound(lua_State *L, const char *step)
 	char buf[256], target[300];
 	struct net_flow f;
 	uint32_t c2;
-	lua_Integer port;
+	lua_Integer port, bytes;
 	int host;
+	unsigned state;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	scn_check_technique(L, 1, step);
@@ -1061,7 +1087,13 @@ static int scn_outbound(lua_State *L, const char *step)
 	port = scn_field_int(L, 1, step, "port", 443);
 	if (port <= 0 || port > 65535)
 		return luaL_error(L, "%s: field 'port' must be a TCP port", step);
-	scn_field_int(L, 1, step, "bytes", 0);
+	bytes = scn_field_int(L, 1, step, "bytes", 0);
+	/* The implant calls out from a held host that is up; isolation
+	 * drops it before any sensor sees it. */
+	state = net->hosts[host].state;
+	if ((state & NET_HOST_COMPROMISED) && !(state & NET_HOST_DOWN))
+		trace_outbound(&s->tele, host, c2, domain, (uint16_t)port, bytes > 0 ? (uint64_t)bytes : 0,
+			       strcmp(step, "exfiltrate") == 0);
 	reason = scn_foothold(&net->hosts[host]);
 	if (reason == NULL)
 		reason = scn_flow(net, net->hosts[host].ip, c2, (uint16_t)port, &f, buf, sizeof(buf));
@@ -1087,8 +1119,10 @@ static int api_encrypt(lua_State *L)
 	scn_check_technique(L, 1, "encrypt");
 	host = scn_host_arg(L, s, 1, "encrypt", "host");
 	reason = scn_foothold(&net->hosts[host]);
-	if (reason == NULL)
+	if (reason == NULL) {
+		trace_encrypt(&s->tele, host);
 		net_host_set(net, host, NET_HOST_DOWN, true);
+	}
 	return scn_result(L, s, "encrypt", net->hosts[host].name, reason);
 }
 
@@ -1585,6 +1619,7 @@ struct scenario *scenario_load(struct drill *d, const char *path, struct diag *e
 	s->info.duration = 24 * SIM_HOUR;
 	simclock_parse_iso(SCENARIO_DEFAULT_START, &s->info.start_unix_us);
 	rng_stream(&s->load_rng, d->seed, "scenario");
+	tele_init(&s->tele, d, "attack");
 	s->box = sandbox_new(&limits);
 	if (s->box == NULL) {
 		diag_add(errs, path, 0, "cannot create a Lua state");
@@ -1638,6 +1673,7 @@ struct scenario *scenario_load(struct drill *d, const char *path, struct diag *e
 		snprintf(stream, sizeof(stream), "actor:%s", s->actors[i].name);
 		rng_stream(&s->actors[i].rng, d->seed, stream);
 	}
+	tele_init(&s->tele, d, "attack");
 	s->errs = NULL;
 	sandbox_set_budget(s->box, SCENARIO_RESUME_INSTRUCTIONS);
 	return s;
