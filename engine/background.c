@@ -54,19 +54,6 @@ static const char *const bg_spam_senders[] = {
 	"admin@secure-update.example.org", "support@micros0ft-verify.example.com",
 };
 
-static bool bg_has_tag(const struct net_host *h, const char *tag)
-{
-	for (int i = 0; i < h->ntags; i++)
-		if (strcmp(h->tags[i], tag) == 0)
-			return true;
-	return false;
-}
-
-static bool bg_windows(const struct net_host *h)
-{
-	return strncmp(h->os, "Windows", 7) == 0;
-}
-
 static bool bg_monitored(const struct net *net, const struct net_host *h)
 {
 	for (int i = 0; i < h->nsystems; i++)
@@ -96,21 +83,21 @@ static void bg_sort_hosts(struct background *bg)
 
 		if (strcmp(h->role, "workstation") == 0)
 			bg_add(&bg->workstations, i);
-		if (bg_has_tag(h, "jump-host") || strncmp(h->name, "dc-admin-pc", 11) == 0)
+		if (net_host_has_tag(h, "jump-host") || strncmp(h->name, "dc-admin-pc", 11) == 0)
 			bg_add(&bg->admins, i);
 		if (strcmp(h->role, "domain-controller") == 0)
 			bg_add(&bg->dcs, i);
 
-		if (bg_has_tag(h, "mail-gateway"))
+		if (net_host_has_tag(h, "mail-gateway"))
 			bg_add(&bg->gateways, i);
 		if (h->public_ip)
 			bg_add(&bg->publics, i);
 		if (h->nsystems > 0 && (net_host_service(net, i, NET_PROTO_TCP, 443) >= 0 ||
 					net_host_service(net, i, NET_PROTO_TCP, 80) >= 0))
 			bg_add(&bg->apps, i);
-		if (h->nsystems > 0 && bg_windows(h) && bg_monitored(net, h))
+		if (h->nsystems > 0 && net_host_runs_windows(h) && bg_monitored(net, h))
 			bg_add(&bg->win_servers, i);
-		if (!bg_windows(h) && net_host_service(net, i, NET_PROTO_TCP, 22) >= 0 &&
+		if (!net_host_runs_windows(h) && net_host_service(net, i, NET_PROTO_TCP, 22) >= 0 &&
 		    strcmp(h->role, "server") == 0)
 			bg_add(&bg->linux_servers, i);
 		if (bg->wsus < 0 && net_host_service(net, i, NET_PROTO_TCP, 8530) >= 0)

@@ -1731,11 +1731,6 @@ static void winevt_json(const struct winevt *w, const char *system_time,
 
 /* ---- Rendering -------------------------------------------------------- */
 
-static bool winevt_runs_windows(const struct net_host *h)
-{
-	return h->os != NULL && strstr(h->os, "Windows") != NULL;
-}
-
 enum event_render fmt_winevt_render(const struct fmt_winevt_settings *s,
 				    const struct event *ev, struct strbuf *out)
 {
@@ -1749,7 +1744,7 @@ enum event_render fmt_winevt_render(const struct fmt_winevt_settings *s,
 	if (s->net == NULL || ev->host >= s->net->nhosts)
 		return EVENT_BAD;
 	w.host = &s->net->hosts[ev->host];
-	if (!winevt_runs_windows(w.host))
+	if (!net_host_runs_windows(w.host))
 		return EVENT_NOT_RENDERED;
 	if (s->record.record_id == 0 ||
 	    !winevt_system_time(s->clock, ev->time, system_time) ||

@@ -164,6 +164,19 @@ bool net_site_within(const struct net *net, int site, int ancestor)
 	return false;
 }
 
+bool net_host_has_tag(const struct net_host *h, const char *tag)
+{
+	for (int i = 0; i < h->ntags; i++)
+		if (strcmp(h->tags[i], tag) == 0)
+			return true;
+	return false;
+}
+
+bool net_host_runs_windows(const struct net_host *h)
+{
+	return h->os != NULL && strstr(h->os, "Windows") != NULL;
+}
+
 int net_host_service(const struct net *net, int host, uint8_t proto, uint16_t port)
 {
 	const struct net_host *h = &net->hosts[host];

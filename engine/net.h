@@ -193,6 +193,10 @@ int net_sensor_find(const struct net *net, const char *id);
 int net_segment_of_ip(const struct net *net, uint32_t ip);
 /* Is site inside the subtree rooted at ancestor (or equal to it)? */
 bool net_site_within(const struct net *net, int site, int ancestor);
+/* Does the host carry this tag? */
+bool net_host_has_tag(const struct net_host *h, const char *tag);
+/* Is its operating system a Windows one (its logs are Windows logs)? */
+bool net_host_runs_windows(const struct net_host *h);
 /* Host offers proto/port; returns the service index or -1. */
 int net_host_service(const struct net *net, int host, uint8_t proto, uint16_t port);
 

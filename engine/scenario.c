@@ -654,14 +654,6 @@ static int api_host(lua_State *L)
 	return 1;
 }
 
-static bool scn_host_has_tag(const struct net_host *h, const char *tag)
-{
-	for (int i = 0; i < h->ntags; i++)
-		if (strcmp(h->tags[i], tag) == 0)
-			return true;
-	return false;
-}
-
 static bool scn_host_in_system(const struct net_host *h, int sys)
 {
 	for (int i = 0; i < h->nsystems; i++)
@@ -696,7 +688,7 @@ static int scn_hosts(lua_State *L, int limit)
 		const struct net_host *hp = &net->hosts[h];
 
 		if ((site >= 0 && !net_site_within(net, hp->site, site)) ||
-		    (role && strcmp(hp->role, role) != 0) || (tag && !scn_host_has_tag(hp, tag)) ||
+		    (role && strcmp(hp->role, role) != 0) || (tag && !net_host_has_tag(hp, tag)) ||
 		    (zone && strcmp(net->segments[hp->segment].zone, zone) != 0) ||
 		    (sys >= 0 && !scn_host_in_system(hp, sys)) || (os && !strstr(hp->os, os)))
 			continue;
@@ -865,7 +857,7 @@ static int api_phish(lua_State *L)
 		const struct net_host *gw = &net->hosts[g];
 		struct net_flow f;
 
-		if (!scn_host_has_tag(gw, "mail-gateway"))
+		if (!net_host_has_tag(gw, "mail-gateway"))
 			continue;
 		if (gateway < 0)
 			gateway = g;

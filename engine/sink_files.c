@@ -16,6 +16,7 @@
 
 struct sink_file {
 	struct strbuf pending;
+	enum sensor_type type; /* its sensor's, once started */
 	bool started;  /* header written into pending */
 	bool created;  /* exists on disk */
 };
@@ -67,15 +68,13 @@ static int sink_files_write(struct sink_files *s, int sensor, int file)
 	struct sink_file *f = &s->files[sensor * RENDER_MAX_FILES + file];
 	const char *const *names;
 	const char *id = s->net->sensors[sensor].id;
-	enum sensor_type type;
 	char path[1024];
 	size_t done = 0;
 	int fd;
 
 	if (f->pending.len == 0)
 		return 0;
-	sensor_type_parse(s->net->sensors[sensor].type, &type);
-	render_files(type, &names);
+	render_files(f->type, &names);
 	snprintf(path, sizeof(path), "%s/%s", s->dir, id);
 	if (!f->created && sink_files_mkdir(path) != 0)
 		goto fail;
@@ -130,6 +129,7 @@ void sink_files_event(void *sink, const struct event *ev, enum sensor_type type)
 			continue;
 		if (!f->started) {
 			render_file_start(s->render, type, file, ev->time, &f->pending);
+			f->type = type;
 			f->started = true;
 		}
 		strbuf_add(&f->pending, s->lines[file].buf, s->lines[file].len);
@@ -159,14 +159,11 @@ int sink_files_close(struct sink_files *s, sim_time_t end, char *err, size_t err
 	int status;
 
 	for (int sensor = 0; sensor < s->net->nsensors; sensor++) {
-		enum sensor_type type;
-
-		sensor_type_parse(s->net->sensors[sensor].type, &type);
 		for (int file = 0; file < RENDER_MAX_FILES; file++) {
 			struct sink_file *f = &s->files[sensor * RENDER_MAX_FILES + file];
 
 			if (f->started)
-				render_file_end(s->render, type, file, end, &f->pending);
+				render_file_end(s->render, f->type, file, end, &f->pending);
 			sink_files_write(s, sensor, file);
 			strbuf_free(&f->pending);
 		}

@@ -20,14 +20,11 @@ void tele_init(struct tele *t, struct drill *d, const char *stream)
 	rng_stream(&t->rng, d->seed, stream);
 	for (int h = 0; h < net->nhosts; h++) {
 		const struct net_host *host = &net->hosts[h];
-		bool gateway = false;
 
-		for (int i = 0; i < host->ntags; i++) {
-			if (strcmp(host->tags[i], "resolver") == 0 && t->nresolvers < 4)
-				t->resolvers[t->nresolvers++] = h;
-			gateway |= strcmp(host->tags[i], "mail-gateway") == 0;
-		}
-		if (!gateway && strcmp(host->role, "mail") == 0 && t->relay[0] == '\0') {
+		if (net_host_has_tag(host, "resolver") && t->nresolvers < 4)
+			t->resolvers[t->nresolvers++] = h;
+		if (t->relay[0] == '\0' && strcmp(host->role, "mail") == 0 &&
+		    !net_host_has_tag(host, "mail-gateway")) {
 			char addr[IPADDR_STRLEN];
 
 			snprintf(t->relay, sizeof(t->relay), "%s.binhduong.gov.vn[%s]:25", host->name,
