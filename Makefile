@@ -1,7 +1,7 @@
 # irdrill - build, run, test, install.
 #
 #   make            build build/irdrill
-#   make run        the main job on the defaults (now: the drill, headless)
+#   make run        the main job: the default drill in the live console
 #   make test       every test (unit, integration, leak check)
 #   make asan       the suite again under AddressSanitizer + UBSan
 #   make install    PREFIX=/usr/local by default
@@ -88,12 +88,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/harness.h
 
 unit-tests: $(TEST_BINS)
 
-# Until the live console lands, the most useful thing on the defaults is
-# the stock drill run headless: the province, then the attack timeline.
+# The main job: the default drill on the default province in the live
+# console, for the white cell and one team.
 run: deps
 	@$(MAKE) --no-print-directory $(BUILD)/irdrill
-	$(BUILD)/irdrill net
-	$(BUILD)/irdrill run --headless
+	$(BUILD)/irdrill run
 
 # The suite itself; `test` and `asan` differ only in the build they point at.
 check-suite: $(BUILD)/irdrill $(TEST_BINS)

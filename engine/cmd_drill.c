@@ -2,9 +2,10 @@
  * cmd_drill.c - `irdrill run` and `irdrill check`: open a drill on a
  * scenario and a network, run it, print what happened.
  *
- * This is the front end that waits for wall time: the drill itself never
- * sleeps, the loop here asks pace how far simulated time may go and
- * sleeps until the next event is due.
+ * Headless, this is the front end that waits for wall time: the drill
+ * itself never sleeps, the loop here asks pace how far simulated time may
+ * go and sleeps until the next event is due.  Otherwise the drill is
+ * handed to the live console (ui_console.h), which paces it itself.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -22,10 +23,14 @@
 #include "render.h"
 #include "sink_files.h"
 #include "timeline.h"
+#include "ui_console.h"
+#include "ui_i18n.h"
 
 /* Until the combined default drill lands, `irdrill run` with no scenario
  * plays the spear-phishing APT. */
 #define DRILL_DEFAULT_SCENARIO "apt-mustang-panda.lua"
+/* The team the console acts for: the provincial SOC. */
+#define DRILL_CONSOLE_TEAM "soc"
 
 struct drill_cli {
 	const char *network;
@@ -34,8 +39,9 @@ struct drill_cli {
 	const char *syslog; /* --syslog SPEC: forward to a SIEM */
 	double background; /* activities per second at the peak, 0: none */
 	uint64_t seed;
-	bool seed_given, headless;
+	bool seed_given, headless, speed_given;
 	int speed;
+	bool vi; /* --lang: the console's language */
 };
 
 static int64_t drill_wall_us(void)
@@ -80,6 +86,7 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		{ "background", required_argument, NULL, 'b' },
 		{ "syslog", required_argument, NULL, 'y' },
 		{ "replay", required_argument, NULL, 'L' },
+		{ "lang", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, li = 0;
@@ -88,6 +95,7 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 	memset(o, 0, sizeof(*o));
 	o->speed = PACE_SPEED_MAX;
 	o->background = is_run ? BACKGROUND_DEFAULT_RATE : 0;
+	o->vi = ui_i18n_env_vi();
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":", opts, &li)) != -1) {
@@ -103,6 +111,11 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		case 'x':
 			if (!is_run || !pace_speed_parse(optarg, &o->speed))
 				return cli_bad_usage(cmd, "--speed '%s' is not 1, 2, … or max", optarg);
+			o->speed_given = true;
+			break;
+		case 'g':
+			if (!is_run || !ui_i18n_parse(optarg, &o->vi))
+				return cli_bad_usage(cmd, "--lang '%s' is not en or vi", optarg);
 			break;
 		case 'H':
 			if (!is_run)
@@ -243,16 +256,14 @@ static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, cons
 	return ok;
 }
 
-/* Open, queue the actions, run to the end at the given speed. */
-static struct drill *drill_play(const char *scenario, const struct drill_cli *o, const char *network,
-				struct drill_outputs *out)
+/* Open, queue the actions, set up the outputs; NULL with messages. */
+static struct drill *drill_prepare(const char *scenario, const struct drill_cli *o, const char *network,
+				   struct drill_outputs *out)
 {
 	struct drill_options opts = { scenario, network, o->seed, o->seed_given };
 	struct action *actions = NULL;
 	struct diag errs;
 	struct drill *d;
-	struct pace pace;
-	char err[1200];
 	int n;
 
 	diag_init(&errs);
@@ -278,7 +289,19 @@ static struct drill *drill_play(const char *scenario, const struct drill_cli *o,
 		drill_free(d);
 		return NULL;
 	}
+	return d;
+}
 
+/* Open, queue the actions, run to the end at the given speed. */
+static struct drill *drill_play(const char *scenario, const struct drill_cli *o, const char *network,
+				struct drill_outputs *out)
+{
+	struct drill *d = drill_prepare(scenario, o, network, out);
+	struct pace pace;
+	char err[1200];
+
+	if (d == NULL)
+		return NULL;
 	pace_init(&pace, 0, drill_wall_us(), o->speed);
 	while (!drill_finished(d)) {
 		const struct simq_entry *next;
@@ -310,6 +333,28 @@ static struct drill *drill_play(const char *scenario, const struct drill_cli *o,
 	return d;
 }
 
+/* Open the drill and play it in the live console, for the white cell
+ * and one team, at x1 unless --speed says otherwise. */
+static struct drill *drill_console(const char *scenario, const struct drill_cli *o, const char *network,
+				   struct drill_outputs *out)
+{
+	struct ui_console_options uo = { DRILL_CONSOLE_TEAM, o->vi, o->speed_given ? o->speed : 1 };
+	struct drill *d;
+
+	if (!ui_i18n_init(o->vi))
+		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "
+			"the console speaks English\n");
+	d = drill_prepare(scenario, o, network, out);
+	if (d == NULL)
+		return NULL;
+	if (ui_console_run(d, &uo) != 0) {
+		drill_outputs_close(d, out, o->out, NULL);
+		drill_free(d);
+		return NULL;
+	}
+	return d;
+}
+
 int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	char network[PATH_MAX], scenario[PATH_MAX];
@@ -324,9 +369,9 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 		return rc;
 	if (argc - optind > 1)
 		return cli_bad_usage(cmd, "one scenario at most");
-	if (!o.headless) {
-		fprintf(stderr, "irdrill: the live console is not available yet in irdrill %s; "
-			"use irdrill run --headless [SCENARIO]\n", IRDRILL_VERSION);
+	if (!o.headless && !ui_console_possible()) {
+		fprintf(stderr, "irdrill: the live console needs a terminal (stdin and stdout); "
+			"without one, use irdrill run --headless [SCENARIO]\n");
 		return CLI_USAGE;
 	}
 	network_path = drill_network_path(&o, network, sizeof(network));
@@ -334,7 +379,8 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 			paths_scenario_file(DRILL_DEFAULT_SCENARIO, scenario, sizeof(scenario));
 	if (network_path == NULL || scenario_path == NULL)
 		return CLI_ERROR;
-	d = drill_play(scenario_path, &o, network_path, &out);
+	d = o.headless ? drill_play(scenario_path, &o, network_path, &out) :
+			 drill_console(scenario_path, &o, network_path, &out);
 	if (d == NULL)
 		return CLI_ERROR;
 	timeline_print(d, stdout);

@@ -14,7 +14,8 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  --network FILE   --seed N   --teams NAME[,NAME...]   --db FILE\n"
 	  "  --speed 1|2|...|max   --headless   --actions FILE   --out DIR\n"
 	  "  --syslog udp://H:P|tcp://H:P[,rfc5424|rfc3164]   --replay FILE\n"
-	  "  (available now: --network, --seed, --speed, --headless, --actions)\n", cmd_run },
+	  "  --lang en|vi   the console's language (default: from LANG)\n"
+	  "  (not available yet: --teams, --db, --replay)\n", cmd_run },
 	{ "check", "SCENARIO...", "load, lint and dry-run scenarios",
 	  "  --network FILE   --seed N\n", cmd_check },
 	{ "net", "[--network FILE]", "summarise the network model",
