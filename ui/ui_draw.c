@@ -127,13 +127,25 @@ static void ui_draw_tabs(struct ui_model *m, int cols)
 
 /* ---- feed ------------------------------------------------------------ */
 
-#define UI_FEED_SENSOR_COLS 10
+/* The sensor column: wide enough for the longest sensor id on a wide
+ * screen, narrow on a small one. */
+static int ui_feed_sensor_cols(const struct net *net, int w)
+{
+	int cols = 0;
+
+	if (w < 100)
+		return 10;
+	for (int i = 0; i < net->nsensors; i++)
+		if (ui_text_width(net->sensors[i].id) > cols)
+			cols = ui_text_width(net->sensors[i].id);
+	return cols > 24 ? 24 : cols < 10 ? 10 : cols;
+}
 
 static void ui_draw_feed(struct ui_model *m, int y, int x, int h, int w)
 {
 	const struct ui_feed_line *lines[512];
 	const struct net *net = ui_view_net(&m->view);
-	int n, max = h < 512 ? h : 512;
+	int n, max = h < 512 ? h : 512, sensor_cols = ui_feed_sensor_cols(net, w);
 
 	n = ui_feed_view(&m->feed, m->feed_back, lines, max);
 	/* Scrolled past the oldest kept line: stop at it. */
@@ -152,7 +164,7 @@ static void ui_draw_feed(struct ui_model *m, int y, int x, int h, int w)
 		const char *sensor = lines[i]->sensor >= 0 ? net->sensors[lines[i]->sensor].id : "-";
 
 		if (w > 40) {
-			cx += ui_put(row, cx, UI_FEED_SENSOR_COLS, sensor, ui_attr(UI_PAIR_INFO, A_DIM), true);
+			cx += ui_put(row, cx, sensor_cols, sensor, ui_attr(UI_PAIR_INFO, A_DIM), true);
 			cx += ui_put(row, cx, 1, " ", A_NORMAL, false);
 		}
 		ui_put(row, cx, w - (cx - x), lines[i]->text, A_NORMAL, true);

@@ -8,7 +8,7 @@
 
 /* The drill runs in slices of at most this much simulated time (or to
  * its next event), so the wall-time budget is checked often. */
-#define UI_SLICE (SIM_SECOND / 10)
+#define UI_SLICE (SIM_SECOND / 1000)
 
 void ui_model_init(struct ui_model *m, struct drill *d, const char *team, bool vi, int speed, int64_t wall_now)
 {
