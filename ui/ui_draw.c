@@ -269,7 +269,10 @@ static int ui_detail_line(int y, int x, int w, const char *key, const char *valu
 {
 	int kw = w > UI_DETAIL_KEY_COLS + 4 ? UI_DETAIL_KEY_COLS : 0;
 
-	ui_put(y, x, kw, key, A_DIM, true);
+	if (kw > 0) {
+		ui_put(y, x, kw - 1, key, A_DIM, true);
+		ui_put(y, x + kw - 1, 1, " ", A_NORMAL, false);
+	}
 	ui_put(y, x + kw, w - kw, value, attr, true);
 	return y + 1;
 }
@@ -327,7 +330,7 @@ static void ui_draw_detail(struct ui_model *m, int y, int x, int h, int w)
 			snprintf(ip + l, sizeof(ip) - l, ", %u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255);
 		}
 		row = ui_detail_line(row, x, w, _("address"), ip, A_NORMAL);
-		row = ui_detail_line(row, x, w, _("system"), hst->os ? hst->os : "-", A_NORMAL);
+		row = ui_detail_line(row, x, w, _("OS"), hst->os ? hst->os : "-", A_NORMAL);
 		snprintf(buf, sizeof(buf), "%s, %s", hst->role, net_criticality_name(hst->criticality));
 		row = ui_detail_line(row, x, w, _("role"), buf, A_NORMAL);
 		row = ui_detail_line(row, x, w, _("site"), ui_view_site_name(v, hst->site), A_NORMAL);
