@@ -446,6 +446,8 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 		ui_view_text(v, e->detail ? e->detail : "", text, sizeof(text));
 		if (e->kind == DRILL_MESSAGE)
 			snprintf(buf, sizeof(buf), "%s \xe2\x86\x92 %s: %s", e->actor, e->target ? e->target : "all", text);
+		else if (e->kind == DRILL_ACTION) /* the command names its target */
+			snprintf(buf, sizeof(buf), "%s  %s", e->actor, e->what);
 		else
 			snprintf(buf, sizeof(buf), "%s  %s %s%s%s", e->actor, e->what, e->target ? e->target : "",
 				 text[0] && e->kind != DRILL_OBJECTIVE ? ": " : "",
