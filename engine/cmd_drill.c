@@ -171,7 +171,7 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 	memset(out, 0, sizeof(*out));
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
-		out->files = sink_files_open(o->out, d->net, out->render, err, sizeof(err));
+		out->files = sink_files_open(o->out, d->net, out->render, &d->now, err, sizeof(err));
 		if (out->files == NULL) {
 			fprintf(stderr, "irdrill: --out %s\n", err);
 			return false;
