@@ -189,23 +189,14 @@ bool drill_finished(const struct drill *d)
 	return next == NULL || next->time > d->end;
 }
 
-static const char *drill_action_target(const struct drill *d, const struct action *a)
-{
-	if (a->host >= 0)
-		return d->net->hosts[a->host].name;
-	if (a->account >= 0)
-		return d->net->accounts[a->account].name;
-	return a->value;
-}
-
 void drill_apply_action(struct drill *d, const struct action *a)
 {
-	const char *target = drill_action_target(d, a);
-	char command[ACTION_VALUE_MAX + 128];
+	char command[ACTION_VALUE_MAX + 128], target[ACTION_VALUE_MAX];
 
 	action_apply(d->net, a);
 	action_format(d->net, a, command, sizeof(command));
-	drill_record(d, DRILL_ACTION, a->team, command, target, true, NULL);
+	action_target(d->net, a, target, sizeof(target));
+	drill_record(d, DRILL_ACTION, a->team, command, target[0] ? target : NULL, true, NULL);
 	scenario_notify(d->scenario, action_event_name(a->verb), a->team, target, command);
 }
 
