@@ -51,7 +51,7 @@ static const char *const store_migrations[] = {
 	" mode TEXT NOT NULL CHECK (mode IN ('shared', 'parallel')),"
 	" background REAL NOT NULL,"
 	" speed INTEGER NOT NULL,"
-	" status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'failed')),"
+	" status TEXT NOT NULL CHECK (status IN ('running', 'finished')),"
 	" created TEXT NOT NULL,"
 	" ended TEXT);"
 	"CREATE TABLE teams ("
@@ -531,7 +531,7 @@ static int store_current(struct store *s)
 	return s->exercise[0] ? 0 : store_fail(s, "no exercise begun or reopened");
 }
 
-int store_exercise_end(struct store *s, const char *status)
+int store_exercise_end(struct store *s)
 {
 	sqlite3_stmt *st;
 	char now[STORE_TIME_SIZE];
@@ -539,12 +539,11 @@ int store_exercise_end(struct store *s, const char *status)
 	if (store_current(s) != 0)
 		return -1;
 	store_now(now);
-	if (store_prepare(s, "UPDATE exercises SET status = ?, ended = ? WHERE id = ?", &st,
+	if (store_prepare(s, "UPDATE exercises SET status = 'finished', ended = ? WHERE id = ?", &st,
 			  "ending the exercise") != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, s->exercise, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->exercise, -1, SQLITE_STATIC);
 	return store_done(s, st, "ending the exercise");
 }
 

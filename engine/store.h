@@ -47,7 +47,7 @@ struct store_exercise {
 	char *mode;        /* "shared" or "parallel" */
 	double background; /* background activities per second at the peak */
 	int speed;         /* pace speed, 0 for max */
-	char *status;      /* "running", "finished" or "failed" */
+	char *status;      /* "running" (or killed) or "finished" */
 	char created[STORE_TIME_SIZE], ended[STORE_TIME_SIZE]; /* UTC; ended "" while running */
 	char **teams;      /* in the order given */
 	int nteams;
@@ -98,8 +98,8 @@ void store_exercise_free(struct store_exercise *ex);
  * re-simulates, are deleted.  Refused for an exercise that has ended.
  */
 int store_exercise_reopen(struct store *s, const struct store_exercise *ex);
-/* End the current exercise: status "finished" or "failed", ended now. */
-int store_exercise_end(struct store *s, const char *status);
+/* The current exercise has run to its end: status "finished", ended now. */
+int store_exercise_end(struct store *s);
 
 /* A team action of the current exercise, numbered after the last one;
  * durable when this returns 0. */

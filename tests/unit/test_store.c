@@ -250,7 +250,7 @@ TEST(scores_expectations_and_reopen)
 	CHECK_INT(store_action_add(s, "soc", 2 * SIM_MINUTE, "release pc-ta-03", "ok"), 0);
 	CHECK_INT(peek_int(path, "SELECT max(seq) FROM actions"), 2);
 	CHECK_INT(peek_int(path, "SELECT count(DISTINCT seq) FROM actions"), 2);
-	CHECK_INT(store_exercise_end(s, "finished"), 0);
+	CHECK_INT(store_exercise_end(s), 0);
 	store_exercise_free(&got);
 	CHECK_INT(store_exercise_find(s, ex.id, &got), 0);
 	CHECK_STR(got.status, "finished");
