@@ -276,7 +276,21 @@ static int ui_cmd_action(struct ui_model *m, const char *line)
 		return -1;
 	a.time = m->drill->now;
 	snprintf(a.team, sizeof(a.team), "%s", m->team);
-	drill_apply_action(m->drill, &a);
+	/* What only the running drill can refuse (an alert not raised) is
+	 * refused before anything is recorded. */
+	if ((a.verb == ACTION_ACK || a.verb == ACTION_CLASSIFY) && alerts_find(m->drill->alerts, a.alert) < 0) {
+		drill_take_action(m->drill, &a, err, sizeof(err));
+		ui_model_error(m, "%s", err);
+		return -1;
+	}
+	if (m->hooks.commit && !m->hooks.commit(m->hooks.ctx, m->drill, &a, err, sizeof(err))) {
+		ui_model_error(m, _("Not applied: the action could not be recorded (%s)."), err);
+		return -1;
+	}
+	if (drill_take_action(m->drill, &a, err, sizeof(err)) != 0) {
+		ui_model_error(m, "%s", err);
+		return -1;
+	}
 	ui_tree_summarise(&m->tree, m->drill->net);
 	action_format(m->drill->net, &a, command, sizeof(command));
 	ui_view_elapsed(a.time, elapsed, sizeof(elapsed));
@@ -299,8 +313,6 @@ int ui_cmd_run(struct ui_model *m, const char *line)
 		ui_model_error(m, _("The command is too long."));
 		return -1;
 	}
-	if (action_verb_find(strtok(strcpy(buf, line), " ")) >= 0)
-		return ui_cmd_action(m, line);
 	strcpy(buf, line);
 	for (char *p = strtok(buf, " "); p && argc < UI_CMD_ARGS; p = strtok(NULL, " "))
 		argv[argc++] = p;
@@ -311,6 +323,17 @@ int ui_cmd_run(struct ui_model *m, const char *line)
 	for (int i = 0; i < UI_NCMDS; i++)
 		if (strcmp(argv[0], ui_cmds[i].name) == 0)
 			return ui_cmds[i].exec(m, argc, argv, rest);
-	ui_model_error(m, _("Unknown command '%s'. Press ? for the list of commands."), argv[0]);
-	return -1;
+	/* Anything else is the team's: the action language, with its
+	 * Vietnamese command words. */
+	{
+		struct action a;
+		char err[300];
+
+		if (action_parse(m->drill->net, argv[0], &a, err, sizeof(err)) != 0 &&
+		    strncmp(err, "unknown command", 15) == 0) {
+			ui_model_error(m, _("Unknown command '%s'. Press ? for the list of commands."), argv[0]);
+			return -1;
+		}
+	}
+	return ui_cmd_action(m, line);
 }

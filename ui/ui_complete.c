@@ -87,28 +87,80 @@ static void ui_sensors(struct ui_candidates *k, const struct net *net)
 		ui_candidate(k, net->sensors[i].id);
 }
 
-/* The arguments of a team command (action.h's grammar). */
+static void ui_systems(struct ui_candidates *k, const struct net *net)
+{
+	for (int i = 0; i < net->nsystems; i++)
+		ui_candidate(k, net->systems[i].id);
+}
+
+static void ui_alerts(struct ui_candidates *k, const struct alerts *al)
+{
+	char id[16];
+
+	for (int i = 0; al && i < alerts_count(al); i++) {
+		action_alert_id(alerts_get(al, i)->number, id, sizeof(id));
+		ui_candidate(k, id);
+	}
+}
+
+/* The arguments of a team command (docs/actions.md). */
 static void ui_action_args(const struct ui_complete_ctx *c, struct ui_candidates *k, int verb, char **w, int nw)
 {
 	static const char *const kinds[] = { "ip", "domain", "hash" };
 	static const char *const at[] = { "at" };
 	static const char *const account[] = { "account" };
 	static const char *const password[] = { "password" };
+	static const char *const process[] = { "process" };
+	static const char *const host_system[] = { "host", "system" };
+	static const char *const from_backup[] = { "from" };
+	static const char *const backup[] = { "backup" };
+	static const char *const verdicts[] = { "true-positive", "false-positive" };
+	static const char *const report_to[] = { "to", "soc", "coordinator" };
+	static const char *const escalate_to[] = { "to", "steering-committee", "coordinator", "police",
+						   "military-region" };
+	static const char *const fields[] = { "systems=", "level=", "vector=", "techniques=", "indicators=" };
+	bool to = nw >= 2 && strcmp(w[1], "to") == 0;
 
 	switch ((enum action_verb)verb) {
 	case ACTION_ISOLATE:
 	case ACTION_RELEASE:
-	case ACTION_SHUTDOWN:
-	case ACTION_START:
-	case ACTION_RESTORE:
+	case ACTION_REIMAGE:
 		if (nw == 1)
 			ui_hosts(k, c->net);
+		break;
+	case ACTION_SHUTDOWN:
+	case ACTION_START:
+		if (nw == 1) {
+			ui_candidates_of(k, host_system, 2);
+			ui_hosts(k, c->net);
+			ui_systems(k, c->net);
+		} else if (nw == 2 && strcmp(w[1], "host") == 0) {
+			ui_hosts(k, c->net);
+		} else if (nw == 2 && strcmp(w[1], "system") == 0) {
+			ui_systems(k, c->net);
+		}
+		break;
+	case ACTION_RESTORE:
+		if (nw == 1) {
+			ui_hosts(k, c->net);
+			ui_systems(k, c->net);
+		} else if (nw == 2 && net_system_find(c->net, w[1]) >= 0) {
+			ui_candidates_of(k, from_backup, 1);
+		} else if (nw == 3 && strcmp(w[2], "from") == 0) {
+			ui_candidates_of(k, backup, 1);
+		}
 		break;
 	case ACTION_PATCH:
 		if (nw == 1)
 			ui_hosts(k, c->net);
 		else if (nw == 2)
 			ui_services(k, c->net, w[1]);
+		break;
+	case ACTION_KILL:
+		if (nw == 1)
+			ui_candidates_of(k, process, 1);
+		else if (nw == 2)
+			ui_hosts(k, c->net);
 		break;
 	case ACTION_DISABLE_ACCOUNT:
 	case ACTION_ENABLE_ACCOUNT:
@@ -126,6 +178,31 @@ static void ui_action_args(const struct ui_complete_ctx *c, struct ui_candidates
 			ui_candidates_of(k, at, 1);
 		else if (nw == 4)
 			ui_firewall_sites(k, c->net);
+		break;
+	case ACTION_ACK:
+	case ACTION_CLASSIFY:
+		if (nw == 1)
+			ui_alerts(k, c->alerts);
+		else if (nw == 2 && verb == ACTION_CLASSIFY)
+			ui_candidates_of(k, verdicts, 2);
+		break;
+	case ACTION_REPORT:
+		if (nw == 1)
+			ui_candidates_of(k, report_to, 3);
+		else if (nw == 2 && to)
+			ui_candidates_of(k, report_to + 1, 2);
+		else if (nw >= 2)
+			ui_candidates_of(k, fields, 5);
+		break;
+	case ACTION_ESCALATE:
+		if (nw == 1)
+			ui_candidates_of(k, escalate_to, 5);
+		else if (nw == 2 && to)
+			ui_candidates_of(k, escalate_to + 1, 4);
+		break;
+	case ACTION_NOTE:
+	case ACTION_HINT:
+	case ACTION_VERB_COUNT:
 		break;
 	}
 }

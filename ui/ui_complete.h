@@ -5,14 +5,15 @@
  * The team commands are the action language of action.h; the console's
  * own commands come from its command table with the kind of argument
  * each takes, so completion never lists a word the parser would refuse.
- * Pure logic over the network model and the line: no terminal.
- * Depends on net, action and ui_line.
+ * Pure logic over the network model, the alerts and the line: no
+ * terminal.  Depends on net, alert, action and ui_line.
  */
 #ifndef UI_COMPLETE_H
 #define UI_COMPLETE_H
 
 #include <stddef.h>
 
+#include "alert.h"
 #include "net.h"
 #include "ui_line.h"
 
@@ -33,6 +34,7 @@ struct ui_complete_word {
 
 struct ui_complete_ctx {
 	const struct net *net;
+	const struct alerts *alerts; /* raised so far; NULL for none */
 	const struct ui_complete_word *commands; /* the console's own */
 	int ncommands;
 	const char *const *teams; /* for messages */

@@ -97,7 +97,8 @@ static void ui_complete_key(struct ui_model *m)
 	struct ui_complete_word words[UI_CMD_MAX];
 	const char *teams[] = { m->team, "all" };
 	const char *panes[UI_PANE_COUNT];
-	struct ui_complete_ctx c = { m->drill->net, words, ui_cmd_words(words), teams, 2, panes, UI_PANE_COUNT };
+	struct ui_complete_ctx c = { m->drill->net, m->drill->alerts, words, ui_cmd_words(words), teams, 2,
+				     panes, UI_PANE_COUNT };
 	char list[UI_COMPLETE_LIST];
 	int n;
 
@@ -337,6 +338,7 @@ static void ui_key(struct ui_model *m, int r, wint_t k)
 int ui_console_run(struct drill *d, const struct ui_console_options *o)
 {
 	struct ui_model *m;
+	struct ui_hooks hooks;
 	SCREEN *screen;
 	const char *no_colour = getenv("NO_COLOR");
 
@@ -357,7 +359,8 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 	ui_draw_init(has_colors() && !(no_colour && *no_colour));
 
 	m = xcalloc(1, sizeof(*m));
-	ui_model_init(m, d, o->team, o->vi, o->speed, ui_wall_us());
+	hooks = (struct ui_hooks){ o->run_until, o->commit, o->ctx };
+	ui_model_init(m, d, &hooks, o->team, o->vi, o->speed, ui_wall_us());
 	ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));
 	while (!m->quit && !ui_stop) {
 		int r;

@@ -54,7 +54,7 @@ void ui_feed_listen(void *ctx, const struct event *ev, enum sensor_type type)
 	}
 	for (int i = 0; i < RENDER_MAX_FILES; i++)
 		strbuf_reset(&f->out[i]);
-	n = render_event(f->render, ev, type, f->out);
+	n = render_event(f->render, ev, type, f->out, NULL);
 	/* A Windows record goes to its XML export and to Winlogbeat: the
 	 * feed shows the first file that got the record, once. */
 	for (int i = 0; n > 0 && i < RENDER_MAX_FILES; i++) {

@@ -10,10 +10,13 @@
  * its next event), so the wall-time budget is checked often. */
 #define UI_SLICE (SIM_SECOND / 1000)
 
-void ui_model_init(struct ui_model *m, struct drill *d, const char *team, bool vi, int speed, int64_t wall_now)
+void ui_model_init(struct ui_model *m, struct drill *d, const struct ui_hooks *hooks, const char *team, bool vi,
+		   int speed, int64_t wall_now)
 {
 	memset(m, 0, sizeof(*m));
 	m->drill = d;
+	if (hooks)
+		m->hooks = *hooks;
 	m->view.d = d;
 	m->view.vi = vi;
 	snprintf(m->team, sizeof(m->team), "%s", team);
@@ -35,6 +38,23 @@ void ui_model_free(struct ui_model *m)
 	ui_line_free(&m->line);
 }
 
+/* Run the drill to t the front end's way; false once it has stopped it. */
+static bool ui_model_run(struct ui_model *m, sim_time_t t)
+{
+	if (m->hooks.run_until == NULL) {
+		drill_run_until(m->drill, t);
+		return true;
+	}
+	if (m->hooks.run_until(m->hooks.ctx, m->drill, t))
+		return true;
+	m->ended = true;
+	pace_pause(&m->pace, m->wall);
+	ui_model_error(m, _("A scripted action could not be recorded, so the drill stopped here (see the message "
+			    "after leaving). Press q to leave."));
+	m->dirty |= UI_DIRTY_CLOCK;
+	return false;
+}
+
 void ui_model_advance(struct ui_model *m, int64_t wall_now, int64_t budget_us, int64_t (*wall)(void))
 {
 	struct drill *d = m->drill;
@@ -50,12 +70,13 @@ void ui_model_advance(struct ui_model *m, int64_t wall_now, int64_t budget_us, i
 
 			if (next && next->time > slice)
 				slice = next->time;
-			drill_run_until(d, slice < target ? slice : target);
+			if (!ui_model_run(m, slice < target ? slice : target))
+				break;
 			if (wall() - wall_now >= budget_us)
 				break;
 		}
 		pace_reached(&m->pace, d->now);
-		if (d->now >= d->end || (m->pace.speed == PACE_SPEED_MAX && drill_finished(d))) {
+		if (!m->ended && (d->now >= d->end || (m->pace.speed == PACE_SPEED_MAX && drill_finished(d)))) {
 			m->ended = true;
 			ui_model_say(m, _("The drill is over. Press q to leave the console."));
 			m->dirty |= UI_DIRTY_CLOCK;

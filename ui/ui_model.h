@@ -48,11 +48,25 @@ enum ui_mode {
 
 enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_END, UI_CONFIRM_QUIT };
 
+/*
+ * How the front end wants the drill run and recorded: run_until instead
+ * of drill_run_until (so scripted actions reach the exercise store as
+ * they fall due), and commit before a typed team action is applied.
+ * Either may be NULL; false stops (run_until: the drill ends) or refuses
+ * (commit: the action is not applied), err saying why.
+ */
+struct ui_hooks {
+	bool (*run_until)(void *ctx, struct drill *d, sim_time_t t);
+	bool (*commit)(void *ctx, const struct drill *d, const struct action *a, char *err, size_t size);
+	void *ctx;
+};
+
 #define UI_STATUS_MAX 512
 #define UI_WHITE_CELL "white-cell"
 
 struct ui_model {
 	struct drill *drill; /* changed only by commands */
+	struct ui_hooks hooks;
 	struct ui_view view;
 	struct pace pace;
 	struct ui_feed feed;
@@ -76,9 +90,9 @@ struct ui_model {
 };
 
 /* Take the drill (borrowed; must outlive the model), listen to its
- * records, start the pace at speed (not PACE_SPEED_MAX: the console is
- * the paced front end). */
-void ui_model_init(struct ui_model *m, struct drill *d, const char *team, bool vi, int speed, int64_t wall_now);
+ * records, start the pace at speed; hooks may be NULL. */
+void ui_model_init(struct ui_model *m, struct drill *d, const struct ui_hooks *hooks, const char *team, bool vi,
+		   int speed, int64_t wall_now);
 void ui_model_free(struct ui_model *m);
 
 /* Run the drill towards the paced target until wall() passes

@@ -6,14 +6,18 @@
 # only makes them slower.
 
 CONSOLE_WAIT=${CONSOLE_WAIT:-30}
-CONSOLE_SOCK="irdrill-console-$$"
+CONSOLE_RUNS=0
 # tmux itself must read and write UTF-8.
 export LANG=C.UTF-8
 unset LANGUAGE LC_ALL LC_MESSAGES
-trap 'tmux -L "$CONSOLE_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+trap 'console_stop; rm -rf "$TMP"' EXIT
 
 tmx() {
 	tmux -L "$CONSOLE_SOCK" "$@"
+}
+
+console_stop() {
+	if [ -n "${CONSOLE_SOCK:-}" ]; then tmx kill-server >/dev/null 2>&1; fi
 }
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -30,13 +34,17 @@ console_start() {
 	rows=$2
 	shift 2
 	CONSOLE_ROWS=$rows
-	tmx kill-server >/dev/null 2>&1
+	console_stop
+	# A server of its own for each run: a dying one is never reused.
+	CONSOLE_RUNS=$((CONSOLE_RUNS + 1))
+	CONSOLE_SOCK="irdrill-console-$$-$CONSOLE_RUNS"
 	rm -f "$TMP/stty"
 	{
 		echo "cd '$PWD'"
 		# Ctrl-C is for irdrill: this shell stays to report after it.
 		echo "trap : INT"
-		echo "env ${CONSOLE_ENV:-} '$IRDRILL' $*"
+		# The exercise store stays in the test's folder.
+		echo "env IRDRILL_DB='$TMP/irdrill.db' ${CONSOLE_ENV:-} '$IRDRILL' $*"
 		echo 'echo "[exit $?]"'
 		echo "stty -a >'$TMP/stty'"
 		echo "exec sleep 600"

@@ -92,6 +92,10 @@ console_history
 expect_line "quit-prints-timeline-with-controls" "$TMP/history" 'white-cell +pause +- +action'
 expect_line "quit-prints-timeline-with-end" "$TMP/history" 'white-cell +end +- +action'
 expect_line "quit-prints-team-action" "$TMP/history" 'soc +isolate tdm-pc-01 +tdm-pc-01 +action'
+# The typed action is in the exercise store; the refused ones are not.
+sqlite3 "$TMP/irdrill.db" "SELECT command FROM actions ORDER BY seq" >"$TMP/stored" 2>&1
+expect_line "typed-action-in-store" "$TMP/stored" '^isolate tdm-pc-01$'
+expect_no_line "refused-action-not-in-store" "$TMP/stored" 'no-such-host'
 
 
 # Ctrl-C while the drill runs: the terminal comes back too.

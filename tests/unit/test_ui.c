@@ -139,7 +139,7 @@ static int complete(const struct net *net, const char *typed, struct ui_line *l,
 	static const char *const teams[] = { "soc", "all" };
 	static const char *const panes[] = { "feed", "network", "timeline" };
 	struct ui_complete_word words[UI_CMD_MAX];
-	struct ui_complete_ctx c = { net, words, ui_cmd_words(words), teams, 2, panes, 3 };
+	struct ui_complete_ctx c = { net, NULL, words, ui_cmd_words(words), teams, 2, panes, 3 };
 
 	ui_line_set(l, typed);
 	return ui_complete_line(&c, l, list);
@@ -333,7 +333,7 @@ TEST(commands_take_the_action_path_and_errors_change_nothing)
 	int pc = net_host_find(d->net, "d1-pc-01");
 	size_t before;
 
-	ui_model_init(m, d, "soc", false, 1, 0);
+	ui_model_init(m, d, NULL, "soc", false, 1, 0);
 	CHECK_INT(ui_cmd_run(m, "isolate d1-pc-01"), 0);
 	CHECK(d->net->hosts[pc].state & NET_HOST_ISOLATED);
 	CHECK(!m->status_error);
@@ -362,7 +362,7 @@ TEST(white_cell_controls_are_recorded)
 	struct drill *d = small_drill();
 	struct ui_model *m = calloc(1, sizeof(*m));
 
-	ui_model_init(m, d, "soc", false, 1, 0);
+	ui_model_init(m, d, NULL, "soc", false, 1, 0);
 	CHECK_INT(ui_cmd_run(m, "pause"), 0);
 	CHECK(m->pace.paused);
 	CHECK_STR(last_entry(d)->actor, UI_WHITE_CELL);
@@ -398,7 +398,7 @@ TEST(advance_follows_the_pace_and_stops_when_paused)
 	struct drill *d = small_drill();
 	struct ui_model *m = calloc(1, sizeof(*m));
 
-	ui_model_init(m, d, "soc", false, 60, 0);
+	ui_model_init(m, d, NULL, "soc", false, 60, 0);
 	fake_wall_now = 0;
 	ui_model_advance(m, 1000000, 1000000000, fake_wall);
 	CHECK_INT(d->now, 60 * SIM_SECOND);
