@@ -226,7 +226,7 @@ static int ui_cmd_view(struct ui_model *m, int argc, char **argv, const char *re
 			return 0;
 		}
 	}
-	ui_model_error(m, _("usage: %s"), "view feed|network|timeline");
+	ui_model_error(m, _("usage: %s"), "view alerts|feed|network|timeline");
 	return -1;
 }
 
@@ -242,7 +242,7 @@ static const struct ui_cmd ui_cmds[] = {
 	  ui_cmd_filter },
 	{ "search", UI_ARG_NONE, "search TEXT", N_("search the feed (also /)"), ui_cmd_search },
 	{ "show", UI_ARG_HOST, "show HOST", N_("select a host"), ui_cmd_show },
-	{ "view", UI_ARG_PANE, "view feed|network|timeline", N_("switch pane (1 2 3)"), ui_cmd_view },
+	{ "view", UI_ARG_PANE, "view alerts|feed|network|timeline", N_("switch pane (1 2 3 4)"), ui_cmd_view },
 	{ "help", UI_ARG_NONE, "help", N_("this help (also ?)"), ui_cmd_help },
 	{ "quit", UI_ARG_NONE, "quit", N_("leave (also q)"), ui_cmd_quit },
 };
@@ -295,7 +295,7 @@ static int ui_cmd_action(struct ui_model *m, const char *line)
 	action_format(m->drill->net, &a, command, sizeof(command));
 	ui_view_elapsed(a.time, elapsed, sizeof(elapsed));
 	ui_model_say(m, _("%s: done by %s at %s."), command, m->team, elapsed);
-	m->dirty |= UI_DIRTY_NET | UI_DIRTY_TIMELINE;
+	m->dirty |= UI_DIRTY_NET | UI_DIRTY_TIMELINE | UI_DIRTY_ALERTS | UI_DIRTY_LAYOUT;
 	return 0;
 }
 

@@ -202,6 +202,30 @@ static void ui_host_action(struct ui_model *m, const char *verb)
 	m->dirty |= UI_DIRTY_LINE;
 }
 
+/* Triage the selected alert: ack at once; a classification is put on
+ * the command line to confirm, since it counts. */
+static void ui_alert_action(struct ui_model *m, wint_t k)
+{
+	int n = alerts_count(m->drill->alerts), sel = m->alert_sel < 0 ? n - 1 : m->alert_sel;
+	char id[16], line[UI_LINE_MAX];
+
+	if (n == 0) {
+		ui_model_error(m, _("No alert to act on yet."));
+		return;
+	}
+	action_alert_id(alerts_get(m->drill->alerts, sel)->number, id, sizeof(id));
+	if (k == 'a') {
+		snprintf(line, sizeof(line), "ack %s", id);
+		ui_cmd_run(m, line);
+		return;
+	}
+	snprintf(line, sizeof(line), "classify %s %s", id, k == 't' ? "true-positive" : "false-positive");
+	ui_line_set(&m->line, line);
+	m->mode = UI_MODE_COMMAND;
+	ui_model_say(m, _("Press Enter to confirm, Esc to cancel."));
+	m->dirty |= UI_DIRTY_LINE;
+}
+
 static void ui_key_scroll(struct ui_model *m, int delta)
 {
 	switch (m->pane) {
@@ -215,6 +239,16 @@ static void ui_key_scroll(struct ui_model *m, int delta)
 		ui_tree_move(&m->tree, delta);
 		m->dirty |= UI_DIRTY_NET;
 		break;
+	case UI_PANE_ALERTS: {
+		int n = alerts_count(m->drill->alerts), sel = m->alert_sel < 0 ? n - 1 : m->alert_sel;
+
+		/* Newest on top: down goes to older alerts; up past the newest
+		 * follows new ones again. */
+		sel -= delta;
+		m->alert_sel = sel >= n - 1 ? -1 : sel < 0 ? 0 : sel;
+		m->dirty |= UI_DIRTY_ALERTS;
+		break;
+	}
 	case UI_PANE_TIMELINE:
 		m->timeline_back -= delta;
 		if (m->timeline_back < 0)
@@ -292,6 +326,8 @@ static void ui_key_normal(struct ui_model *m, int r, wint_t k)
 	default:
 		if (k >= '1' && k < '1' + UI_PANE_COUNT)
 			ui_model_set_pane(m, (enum ui_pane)(k - '1'));
+		else if (m->pane == UI_PANE_ALERTS && (k == 'a' || k == 't' || k == 'n'))
+			ui_alert_action(m, k);
 		else if (m->pane == UI_PANE_NETWORK) {
 			static const struct {
 				wint_t key;

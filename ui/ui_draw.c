@@ -103,7 +103,12 @@ static void ui_draw_tabs(struct ui_model *m, int cols)
 	for (int p = 0; p < UI_PANE_COUNT && x < cols; p++) {
 		attr_t a = p == (int)m->pane ? ui_attr(UI_PAIR_TAB, A_REVERSE) | A_BOLD : A_NORMAL;
 
-		snprintf(tab, sizeof(tab), " %d %s ", p + 1, ui_model_pane_title((enum ui_pane)p));
+		int fresh = p == UI_PANE_ALERTS ? ui_view_new_alerts(&m->view) : 0;
+
+		if (fresh)
+			snprintf(tab, sizeof(tab), " %d %s (%d) ", p + 1, ui_model_pane_title((enum ui_pane)p), fresh);
+		else
+			snprintf(tab, sizeof(tab), " %d %s ", p + 1, ui_model_pane_title((enum ui_pane)p));
 		x += ui_put(1, x, cols - x, tab, a, false);
 		x += ui_put(1, x, cols - x, " ", A_NORMAL, false);
 	}
@@ -460,6 +465,67 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	}
 }
 
+/* ---- alerts ---------------------------------------------------------- */
+
+static const char *ui_alert_severity(int severity)
+{
+	return severity == 1 ? _("high") : severity == 2 ? _("medium") : _("low");
+}
+
+static void ui_alert_state(const struct alert *a, char *buf, size_t size)
+{
+	if (a->state == ALERT_CLASSIFIED)
+		snprintf(buf, size, "%s", a->true_positive ? _("true pos.") : _("false pos."));
+	else
+		snprintf(buf, size, "%s", a->state == ALERT_NEW ? _("NEW") : _("acked"));
+}
+
+static void ui_draw_alerts(struct ui_model *m, int y, int x, int h, int w)
+{
+	const struct net *net = ui_view_net(&m->view);
+	int n = ui_view_alerts(&m->view), list_h = h - 2, sel, top;
+	char buf[512], id[16], elapsed[SIMCLOCK_ELAPSED_SIZE], state[64];
+
+	ui_clear_rect(y, x, h, w);
+	snprintf(buf, sizeof(buf), "%-7s %-10s %-6s %-12s %-10s %s", _("ID"), _("time"), _("sev."), _("sensor"),
+		 _("state"), _("what"));
+	ui_put(y, x, w, buf, A_BOLD | A_UNDERLINE, true);
+	if (n == 0) {
+		ui_put(y + 1, x, w, _("No alert yet: the sensors have raised nothing."), A_DIM, true);
+		return;
+	}
+	if (m->alert_sel >= n)
+		m->alert_sel = n - 1;
+	/* Newest first; the selection is an alert, so it stays on it as
+	 * new ones arrive above. */
+	sel = m->alert_sel < 0 ? 0 : n - 1 - m->alert_sel;
+	top = sel >= list_h ? sel - list_h + 1 : 0;
+	for (int r = 0; r < list_h && top + r < n; r++) {
+		const struct alert *a = ui_view_alert(&m->view, n - 1 - (top + r));
+		bool selected = top + r == sel;
+		attr_t attr = a->state == ALERT_NEW ? A_BOLD : a->state == ALERT_CLASSIFIED ? A_DIM : A_NORMAL;
+		attr_t sev = a->severity == 1 ? ui_attr(UI_PAIR_BAD, A_BOLD) : a->severity == 2 ?
+			     ui_attr(UI_PAIR_WARN, A_NORMAL) : A_NORMAL;
+		int cx = x;
+
+		if (selected)
+			attr = sev = A_REVERSE;
+		action_alert_id(a->number, id, sizeof(id));
+		ui_view_elapsed(a->time, elapsed, sizeof(elapsed));
+		ui_alert_state(a, state, sizeof(state));
+		snprintf(buf, sizeof(buf), "%-7s %-10s ", id, elapsed);
+		cx += ui_put(y + 1 + r, cx, w, buf, attr, false);
+		cx += ui_put(y + 1 + r, cx, 7, ui_alert_severity(a->severity), sev, true);
+		cx += ui_put(y + 1 + r, cx, 13, a->sensor >= 0 ? net->sensors[a->sensor].id : "-", attr, true);
+		cx += ui_put(y + 1 + r, cx, 11, state,
+			     selected ? attr : a->state == ALERT_NEW ? ui_attr(UI_PAIR_WARN, A_BOLD) | A_BOLD : attr,
+			     true);
+		ui_put(y + 1 + r, cx, x + w - cx, a->desc, attr, true);
+	}
+	ui_put(y + h - 1, x, w, _("a acknowledge   t true positive   n false positive   arrows select"), A_DIM,
+	       true);
+}
+
 /* ---- the pane table -------------------------------------------------- */
 
 typedef void (*ui_pane_fn)(struct ui_model *m, int y, int x, int h, int w);
@@ -468,6 +534,7 @@ static const struct {
 	ui_pane_fn draw;
 	unsigned dirty; /* what it shows */
 } ui_pane_draw[UI_PANE_COUNT] = {
+	[UI_PANE_ALERTS] = { ui_draw_alerts, UI_DIRTY_ALERTS },
 	[UI_PANE_FEED] = { ui_draw_feed, UI_DIRTY_FEED },
 	[UI_PANE_NETWORK] = { ui_draw_network, UI_DIRTY_NET },
 	[UI_PANE_TIMELINE] = { ui_draw_timeline, UI_DIRTY_TIMELINE },
@@ -551,7 +618,7 @@ static void ui_draw_help(int rows, int cols)
 	static const char *const keys[][2] = {
 		{ ":", N_("type a command, Tab completes") },
 		{ "/", N_("search the feed") },
-		{ "1 2 3 Tab", N_("feed, network, timeline") },
+		{ "1-4 Tab", N_("alerts, feed, network, timeline") },
 		{ "Space", N_("pause or resume the drill") },
 		{ "+ -", N_("speed x1 x2 x5 x10 x60") },
 		{ "f", N_("freeze or follow the feed") },
@@ -560,6 +627,7 @@ static void ui_draw_help(int rows, int cols)
 		{ "Enter \xe2\x86\x90", N_("open, close a site") },
 		{ "i r p", N_("isolate, release, patch") },
 		{ "x s R", N_("shut down, start, restore") },
+		{ "a t n", N_("ack, true/false positive") },
 		{ "q", N_("leave the console") },
 	};
 	static const char *const legend =

@@ -11,7 +11,7 @@
  * pane tabs, the pane (at 160 columns and wider the timeline, or the
  * feed, shares the screen as a side pane), the message line and the
  * command line.  Panes are a table of draw functions, so a new pane
- * (the alert queue, the scoreboard) is one entry and one enum value.
+ * (the scoreboard) is one entry and one enum value.
  * State shows by a symbol as well as by colour, so a monochrome terminal
  * loses nothing.  Depends on ncursesw, ui_model, ui_view, ui_text and
  * ui_cmd.

@@ -28,6 +28,8 @@ void ui_model_init(struct ui_model *m, struct drill *d, const struct ui_hooks *h
 	ui_line_init(&m->line);
 	m->wall = wall_now;
 	m->shown_second = -1;
+	m->alert_sel = -1;
+	m->pane = UI_PANE_FEED;
 	m->dirty = UI_DIRTY_LAYOUT;
 }
 
@@ -89,6 +91,11 @@ void ui_model_advance(struct ui_model *m, int64_t wall_now, int64_t budget_us, i
 	if (d->nentries != entries) {
 		ui_tree_summarise(&m->tree, d->net);
 		m->dirty |= UI_DIRTY_TIMELINE | UI_DIRTY_NET;
+	}
+	if (alerts_count(d->alerts) != m->seen_alerts) {
+		m->seen_alerts = alerts_count(d->alerts);
+		/* The count of new ones shows on the tabs. */
+		m->dirty |= UI_DIRTY_ALERTS | UI_DIRTY_LAYOUT;
 	}
 	if (d->now / SIM_SECOND != m->shown_second) {
 		m->shown_second = d->now / SIM_SECOND;
@@ -159,6 +166,7 @@ void ui_model_answer(struct ui_model *m, bool yes)
 static const struct {
 	const char *word, *title;
 } ui_panes[UI_PANE_COUNT] = {
+	[UI_PANE_ALERTS] = { "alerts", N_("Alerts") },
 	[UI_PANE_FEED] = { "feed", N_("Feed") },
 	[UI_PANE_NETWORK] = { "network", N_("Network") },
 	[UI_PANE_TIMELINE] = { "timeline", N_("Timeline") },

@@ -25,8 +25,10 @@
 #include "ui_tree.h"
 #include "ui_view.h"
 
-/* The panes, in the order of their keys (1, 2, 3…). */
-enum ui_pane { UI_PANE_FEED, UI_PANE_NETWORK, UI_PANE_TIMELINE, UI_PANE_COUNT };
+/* The panes, in the order of their keys (1, 2, 3…).  A new one (the
+ * scoreboard) is a value here, a row in ui_model.c's names and one in
+ * ui_draw.c's table. */
+enum ui_pane { UI_PANE_ALERTS, UI_PANE_FEED, UI_PANE_NETWORK, UI_PANE_TIMELINE, UI_PANE_COUNT };
 
 /* What changed since the last draw. */
 enum {
@@ -37,6 +39,7 @@ enum {
 	UI_DIRTY_STATUS = 1u << 4,   /* message line */
 	UI_DIRTY_LINE = 1u << 5,     /* command line */
 	UI_DIRTY_LAYOUT = 1u << 6,   /* everything: size, pane, overlay */
+	UI_DIRTY_ALERTS = 1u << 7,   /* the queue: new alerts, triage */
 };
 
 enum ui_mode {
@@ -84,6 +87,8 @@ struct ui_model {
 	unsigned dirty;
 	int feed_back;       /* feed lines scrolled back from the newest */
 	int timeline_back;
+	int alert_sel;       /* selected alert (index, oldest 0), -1: the newest */
+	int seen_alerts;     /* alerts raised when last drawn */
 	int64_t wall;        /* wall microseconds of the current loop */
 	size_t seen_entries; /* timeline entries already drawn */
 	sim_time_t shown_second;

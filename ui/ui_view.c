@@ -108,6 +108,25 @@ const char *ui_view_objective_title(const struct ui_view *v, const struct drill_
 	return ui_view_pick(v, o->title_vi, o->title_en);
 }
 
+int ui_view_alerts(const struct ui_view *v)
+{
+	return alerts_count(v->d->alerts);
+}
+
+const struct alert *ui_view_alert(const struct ui_view *v, int i)
+{
+	return alerts_get(v->d->alerts, i);
+}
+
+int ui_view_new_alerts(const struct ui_view *v)
+{
+	int n = 0;
+
+	for (int i = 0; i < alerts_count(v->d->alerts); i++)
+		n += alerts_get(v->d->alerts, i)->state == ALERT_NEW;
+	return n;
+}
+
 void ui_view_text(const struct ui_view *v, const char *text, char *out, size_t size)
 {
 	const char *bar = strstr(text, " | ");

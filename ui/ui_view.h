@@ -48,6 +48,12 @@ size_t ui_view_objectives(const struct ui_view *v);
 const struct drill_objective *ui_view_objective(const struct ui_view *v, size_t i);
 const char *ui_view_objective_title(const struct ui_view *v, const struct drill_objective *o);
 
+/* The alerts raised so far (oldest 0), and how many are not yet
+ * acknowledged. */
+int ui_view_alerts(const struct ui_view *v);
+const struct alert *ui_view_alert(const struct ui_view *v, int i);
+int ui_view_new_alerts(const struct ui_view *v);
+
 /* The part of a "vi | en" text in the view's language (the whole text
  * when it has no such split). */
 void ui_view_text(const struct ui_view *v, const char *text, char *out, size_t size);

@@ -8,7 +8,7 @@
 
 console_start 80 24 run --speed 10
 wait_for "starts-top-bar" 'irdrill │ Mustang Panda.*T\+00:00:[0-9][0-9] │ 2023-11-08 08:00:[0-9][0-9] │ ×10 │ team soc'
-wait_for "starts-tabs" '^ 1 Feed   2 Network   3 Timeline'
+wait_for "starts-tabs" '^ 1 Alerts   2 Feed   3 Network   4 Timeline'
 wait_for "starts-hint" '^:command  /search  \?help  Space pause'
 wait_for "feed-shows-sensor-lines" '^soc-suric… \{"timestamp":"2023-11-08T08:00'
 
@@ -21,7 +21,7 @@ console_screen
 clock2=$(grep -o 'T+[0-9:]*' "$TMP/screen" | head -1)
 if [ -n "$clock1" ] && [ "$clock1" = "$clock2" ]; then ok "pause-stops-the-clock"; else
 	not_ok "pause-stops-the-clock" "clock went from '$clock1' to '$clock2'"; fi
-console_keys 3
+console_keys 4
 wait_for "pause-on-timeline" 'T\+00:00:[0-9][0-9] action white-cell  pause'
 
 # A team action: applied as the team, reported, on the timeline, and the
@@ -38,6 +38,10 @@ console_type ":frobnicate now" Enter
 wait_for "unknown-command-inline-error" "^! Unknown command 'frobnicate'\. Press \? for the list of commands\."
 console_type ":isolate no-such-host" Enter
 wait_for "bad-host-inline-error" "^! no host 'no-such-host' in the network"
+console_type ":ack A-0042" Enter
+wait_for "unraised-alert-inline-error" "^! no alert A-0042: 0 raised so far"
+console_keys 1
+wait_for "alerts-pane-says-none-yet" '^No alert yet'
 
 # Completion: command words and hosts; the list when several fit.
 console_type ":iso" Tab
@@ -48,13 +52,13 @@ console_keys Escape
 # History: Up brings back the last command.
 console_keys :
 console_keys Up
-wait_for "up-recalls-history" '^:isolate no-such-host$'
+wait_for "up-recalls-history" '^:ack A-0042$'
 console_keys Escape
 
 # Resume, then the feed: a sensor filter and a search.
 console_keys Space
 wait_for "resume-shows-speed" '│ ×10 │ team soc'
-console_keys 1
+console_keys 2
 console_type ":filter sensor zeek" Enter
 wait_for "filter-shown-in-tabs" 'filter: sensor=zeek'
 wait_for "filter-keeps-zeek-lines" '^soc-zeek   1699'
@@ -100,7 +104,7 @@ expect_no_line "refused-action-not-in-store" "$TMP/stored" 'no-such-host'
 
 # Ctrl-C while the drill runs: the terminal comes back too.
 console_start 80 24 run
-wait_for "ctrl-c-console-up" '^ 1 Feed'
+wait_for "ctrl-c-console-up" '^ 1 Alerts'
 console_keys C-c
 wait_for "ctrl-c-leaves" '^\[exit 0\]'
 terminal_restored "ctrl-c-restores-terminal"
