@@ -20,6 +20,8 @@
 #define UI_BUDGET_US 30000
 /* Longest wait for a key: the clock on screen moves at least this often. */
 #define UI_POLL_MS 50
+/* Cells Left and Right scroll the feed's long lines by. */
+#define UI_FEED_SHIFT 20
 /* Keys handled per loop before drawing again (a paste, key repeat). */
 #define UI_KEYS_PER_FRAME 64
 
@@ -276,10 +278,14 @@ static void ui_key_normal(struct ui_model *m, int r, wint_t k)
 		case KEY_ENTER:
 			if (m->pane == UI_PANE_NETWORK)
 				ui_tree_expand(&m->tree, true), m->dirty |= UI_DIRTY_NET;
+			else if (m->pane == UI_PANE_FEED && k == KEY_RIGHT)
+				m->feed_shift += UI_FEED_SHIFT, m->dirty |= UI_DIRTY_FEED | UI_DIRTY_LAYOUT;
 			break;
 		case KEY_LEFT:
 			if (m->pane == UI_PANE_NETWORK)
 				ui_tree_expand(&m->tree, false), m->dirty |= UI_DIRTY_NET;
+			else if (m->pane == UI_PANE_FEED && m->feed_shift > 0)
+				m->feed_shift -= UI_FEED_SHIFT, m->dirty |= UI_DIRTY_FEED | UI_DIRTY_LAYOUT;
 			break;
 		case KEY_BTAB: ui_model_set_pane(m, (enum ui_pane)((m->pane + UI_PANE_COUNT - 1) % UI_PANE_COUNT)); break;
 		default: break;

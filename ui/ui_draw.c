@@ -115,6 +115,11 @@ static void ui_draw_tabs(struct ui_model *m, int cols)
 	right[0] = '\0';
 	if (ui_feed_paused(&m->feed))
 		snprintf(right, sizeof(right), "%s ", _("[feed frozen]"));
+	if (m->feed_shift > 0) {
+		size_t n = strlen(right);
+
+		snprintf(right + n, sizeof(right) - n, "\xe2\x86\x92%d ", m->feed_shift);
+	}
 	if (f->sensor[0] || f->host[0] || f->text[0]) {
 		size_t n = strlen(right);
 
@@ -172,7 +177,7 @@ static void ui_draw_feed(struct ui_model *m, int y, int x, int h, int w)
 			cx += ui_put(row, cx, sensor_cols, sensor, ui_attr(UI_PAIR_INFO, A_DIM), true);
 			cx += ui_put(row, cx, 1, " ", A_NORMAL, false);
 		}
-		ui_put(row, cx, w - (cx - x), lines[i]->text, A_NORMAL, true);
+		ui_put(row, cx, w - (cx - x), ui_text_skip(lines[i]->text, m->feed_shift), A_NORMAL, true);
 	}
 }
 
@@ -624,6 +629,7 @@ static void ui_draw_help(int rows, int cols)
 		{ "f", N_("freeze or follow the feed") },
 		{ "c", N_("clear the feed filter") },
 		{ "\xe2\x86\x91\xe2\x86\x93 PgUp", N_("move, scroll") },
+		{ "\xe2\x86\x90 \xe2\x86\x92", N_("feed: scroll sideways") },
 		{ "Enter \xe2\x86\x90", N_("open, close a site") },
 		{ "i r p", N_("isolate, release, patch") },
 		{ "x s R", N_("shut down, start, restore") },

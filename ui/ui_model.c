@@ -88,6 +88,17 @@ void ui_model_advance(struct ui_model *m, int64_t wall_now, int64_t budget_us, i
 		m->feed.changed = false;
 		m->dirty |= UI_DIRTY_FEED;
 	}
+	/* Messages reach this console's white cell and team as they come;
+	 * every one stays on the timeline. */
+	for (size_t i = entries; i < d->nentries; i++) {
+		const struct drill_entry *e = &d->entries[i];
+		char text[2048];
+
+		if (e->kind != DRILL_MESSAGE || e->detail == NULL)
+			continue;
+		ui_view_text(&m->view, e->detail, text, sizeof(text));
+		ui_model_say(m, _("Message from %s to %s: %s"), e->actor, e->target ? e->target : "all", text);
+	}
 	if (d->nentries != entries) {
 		ui_tree_summarise(&m->tree, d->net);
 		m->dirty |= UI_DIRTY_TIMELINE | UI_DIRTY_NET;

@@ -86,6 +86,7 @@ struct ui_model {
 	bool status_error;
 	unsigned dirty;
 	int feed_back;       /* feed lines scrolled back from the newest */
+	int feed_shift;      /* cells the feed's lines are scrolled sideways */
 	int timeline_back;
 	int alert_sel;       /* selected alert (index, oldest 0), -1: the newest */
 	int seen_alerts;     /* alerts raised when last drawn */

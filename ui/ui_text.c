@@ -133,6 +133,29 @@ int ui_text_fit(const char *s, int cols, bool pad, char *out, size_t size)
 	return w;
 }
 
+const char *ui_text_skip(const char *s, int cols)
+{
+	size_t n = strlen(s), i = 0;
+	int w = 0;
+
+	while (i < n && w < cols) {
+		long cp;
+
+		i += ui_text_decode(s + i, n - i, &cp);
+		w += ui_text_cp_width(cp);
+	}
+	/* Combining marks belong to the letter skipped before them. */
+	while (i < n) {
+		long cp;
+		size_t len = ui_text_decode(s + i, n - i, &cp);
+
+		if (cp < 0 || ui_text_cp_width(cp) != 0)
+			break;
+		i += len;
+	}
+	return s + i;
+}
+
 bool ui_text_contains(const char *haystack, const char *needle)
 {
 	size_t nl = strlen(needle);

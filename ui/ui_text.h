@@ -32,6 +32,10 @@ int ui_text_width(const char *s);
  */
 int ui_text_fit(const char *s, int cols, bool pad, char *out, size_t size);
 
+/* The text after its first cols cells (scrolling a long line sideways):
+ * the first letter that starts at or past that cell. */
+const char *ui_text_skip(const char *s, int cols);
+
 /* Case-insensitive (ASCII letters) substring search; needle "" matches. */
 bool ui_text_contains(const char *haystack, const char *needle);
 

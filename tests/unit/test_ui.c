@@ -59,6 +59,10 @@ TEST(text_fit_pads_and_cleans)
 	CHECK_INT(ui_text_width(out), 6);
 	CHECK_INT(ui_text_fit("a\tb\x01\xff", 10, false, out, sizeof(out)), 5);
 	CHECK_STR(out, "a b ?");
+	/* Scrolling sideways skips whole letters, marks and all. */
+	CHECK_STR(ui_text_skip(DECOMPOSED_MOT "x", 2), "tx");
+	CHECK_STR(ui_text_skip(PRECOMPOSED, 4), "D\xe1\xba\xa7u M\xe1\xbb\x99t");
+	CHECK_STR(ui_text_skip("ab", 5), "");
 	CHECK(ui_text_contains("Alert ET MALWARE", "malware"));
 	CHECK(!ui_text_contains("abc", "abd"));
 	CHECK(ui_text_contains("abc", ""));
@@ -196,7 +200,7 @@ TEST(feed_keeps_the_newest_lines_in_a_bounded_ring)
 	struct net *net = small_net();
 	struct ui_feed *f = calloc(1, sizeof(*f));
 	const struct ui_feed_line *v[8];
-	char text[32];
+	char text[64];
 
 	ui_feed_init(f, net, NULL);
 	for (int i = 1; i <= UI_FEED_LINES + 5; i++) {
