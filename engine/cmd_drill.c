@@ -23,9 +23,9 @@
 #include "sink_files.h"
 #include "timeline.h"
 
-/* Until the combined default drill lands, `irdrill run` with no scenario
- * plays the spear-phishing APT. */
-#define DRILL_DEFAULT_SCENARIO "apt-mustang-panda.lua"
+/* `irdrill run` with no scenario plays the annual drill: a spam storm
+ * covering a spear-phishing APT. */
+#define DRILL_DEFAULT_SCENARIO "annual-drill-2023.lua"
 
 struct drill_cli {
 	const char *network;
