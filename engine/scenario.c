@@ -962,10 +962,12 @@ static int api_dump_credentials(lua_State *L)
 	host = scn_host_arg(L, s, 1, "dump_credentials", "host");
 	h = &net->hosts[host];
 	reason = scn_foothold(h);
+	/* Traces first, as every step: they belong to the entry it records. */
+	if (reason == NULL)
+		trace_dump_credentials(&s->tele, host);
 	scn_result(L, s, "dump_credentials", h->name, reason);
 	if (reason)
 		return 2;
-	trace_dump_credentials(&s->tele, host);
 	lua_createtable(L, h->naccounts, 0);
 	for (int i = 0; i < h->naccounts; i++) {
 		int a = h->accounts[i];
