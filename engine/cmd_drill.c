@@ -30,9 +30,9 @@
 #include "timeline.h"
 #include "xmalloc.h"
 
-/* Until the combined default drill lands, `irdrill run` with no scenario
- * plays the spear-phishing APT. */
-#define DRILL_DEFAULT_SCENARIO "apt-mustang-panda.lua"
+/* `irdrill run` with no scenario plays the annual drill: a spam storm
+ * covering a spear-phishing APT. */
+#define DRILL_DEFAULT_SCENARIO "annual-drill-2023.lua"
 
 static int64_t drill_wall_us(void)
 {
