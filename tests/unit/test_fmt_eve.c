@@ -551,6 +551,25 @@ TEST(eve_escaping)
 	strbuf_free(&out);
 }
 
+/* Zero-length text: a rule without msg or classification keeps both
+ * keys, empty; an HTTP field with no bytes is left out, as Suricata
+ * leaves out what it has no bytes for. */
+TEST(eve_empty_values)
+{
+	struct event ev = test_alert();
+	struct event_http http = *ev.u.alert.http;
+	struct strbuf out;
+
+	ev.u.alert.signature = "";
+	ev.u.alert.category = "";
+	http.user_agent = "";
+	ev.u.alert.http = &http;
+	CHECK_INT(render(&test_plain, ev, &out), EVENT_RENDERED);
+	CHECK_CONTAINS(strbuf_str(&out), "\"signature\":\"\",\"category\":\"\",");
+	CHECK(strstr(strbuf_str(&out), "http_user_agent") == NULL);
+	strbuf_free(&out);
+}
+
 /* Bytes that are not UTF-8 are written as Suricata writes raw protocol
  * bytes: the whole value, valid characters included, goes through \xNN. */
 TEST(eve_escaping_invalid_utf8)
@@ -834,6 +853,7 @@ int main(int argc, char **argv)
 	RUN(eve_key_order);
 	RUN(eve_escaping);
 	RUN(eve_escaping_invalid_utf8);
+	RUN(eve_empty_values);
 	RUN(eve_flow_id_shared_by_a_flow);
 	RUN(eve_seed_changes_flow_id_not_community_id);
 	RUN(eve_ipv6);
