@@ -20,6 +20,7 @@
 #include "pace.h"
 #include "paths.h"
 #include "render.h"
+#include "score.h"
 #include "sink_files.h"
 #include "timeline.h"
 
@@ -157,6 +158,7 @@ static const char *drill_network_path(const struct drill_cli *o, char *buf, size
 
 /* What a run writes besides its timeline. */
 struct drill_outputs {
+	struct score *score;
 	struct render *render;
 	struct sink_files *files;
 	struct forward *forward;
@@ -169,6 +171,9 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 	char err[1200];
 
 	memset(out, 0, sizeof(*out));
+	out->score = score_new(d);
+	for (int i = 0; i < d->nactions; i++)
+		score_add_team(out->score, d->actions[i].team);
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
 		out->files = sink_files_open(o->out, d->net, out->render, err, sizeof(err));
@@ -249,6 +254,7 @@ static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, cons
 	}
 	background_free(out->background);
 	render_free(out->render);
+	score_free(out->score);
 	memset(out, 0, sizeof(*out));
 	return ok;
 }
@@ -348,6 +354,8 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 	if (d == NULL)
 		return CLI_ERROR;
 	timeline_print(d, stdout);
+	score_finish(out.score);
+	score_print(out.score, stdout);
 	ok = drill_outputs_close(d, &out, o.out, stdout);
 	drill_free(d);
 	return ok ? CLI_OK : CLI_ERROR;
