@@ -25,6 +25,7 @@
 #include "pace.h"
 #include "paths.h"
 #include "render.h"
+#include "score.h"
 #include "sha256.h"
 #include "sink_files.h"
 #include "timeline.h"
@@ -218,6 +219,7 @@ static const char *drill_network_path(const struct drill_cli *o, char *buf, size
 
 /* What a run writes besides its timeline. */
 struct drill_outputs {
+	struct score *score;
 	struct render *render;
 	struct sink_files *files;
 	struct forward *forward;
@@ -230,6 +232,11 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 	char err[1200];
 
 	memset(out, 0, sizeof(*out));
+	out->score = score_new(d);
+	for (int i = 0; i < o->nteams; i++)
+		score_add_team(out->score, o->teams[i]);
+	for (int i = 0; i < d->nactions; i++)
+		score_add_team(out->score, d->actions[i].team);
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
 		out->files = sink_files_open(o->out, d->net, out->render, &d->now, err, sizeof(err));
@@ -310,6 +317,7 @@ static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, cons
 	}
 	background_free(out->background);
 	render_free(out->render);
+	score_free(out->score);
 	memset(out, 0, sizeof(*out));
 	return ok;
 }
@@ -525,6 +533,8 @@ int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const ch
 		goto done;
 	}
 	timeline_print(d, stdout);
+	score_finish(out.score);
+	score_print(out.score, stdout);
 	rc = drill_outputs_close(d, &out, o->out, stdout) ? CLI_OK : CLI_ERROR;
 	if (store_exercise_end(st) != 0) {
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
