@@ -479,10 +479,37 @@ done:
 	return ok;
 }
 
+/* Play a loaded drill recorded in the store to its end, after a flat-out
+ * run to start: rec's actions are queued, those from rec->next on are
+ * committed as they fall due.  Prints the timeline and ends the
+ * exercise; returns the exit status. */
+static int drill_record_play(struct drill *d, const struct drill_cli *o, struct drill_record *rec,
+			     sim_time_t start)
+{
+	struct drill_outputs out;
+	int rc;
+
+	drill_add_actions(d, rec->actions, rec->nactions);
+	if (!drill_outputs_open(d, o, &out)) {
+		drill_outputs_close(d, &out, o->out, stdout);
+		return CLI_ERROR;
+	}
+	if (!drill_play(d, o, &out, rec, start)) {
+		drill_outputs_close(d, &out, o->out, NULL);
+		return CLI_ERROR;
+	}
+	timeline_print(d, stdout);
+	rc = drill_outputs_close(d, &out, o->out, stdout) ? CLI_OK : CLI_ERROR;
+	if (store_exercise_end(rec->store) != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(rec->store));
+		rc = CLI_ERROR;
+	}
+	return rc;
+}
+
 int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const char *network)
 {
 	struct drill_record rec = { 0 };
-	struct drill_outputs out;
 	struct action *actions;
 	struct store *st = NULL;
 	struct drill *d;
@@ -505,24 +532,91 @@ int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const ch
 	rec.store = st;
 	rec.actions = actions;
 	rec.nactions = n;
-	drill_add_actions(d, actions, n);
-	if (!drill_outputs_open(d, o, &out)) {
-		drill_outputs_close(d, &out, o->out, stdout);
-		goto done;
-	}
-	if (!drill_play(d, o, &out, &rec, 0)) {
-		drill_outputs_close(d, &out, o->out, NULL);
-		goto done;
-	}
-	timeline_print(d, stdout);
-	rc = drill_outputs_close(d, &out, o->out, stdout) ? CLI_OK : CLI_ERROR;
-	if (store_exercise_end(st) != 0) {
-		fprintf(stderr, "irdrill: %s\n", store_error(st));
-		rc = CLI_ERROR;
-	}
+	rc = drill_record_play(d, o, &rec, 0);
 done:
 	store_close(st);
 	free(actions);
+	drill_free(d);
+	return rc;
+}
+
+/*
+ * A committed action as the drill takes it again: parsed back from the
+ * store, and the same as the actions file's at that place (the file's
+ * SHA-256 matches, so only an edited store differs).  False with a
+ * message.
+ */
+static bool drill_committed_action(const struct drill *d, const struct drill_cli *o, const char *exercise,
+				   const struct store_action *row, const struct action *scripted, struct action *out)
+{
+	char err[256], stored[ACTION_VALUE_MAX + 128], listed[ACTION_VALUE_MAX + 128], when[32];
+
+	simclock_format_elapsed(row->time, when, sizeof(when));
+	if (action_parse(d->net, row->command, out, err, sizeof(err)) != 0) {
+		fprintf(stderr, "irdrill: exercise %s: action %d in the store ('%s') does not parse: %s\n", exercise,
+			row->seq, row->command, err);
+		return false;
+	}
+	out->time = row->time;
+	out->line = scripted ? scripted->line : 0;
+	snprintf(out->team, sizeof(out->team), "%s", row->team);
+	action_format(d->net, out, stored, sizeof(stored));
+	if (scripted)
+		action_format(d->net, scripted, listed, sizeof(listed));
+	if (scripted == NULL || strcmp(row->result, "ok") != 0 || scripted->time != out->time ||
+	    strcmp(scripted->team, out->team) != 0 || strcmp(stored, listed) != 0) {
+		fprintf(stderr, "irdrill: exercise %s: action %d in the store (%s %s %s: %s) is not the next one of %s\n",
+			exercise, row->seq, when, row->team, row->command, row->result,
+			o->actions ? o->actions : "its actions (it has no actions file)");
+		return false;
+	}
+	return true;
+}
+
+int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct store_exercise *ex)
+{
+	struct drill_record rec = { .store = st };
+	struct store_action *rows = NULL;
+	struct action *scripted, *queue = NULL;
+	sim_time_t start = 0;
+	int nscripted, nrows = 0, rc = CLI_ERROR;
+	char when[32] = "T+00:00:00";
+	struct drill *d = drill_load(ex->scenario_path, o, ex->network_path, &scripted, &nscripted);
+
+	if (d == NULL)
+		return CLI_ERROR;
+	if (!drill_check_teams(o, scripted, nscripted))
+		goto done;
+	if (store_actions_load(st, ex->id, &rows, &nrows) != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
+		goto done;
+	}
+	/* The committed actions, then the scripted ones still to come, in
+	 * the order the first run queued them: the re-simulation is the
+	 * same run. */
+	queue = xcalloc((size_t)(nscripted > nrows ? nscripted : nrows) + 1, sizeof(*queue));
+	for (int i = 0; i < nrows; i++) {
+		if (!drill_committed_action(d, o, ex->id, &rows[i], i < nscripted ? &scripted[i] : NULL, &queue[i]))
+			goto done;
+		start = rows[i].time;
+	}
+	for (int i = nrows; i < nscripted; i++)
+		queue[i] = scripted[i];
+	if (store_exercise_reopen(st, ex) != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
+		goto done;
+	}
+	simclock_format_elapsed(start, when, sizeof(when));
+	fprintf(stderr, "irdrill: resuming exercise %s: %d team action%s taken up to %s\n", ex->id, nrows,
+		nrows == 1 ? "" : "s", when);
+	rec.actions = queue;
+	rec.nactions = nscripted;
+	rec.next = nrows;
+	rc = drill_record_play(d, o, &rec, start);
+done:
+	store_actions_free(rows, nrows);
+	free(queue);
+	free(scripted);
 	drill_free(d);
 	return rc;
 }
