@@ -1,7 +1,7 @@
 /*
  * cmd_store.c - the commands that read the exercise store: `irdrill
  * resume` continues a drill that was cut short, from what the store
- * recorded of it.
+ * recorded of it; `irdrill scores` prints an exercise's score table.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,6 +12,7 @@
 #include "cmd_drill.h"
 #include "pace.h"
 #include "sha256.h"
+#include "simclock.h"
 #include "store.h"
 
 /* Options common to the store commands; returns 0, or the usage exit
@@ -136,6 +137,82 @@ int cmd_resume(const struct cli_cmd *cmd, int argc, char **argv)
 	rc = drill_cli_resume(&o, st, &ex);
 done:
 	store_exercise_free(&ex);
+	store_close(st);
+	return rc;
+}
+
+/* Each team's total, then every score change with its reason. */
+static void store_cli_print_scores(const struct store_exercise *ex, const struct store_score *v, int n, FILE *out)
+{
+	fprintf(out, "exercise %s  %s\n", ex->id, ex->status);
+	fprintf(out, "scenario %s\n", ex->scenario_path);
+	fprintf(out, "began    %s%s%s\n\n", ex->created, ex->ended[0] ? "  ended " : "", ex->ended);
+	int width = 4;
+
+	for (int t = 0; t < ex->nteams; t++)
+		if ((int)strlen(ex->teams[t]) > width)
+			width = (int)strlen(ex->teams[t]);
+	fprintf(out, "%-*s %8s %8s\n", width, "team", "total", "changes");
+	for (int t = 0; t < ex->nteams; t++) {
+		long long total = 0;
+		int changes = 0;
+
+		for (int i = 0; i < n; i++)
+			if (strcmp(v[i].team, ex->teams[t]) == 0)
+				total += v[i].points, changes++;
+		fprintf(out, "%-*s %8lld %8d\n", width, ex->teams[t], total, changes);
+	}
+	for (int t = 0; t < ex->nteams; t++) {
+		int changes = 0;
+
+		fprintf(out, "\n%s\n", ex->teams[t]);
+		for (int i = 0; i < n; i++) {
+			char when[32];
+
+			if (strcmp(v[i].team, ex->teams[t]) != 0)
+				continue;
+			changes++;
+			simclock_format_elapsed(v[i].time, when, sizeof(when));
+			fprintf(out, "  %s  %+5d  %-16s %s", when, v[i].points, v[i].component, v[i].reason);
+			if (v[i].expectation)
+				fprintf(out, " [%s]", v[i].expectation);
+			fputc('\n', out);
+		}
+		if (changes == 0)
+			fprintf(out, "  no score changes\n");
+	}
+}
+
+int cmd_scores(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct store_exercise ex;
+	struct store_score *scores;
+	struct drill_cli o;
+	struct store *st;
+	bool speed_given;
+	char err[1200];
+	int n, rc = store_cli_options(cmd, argc, argv, &o, &speed_given);
+
+	if (rc)
+		return rc;
+	if (argc - optind > 1)
+		return cli_bad_usage(cmd, "one exercise at most");
+	st = store_open(drill_cli_db(&o), false, err, sizeof(err));
+	if (st == NULL) {
+		fprintf(stderr, "irdrill: %s\n", err);
+		return CLI_ERROR;
+	}
+	rc = CLI_ERROR;
+	if (store_exercise_find(st, optind < argc ? argv[optind] : NULL, &ex) == 0) {
+		if (store_scores_load(st, ex.id, &scores, &n) == 0) {
+			store_cli_print_scores(&ex, scores, n, stdout);
+			store_scores_free(scores, n);
+			rc = CLI_OK;
+		}
+		store_exercise_free(&ex);
+	}
+	if (rc != CLI_OK)
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
 	store_close(st);
 	return rc;
 }

@@ -32,7 +32,10 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  applied again, flat out up to the last one, then on at the run's\n"
 	  "  speed (or --speed) to the end; --headless is required until the\n"
 	  "  console lands.\n", cmd_resume },
-	{ "scores", "[EXERCISE-ID]", "score table from the store", NULL, NULL },
+	{ "scores", "[EXERCISE-ID]", "score table from the store",
+	  "  --db FILE\n"
+	  "  Each team's total, then every score change: when, points, component,\n"
+	  "  reason.  No EXERCISE-ID: the latest exercise.\n", cmd_scores },
 	{ "serve", "[OPTIONS]", "run a drill that team consoles attach to", NULL, NULL },
 	{ "bench", "", "run the benchmarks", NULL, NULL },
 	{ "version", "", "print the version", NULL, cmd_version },
