@@ -232,7 +232,7 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 	memset(out, 0, sizeof(*out));
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
-		out->files = sink_files_open(o->out, d->net, out->render, err, sizeof(err));
+		out->files = sink_files_open(o->out, d->net, out->render, &d->now, err, sizeof(err));
 		if (out->files == NULL) {
 			fprintf(stderr, "irdrill: --out %s\n", err);
 			return false;
@@ -256,6 +256,15 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 	return true;
 }
 
+static int drill_step_alerts(const struct drill *d)
+{
+	int n = 0;
+
+	for (int i = 0; i < alerts_count(d->alerts); i++)
+		n += drill_alert_step(d, alerts_get(d->alerts, i)) >= 0;
+	return n;
+}
+
 /* Finish the files and print what the sensors recorded (fp NULL: say
  * nothing); false if a file could not be written. */
 static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, const char *dir, FILE *fp)
@@ -270,6 +279,7 @@ static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, cons
 				fprintf(fp, ", %s %llu", sensor_type_name((enum sensor_type)t),
 					(unsigned long long)d->deliveries[t]);
 		fputc('\n', fp);
+		fprintf(fp, "alerts: %d raised, %d from attack steps\n", alerts_count(d->alerts), drill_step_alerts(d));
 	}
 	if (fp && out->background)
 		fprintf(fp, "background: %llu activities, %llu spam mails\n",

@@ -1,5 +1,6 @@
 #include "drill.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@ struct drill_pending {
 	struct event ev;
 	struct net_flow flow;
 	bool has_flow;
+	long cause;
 };
 
 /* A call waiting for its time on the queue. */
@@ -31,6 +33,8 @@ struct drill *drill_open(const struct drill_options *opts, struct diag *errs)
 	const struct scenario_info *info;
 
 	simq_init(&d->queue);
+	d->cause = -1;
+	d->alerts = alerts_new();
 	d->net = net_load(opts->network_path, errs);
 	if (d->net == NULL)
 		goto fail;
@@ -65,6 +69,7 @@ void drill_free(struct drill *d)
 		if (q.kind == DRILL_EV_RECORD || q.kind == DRILL_EV_CALL)
 			free(q.ptr);
 	scenario_free(d->scenario);
+	alerts_free(d->alerts);
 	sensors_free(&d->sensors);
 	net_free(d->net);
 	simq_free(&d->queue);
@@ -96,6 +101,44 @@ void drill_add_actions(struct drill *d, const struct action *v, int n)
 		simq_push(&d->queue, v[i].time, DRILL_EV_ACTION, (uint64_t)(base + i), NULL);
 }
 
+/* A scripted action falls due; one the drill refuses is written on the
+ * timeline with the reason. */
+static void drill_scripted_action(struct drill *d, const struct action *a)
+{
+	char err[256], command[ACTION_VALUE_MAX + 128], target[ACTION_VALUE_MAX];
+
+	if (drill_take_action(d, a, err, sizeof(err)) == 0)
+		return;
+	action_format(d->net, a, command, sizeof(command));
+	action_target(d->net, a, target, sizeof(target));
+	drill_record(d, DRILL_ACTION, a->team, command, target[0] ? target : NULL, false, err);
+}
+
+static void drill_deliver(void *ctx, const struct event *ev, enum sensor_type type)
+{
+	struct drill *d = ctx;
+
+	d->deliveries[type]++;
+	alerts_record(d->alerts, ev, d->cause);
+	for (int i = 0; i < d->nlisteners; i++)
+		d->listeners[i].fn(d->listeners[i].ctx, ev, type);
+}
+
+static void drill_route(struct drill *d, const struct event *ev, const struct net_flow *flow, long cause)
+{
+	long outer = d->cause;
+
+	d->records++;
+	d->cause = cause;
+	sensors_route(&d->sensors, ev, flow, drill_deliver, d);
+	d->cause = outer;
+}
+
+static long drill_cause_now(const struct drill *d)
+{
+	return d->in_scenario ? (long)d->nentries : -1;
+}
+
 void drill_run_until(struct drill *d, sim_time_t t)
 {
 	const struct simq_entry *next;
@@ -107,15 +150,17 @@ void drill_run_until(struct drill *d, sim_time_t t)
 		d->now = e.time;
 		switch ((enum drill_event)e.kind) {
 		case DRILL_EV_RESUME:
+			d->in_scenario = true;
 			scenario_resume(d->scenario, (int)e.arg);
+			d->in_scenario = false;
 			break;
 		case DRILL_EV_ACTION:
-			drill_apply_action(d, &d->actions[e.arg]);
+			drill_scripted_action(d, &d->actions[e.arg]);
 			break;
 		case DRILL_EV_RECORD: {
 			struct drill_pending *p = e.ptr;
 
-			drill_emit(d, &p->ev, p->has_flow ? &p->flow : NULL);
+			drill_route(d, &p->ev, p->has_flow ? &p->flow : NULL, p->cause);
 			free(p);
 			break;
 		}
@@ -143,19 +188,10 @@ uint64_t drill_serial(struct drill *d, enum drill_serial what)
 	return ++d->serials[what];
 }
 
-static void drill_deliver(void *ctx, const struct event *ev, enum sensor_type type)
-{
-	struct drill *d = ctx;
-
-	d->deliveries[type]++;
-	for (int i = 0; i < d->nlisteners; i++)
-		d->listeners[i].fn(d->listeners[i].ctx, ev, type);
-}
 
 void drill_emit(struct drill *d, const struct event *ev, const struct net_flow *flow)
 {
-	d->records++;
-	sensors_route(&d->sensors, ev, flow, drill_deliver, d);
+	drill_route(d, ev, flow, drill_cause_now(d));
 }
 
 void drill_emit_at(struct drill *d, const struct event *ev, const struct net_flow *flow)
@@ -168,6 +204,7 @@ void drill_emit_at(struct drill *d, const struct event *ev, const struct net_flo
 	}
 	p = xcalloc(1, sizeof(*p));
 	p->ev = *ev;
+	p->cause = drill_cause_now(d);
 	if (flow)
 		p->flow = *flow, p->has_flow = true;
 	simq_push(&d->queue, ev->time, DRILL_EV_RECORD, 0, p);
@@ -189,24 +226,47 @@ bool drill_finished(const struct drill *d)
 	return next == NULL || next->time > d->end;
 }
 
-static const char *drill_action_target(const struct drill *d, const struct action *a)
-{
-	if (a->host >= 0)
-		return d->net->hosts[a->host].name;
-	if (a->account >= 0)
-		return d->net->accounts[a->account].name;
-	return a->value;
-}
-
 void drill_apply_action(struct drill *d, const struct action *a)
 {
-	const char *target = drill_action_target(d, a);
-	char command[ACTION_VALUE_MAX + 128];
+	char command[ACTION_VALUE_MAX + 128], target[ACTION_VALUE_MAX];
 
 	action_apply(d->net, a);
 	action_format(d->net, a, command, sizeof(command));
-	drill_record(d, DRILL_ACTION, a->team, command, target, true, NULL);
+	action_target(d->net, a, target, sizeof(target));
+	if (a->verb == ACTION_ACK)
+		alerts_ack(d->alerts, alerts_find(d->alerts, a->alert));
+	else if (a->verb == ACTION_CLASSIFY)
+		alerts_classify(d->alerts, alerts_find(d->alerts, a->alert), a->true_positive);
+	drill_record(d, DRILL_ACTION, a->team, command, target[0] ? target : NULL, true, NULL);
+	d->in_scenario = true;
 	scenario_notify(d->scenario, action_event_name(a->verb), a->team, target, command);
+	d->in_scenario = false;
+}
+
+int drill_take_action(struct drill *d, const struct action *a, char *err, size_t errlen)
+{
+	if ((a->verb == ACTION_ACK || a->verb == ACTION_CLASSIFY) && alerts_find(d->alerts, a->alert) < 0) {
+		char id[16];
+
+		action_alert_id(a->alert, id, sizeof(id));
+		snprintf(err, errlen, "no alert %s: %d raised so far", id, alerts_count(d->alerts));
+		return -1;
+	}
+	drill_apply_action(d, a);
+	return 0;
+}
+
+long drill_alert_step(const struct drill *d, const struct alert *a)
+{
+	if (a->cause < 0 || (size_t)a->cause >= d->nentries || d->entries[a->cause].kind != DRILL_STEP)
+		return -1;
+	return a->cause;
+}
+
+void drill_on_entry(struct drill *d, drill_entry_fn fn, void *ctx)
+{
+	d->on_entry = fn;
+	d->on_entry_ctx = ctx;
 }
 
 void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
@@ -225,6 +285,8 @@ void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor
 	e->detail = drill_strdup(detail);
 	if (kind == DRILL_ERROR)
 		d->errors++;
+	if (d->on_entry)
+		d->on_entry(d->on_entry_ctx, d, d->nentries - 1);
 }
 
 int drill_objective_find(const struct drill *d, const char *id)

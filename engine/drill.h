@@ -14,7 +14,12 @@
  * and hands every sensor's copy to the listeners (file sinks, syslog,
  * console, replay), in the order the records are emitted.
  *
- * Depends on net, simq, simclock, rng, action, sensor and scenario.
+ * Alerts: every alert-bearing record a sensor writes is numbered (alert.h)
+ * and linked to the attack step that made it.  Team actions that depend
+ * on what the drill holds (an alert's id) are checked by
+ * drill_take_action, which refuses them without a side effect.
+ *
+ * Depends on net, simq, simclock, rng, action, alert, sensor and scenario.
  */
 #ifndef DRILL_H
 #define DRILL_H
@@ -23,6 +28,7 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "alert.h"
 #include "diag.h"
 #include "event.h"
 #include "net.h"
@@ -32,6 +38,7 @@
 #include "simq.h"
 
 struct scenario;
+struct drill;
 
 struct drill_options {
 	const char *scenario_path;
@@ -75,6 +82,9 @@ struct drill_listener {
 	void *ctx;
 };
 
+/* Hears each timeline entry as it is recorded (its index in entries). */
+typedef void (*drill_entry_fn)(void *ctx, struct drill *d, size_t entry);
+
 /* Unique numbers for what the sensors tell apart. */
 enum drill_serial { DRILL_SERIAL_CONN, DRILL_SERIAL_FILE, DRILL_SERIAL_MAIL, DRILL_SERIAL_COUNT };
 
@@ -103,6 +113,15 @@ struct drill {
 	uint64_t serials[DRILL_SERIAL_COUNT];
 	uint64_t records;                       /* emitted */
 	uint64_t deliveries[SENSOR_TYPE_COUNT]; /* sensor copies, by type */
+
+	struct alerts *alerts;
+	/* While the scenario runs, the records it makes belong to the step
+	 * it is about to record (its traces come before its entry): cause is
+	 * that entry's index while a record is routed, -1 for background. */
+	bool in_scenario;
+	long cause;
+	drill_entry_fn on_entry;
+	void *on_entry_ctx;
 };
 
 /* Events in the queue. */
@@ -121,6 +140,13 @@ void drill_run_until(struct drill *d, sim_time_t t);
 bool drill_finished(const struct drill *d);
 /* Apply a team action now: the model changes and the scenario hears of it. */
 void drill_apply_action(struct drill *d, const struct action *a);
+/* Check what only the running drill knows (the alert exists), then apply
+ * the action; 0, or -1 with a plain-words message and nothing changed. */
+int drill_take_action(struct drill *d, const struct action *a, char *err, size_t errlen);
+/* The attack step (a DRILL_STEP entry) an alert belongs to, or -1. */
+long drill_alert_step(const struct drill *d, const struct alert *a);
+/* One hook for each timeline entry as it is recorded (scoring). */
+void drill_on_entry(struct drill *d, drill_entry_fn fn, void *ctx);
 
 /* Listeners hear records in emission order; add them before running. */
 void drill_listen(struct drill *d, drill_listener_fn fn, void *ctx);

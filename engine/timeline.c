@@ -23,7 +23,7 @@ static const char *timeline_result(const struct drill_entry *e)
 	case DRILL_STEP:
 		return e->ok ? "ok" : "failed";
 	case DRILL_ACTION:
-		return "action";
+		return e->ok ? "action" : "refused";
 	case DRILL_MESSAGE:
 		return "message";
 	case DRILL_OBJECTIVE:

@@ -126,7 +126,7 @@ lint techniques lint-techniques.lua \
 	"14: deface: technique 'T1491.002' is not listed in scenario { techniques = … }"
 lint objectives lint-objectives.lua \
 	"7: objective 'seo-spam' can never be achieved: no achieve(\"seo-spam\") in the scenario" \
-	"17: on: no team action 'restored' (isolate, release, block, unblock, disable, enable, reset, patch, shutdown, start, restore)" \
+	"17: on: no team action 'restored' (isolate, release, block, unblock, disable, enable, reset, patch, shutdown, start, restore, ack, classify, note, kill, reimage, report, escalate, hint)" \
 	"19: achieve: no objective 'seo_spam' (declare it with objective { id = … })"
 run_cmd check tests/data/scenarios/lint-clean.lua
 expect_status "lint-clean-passes" 0
