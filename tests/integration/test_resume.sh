@@ -45,6 +45,9 @@ cp "$TMP/stdout" "$TMP/ref.out"
 rows "$TMP/ref.db" >"$TMP/ref.rows"
 if [ "$(wc -l <"$TMP/ref.rows")" -eq "$nacts" ]; then ok "reference-run-stores-every-action"; else
 	not_ok "reference-run-stores-every-action" "$(cat "$TMP/ref.rows")"; fi
+expect_line "reference-run-stores-refusal" "$TMP/ref.rows" "^2\|soc\|480000000\|ack A-0001\|no alert A-0001: 0 raised so far$"
+expect_line "reference-run-stores-report" "$TMP/ref.rows" \
+	"^12\|soc\|3000000000\|report to coordinator systems=portal level=2 .*indicators=198.51.100.9,x.example.net\|ok$"
 
 # check_resumed NAME DB: resume the killed exercise flat out and compare.
 check_resumed() {
@@ -102,6 +105,24 @@ pid=$!
 wait_for "$TMP/twice.db" "SELECT count(*) FROM actions" 7 $pid
 kill_it $pid
 check_resumed "kill-resume-kill" "$TMP/twice.db"
+
+# A store that cannot record an action halts the drill before it: the
+# action is not taken, and the exercise resumes once the store is free.
+start "$TMP/locked.db" --speed $speed
+wait_for "$TMP/locked.db" "SELECT count(*) FROM actions" 14 $pid
+(echo "BEGIN IMMEDIATE;"; echo "SELECT 'locked';"; sleep 5; echo "COMMIT;") | sqlite3 "$TMP/locked.db" >"$TMP/lock.out" &
+locker=$!
+while ! grep -q locked "$TMP/lock.out" && kill -0 $locker 2>/dev/null; do sleep 0.01; done
+wait $pid
+STATUS=$?
+expect_status "locked-store-halts-exit-1" 1
+expect_line "locked-store-says-so" "$TMP/killed.err" "locked.db: the store is locked by another program .* while recording a team action"
+wait $locker
+if [ "$(count "$TMP/locked.db" "SELECT count(*) FROM actions")" = 14 ] &&
+	[ "$(count "$TMP/locked.db" "SELECT count(*) FROM exercises WHERE status = 'running'")" = 1 ]; then
+	ok "locked-store-action-not-taken"
+else not_ok "locked-store-action-not-taken"; fi
+check_resumed "locked-store-resumed" "$TMP/locked.db"
 
 # Scores are computed again as the drill re-simulates: those recorded
 # before the kill go.
