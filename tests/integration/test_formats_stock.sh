@@ -21,6 +21,7 @@ PY=/usr/bin/python3
 # background record to appear in a few hours.
 RATE=0.3
 UDP_SAMPLE=120
+MAIL_SAMPLE=100000
 
 missing=""
 for t in validate-eve validate-zeek-tsv validate-event-xml rsyslog-parse; do
@@ -181,6 +182,13 @@ check_scenario() {
 	# passwords and unknown users), and every line is in time order.
 	for f in $(files "$out" mail.log); do
 		sensor=$(basename "$(dirname "$f")")
+		# A storm writes millions of lines, more than fail2ban-regex reads
+		# in a suite's time: it gets every k-th line, in order.
+		lines=$(wc -l <"$f")
+		if [ "$lines" -gt "$MAIL_SAMPLE" ]; then
+			awk -v k=$(((lines + MAIL_SAMPLE - 1) / MAIL_SAMPLE)) 'NR % k == 1' "$f" >"$TMP/mail-sample"
+			f=$TMP/mail-sample
+		fi
 		sed -nE 's/.*postfix\/smtpd\[[0-9]+\]: NOQUEUE: reject: RCPT from [^[]*\[([^]]+)\]: 5[0-9]{2} .*/\1/p' \
 			"$f" >"$TMP/expected"
 		none=""
