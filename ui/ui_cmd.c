@@ -265,8 +265,10 @@ int ui_cmd_words(struct ui_complete_word out[UI_CMD_MAX])
 /* A team command: the same path as a scripted action. */
 static int ui_cmd_action(struct ui_model *m, const char *line)
 {
+	const struct drill_entry *done = NULL;
 	struct action a;
 	char err[300], command[ACTION_VALUE_MAX + 128], elapsed[SIMCLOCK_ELAPSED_SIZE];
+	size_t before;
 
 	if (action_parse(m->drill->net, line, &a, err, sizeof(err)) != 0) {
 		ui_model_error(m, "%s", err);
@@ -276,23 +278,27 @@ static int ui_cmd_action(struct ui_model *m, const char *line)
 		return -1;
 	a.time = m->drill->now;
 	snprintf(a.team, sizeof(a.team), "%s", m->team);
-	/* What only the running drill can refuse (an alert not raised) is
-	 * refused before anything is recorded. */
-	if ((a.verb == ACTION_ACK || a.verb == ACTION_CLASSIFY) && alerts_find(m->drill->alerts, a.alert) < 0) {
-		drill_take_action(m->drill, &a, err, sizeof(err));
-		ui_model_error(m, "%s", err);
+	/* Queued now and run at once: the same path as a scripted action
+	 * (the store's hook, the drill's checks, the timeline). */
+	before = m->drill->nentries;
+	drill_add_actions(m->drill, &a, 1);
+	if (!ui_model_run(m, m->drill->now))
 		return -1;
+	action_format(m->drill->net, &a, command, sizeof(command));
+	for (size_t i = m->drill->nentries; i > before; i--) {
+		const struct drill_entry *e = &m->drill->entries[i - 1];
+
+		if (e->kind == DRILL_ACTION && strcmp(e->actor, a.team) == 0 && strcmp(e->what, command) == 0) {
+			done = e;
+			break;
+		}
 	}
-	if (m->hooks.commit && !m->hooks.commit(m->hooks.ctx, m->drill, &a, err, sizeof(err))) {
-		ui_model_error(m, _("Not applied: the action could not be recorded (%s)."), err);
-		return -1;
-	}
-	if (drill_take_action(m->drill, &a, err, sizeof(err)) != 0) {
-		ui_model_error(m, "%s", err);
+	m->dirty |= UI_DIRTY_TIMELINE;
+	if (done && !done->ok) {
+		ui_model_error(m, "%s", done->detail ? done->detail : _("refused"));
 		return -1;
 	}
 	ui_tree_summarise(&m->tree, m->drill->net);
-	action_format(m->drill->net, &a, command, sizeof(command));
 	ui_view_elapsed(a.time, elapsed, sizeof(elapsed));
 	ui_model_say(m, _("%s: done by %s at %s."), command, m->team, elapsed);
 	m->dirty |= UI_DIRTY_NET | UI_DIRTY_TIMELINE | UI_DIRTY_ALERTS | UI_DIRTY_LAYOUT;

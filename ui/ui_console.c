@@ -380,7 +380,6 @@ static void ui_key(struct ui_model *m, int r, wint_t k)
 int ui_console_run(struct drill *d, const struct ui_console_options *o)
 {
 	struct ui_model *m;
-	struct ui_hooks hooks;
 	SCREEN *screen;
 	const char *no_colour = getenv("NO_COLOR");
 
@@ -401,8 +400,7 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 	ui_draw_init(has_colors() && !(no_colour && *no_colour));
 
 	m = xcalloc(1, sizeof(*m));
-	hooks = (struct ui_hooks){ o->run_until, o->commit, o->ctx };
-	ui_model_init(m, d, &hooks, o->team, o->vi, o->speed, ui_wall_us());
+	ui_model_init(m, d, o->team, o->vi, o->speed, ui_wall_us());
 	ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));
 	while (!m->quit && !ui_stop) {
 		int r;

@@ -20,11 +20,6 @@ struct ui_console_options {
 	const char *team;
 	bool vi;   /* Vietnamese */
 	int speed; /* simulated seconds per wall second */
-	/* How the front end runs and records the drill (ui_model.h's
-	 * ui_hooks); NULL for plain drill_run_until, nothing recorded. */
-	bool (*run_until)(void *ctx, struct drill *d, sim_time_t t);
-	bool (*commit)(void *ctx, const struct drill *d, const struct action *a, char *err, size_t size);
-	void *ctx;
 };
 
 /* Whether the console can run here: stdin and stdout are terminals. */

@@ -10,13 +10,10 @@
  * its next event), so the wall-time budget is checked often. */
 #define UI_SLICE (SIM_SECOND / 1000)
 
-void ui_model_init(struct ui_model *m, struct drill *d, const struct ui_hooks *hooks, const char *team, bool vi,
-		   int speed, int64_t wall_now)
+void ui_model_init(struct ui_model *m, struct drill *d, const char *team, bool vi, int speed, int64_t wall_now)
 {
 	memset(m, 0, sizeof(*m));
 	m->drill = d;
-	if (hooks)
-		m->hooks = *hooks;
 	m->view.d = d;
 	m->view.vi = vi;
 	snprintf(m->team, sizeof(m->team), "%s", team);
@@ -40,18 +37,16 @@ void ui_model_free(struct ui_model *m)
 	ui_line_free(&m->line);
 }
 
-/* Run the drill to t the front end's way; false once it has stopped it. */
-static bool ui_model_run(struct ui_model *m, sim_time_t t)
+/* Run the drill to t; false once it has halted (the exercise store could
+ * not record an action), which ends the console's drill. */
+bool ui_model_run(struct ui_model *m, sim_time_t t)
 {
-	if (m->hooks.run_until == NULL) {
-		drill_run_until(m->drill, t);
-		return true;
-	}
-	if (m->hooks.run_until(m->hooks.ctx, m->drill, t))
+	drill_run_until(m->drill, t);
+	if (!m->drill->halted)
 		return true;
 	m->ended = true;
 	pace_pause(&m->pace, m->wall);
-	ui_model_error(m, _("A scripted action could not be recorded, so the drill stopped here (see the message "
+	ui_model_error(m, _("An action could not be recorded, so the drill stopped here (see the message "
 			    "after leaving). Press q to leave."));
 	m->dirty |= UI_DIRTY_CLOCK;
 	return false;

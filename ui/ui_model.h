@@ -51,25 +51,11 @@ enum ui_mode {
 
 enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_END, UI_CONFIRM_QUIT };
 
-/*
- * How the front end wants the drill run and recorded: run_until instead
- * of drill_run_until (so scripted actions reach the exercise store as
- * they fall due), and commit before a typed team action is applied.
- * Either may be NULL; false stops (run_until: the drill ends) or refuses
- * (commit: the action is not applied), err saying why.
- */
-struct ui_hooks {
-	bool (*run_until)(void *ctx, struct drill *d, sim_time_t t);
-	bool (*commit)(void *ctx, const struct drill *d, const struct action *a, char *err, size_t size);
-	void *ctx;
-};
-
 #define UI_STATUS_MAX 512
 #define UI_WHITE_CELL "white-cell"
 
 struct ui_model {
 	struct drill *drill; /* changed only by commands */
-	struct ui_hooks hooks;
 	struct ui_view view;
 	struct pace pace;
 	struct ui_feed feed;
@@ -96,14 +82,18 @@ struct ui_model {
 };
 
 /* Take the drill (borrowed; must outlive the model), listen to its
- * records, start the pace at speed; hooks may be NULL. */
-void ui_model_init(struct ui_model *m, struct drill *d, const struct ui_hooks *hooks, const char *team, bool vi,
-		   int speed, int64_t wall_now);
+ * records, start the pace at speed.  Whatever hooks the front end set on
+ * the drill (the exercise store's) hear the console's actions too. */
+void ui_model_init(struct ui_model *m, struct drill *d, const char *team, bool vi, int speed, int64_t wall_now);
 void ui_model_free(struct ui_model *m);
 
 /* Run the drill towards the paced target until wall() passes
  * wall_now + budget_us; marks what changed. */
 void ui_model_advance(struct ui_model *m, int64_t wall_now, int64_t budget_us, int64_t (*wall)(void));
+
+/* Run the drill to t; false, the drill ended with the reason on the
+ * message line, if it halted. */
+bool ui_model_run(struct ui_model *m, sim_time_t t);
 
 /* The message line: information, or an error in plain words. */
 void ui_model_say(struct ui_model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

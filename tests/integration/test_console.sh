@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/console_lib.sh"
 
-console_start 80 24 run --speed 10
+console_start 80 24 run --speed 10 scenarios/apt-mustang-panda.lua
 wait_for "starts-top-bar" 'irdrill │ Mustang Panda.*T\+00:00:[0-9][0-9] │ 2023-11-08 08:00:[0-9][0-9] │ ×10 │ team soc'
 wait_for "starts-tabs" '^ 1 Alerts   2 Feed   3 Network   4 Timeline'
 wait_for "starts-hint" '^:command  /search  \?help  Space pause'
@@ -102,8 +102,10 @@ expect_line "typed-action-in-store" "$TMP/stored" '^isolate tdm-pc-01$'
 expect_no_line "refused-action-not-in-store" "$TMP/stored" 'no-such-host'
 
 
-# Ctrl-C while the drill runs: the terminal comes back too.
-console_start 80 24 run
+# irdrill with no arguments: the console on the default drill.  Ctrl-C
+# while it runs: the terminal comes back too.
+console_start 80 24
+wait_for "no-arguments-default-drill" '^ irdrill │ Annual incident-r.*│ ×1 │ team soc'
 wait_for "ctrl-c-console-up" '^ 1 Alerts'
 console_keys C-c
 wait_for "ctrl-c-leaves" '^\[exit 0\]'

@@ -24,7 +24,7 @@ run_cmd run --lang fr
 expect_status "bad-lang-exit-2" 2
 expect_line "bad-lang-says-so" "$TMP/stderr" "--lang 'fr' is not en or vi"
 
-console_start 80 24 run --lang vi
+console_start 80 24 run --lang vi scenarios/apt-mustang-panda.lua
 wait_for "vi-tabs" '^ 1 Cảnh báo   2 Luồng sự kiện   3 Mạng   4 Diễn biến'
 wait_for "vi-top-bar-title-and-team" '^ irdrill │ APT kiểu Mustang P.*│ ×1 │ đội soc'
 wait_for "vi-hint-line" '^:lệnh  /tìm  \?trợ giúp  Space tạm dừng'

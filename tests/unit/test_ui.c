@@ -325,6 +325,14 @@ static struct drill *small_drill(void)
 	return d;
 }
 
+static const struct drill_entry *find_entry(const struct drill *d, enum drill_entry_kind kind, const char *what)
+{
+	for (size_t i = 0; i < d->nentries; i++)
+		if (d->entries[i].kind == kind && strcmp(d->entries[i].what, what) == 0)
+			return &d->entries[i];
+	return NULL;
+}
+
 static const struct drill_entry *last_entry(const struct drill *d)
 {
 	return d->nentries ? &d->entries[d->nentries - 1] : NULL;
@@ -335,15 +343,18 @@ TEST(commands_take_the_action_path_and_errors_change_nothing)
 	struct drill *d = small_drill();
 	struct ui_model *m = calloc(1, sizeof(*m));
 	int pc = net_host_find(d->net, "d1-pc-01");
+	const struct drill_entry *e;
 	size_t before;
 
-	ui_model_init(m, d, NULL, "soc", false, 1, 0);
+	ui_model_init(m, d, "soc", false, 1, 0);
 	CHECK_INT(ui_cmd_run(m, "isolate d1-pc-01"), 0);
 	CHECK(d->net->hosts[pc].state & NET_HOST_ISOLATED);
 	CHECK(!m->status_error);
 	CHECK_CONTAINS(m->status, "isolate d1-pc-01");
-	CHECK_STR(last_entry(d)->actor, "soc");
-	CHECK_STR(last_entry(d)->what, "isolate d1-pc-01");
+	e = find_entry(d, DRILL_ACTION, "isolate d1-pc-01");
+	CHECK(e != NULL && e->ok && strcmp(e->actor, "soc") == 0);
+	/* The scenario heard it, as it hears a scripted action. */
+	CHECK(find_entry(d, DRILL_MESSAGE, "message") != NULL);
 	CHECK(m->tree.nodes[0].isolated == 1);
 
 	before = d->nentries;
@@ -356,6 +367,13 @@ TEST(commands_take_the_action_path_and_errors_change_nothing)
 	CHECK_CONTAINS(m->status, "'7' is not a speed");
 	CHECK_INT(ui_cmd_run(m, "inject red hello"), -1);
 	CHECK_INT((long long)d->nentries, (long long)before);
+	/* What only the running drill can refuse is refused by the drill, on
+	 * the timeline, as a scripted action would be. */
+	CHECK_INT(ui_cmd_run(m, "ack A-0042"), -1);
+	CHECK(m->status_error);
+	CHECK_CONTAINS(m->status, "no alert A-0042");
+	e = find_entry(d, DRILL_ACTION, "ack A-0042");
+	CHECK(e != NULL && !e->ok);
 	ui_model_free(m);
 	free(m);
 	drill_free(d);
@@ -366,7 +384,7 @@ TEST(white_cell_controls_are_recorded)
 	struct drill *d = small_drill();
 	struct ui_model *m = calloc(1, sizeof(*m));
 
-	ui_model_init(m, d, NULL, "soc", false, 1, 0);
+	ui_model_init(m, d, "soc", false, 1, 0);
 	CHECK_INT(ui_cmd_run(m, "pause"), 0);
 	CHECK(m->pace.paused);
 	CHECK_STR(last_entry(d)->actor, UI_WHITE_CELL);
@@ -402,7 +420,7 @@ TEST(advance_follows_the_pace_and_stops_when_paused)
 	struct drill *d = small_drill();
 	struct ui_model *m = calloc(1, sizeof(*m));
 
-	ui_model_init(m, d, NULL, "soc", false, 60, 0);
+	ui_model_init(m, d, "soc", false, 60, 0);
 	fake_wall_now = 0;
 	ui_model_advance(m, 1000000, 1000000000, fake_wall);
 	CHECK_INT(d->now, 60 * SIM_SECOND);
