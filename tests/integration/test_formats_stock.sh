@@ -21,6 +21,9 @@ PY=/usr/bin/python3
 # background record to appear in a few hours.
 RATE=0.3
 UDP_SAMPLE=120
+# fail2ban reads a mail log of a spam storm (millions of lines) as an
+# evenly spread sample of this many lines, every line of a smaller one.
+F2B_SAMPLE=200000
 
 missing=""
 for t in validate-eve validate-zeek-tsv validate-event-xml rsyslog-parse; do
@@ -181,11 +184,13 @@ check_scenario() {
 	# passwords), and every line is in time order.
 	for f in $(files "$out" mail.log); do
 		sensor=$(basename "$(dirname "$f")")
+		step=$(( ($(grep -c '' "$f") + F2B_SAMPLE - 1) / F2B_SAMPLE ))
+		awk -v s="$step" 'NR % s == 1 || s == 1' "$f" >"$TMP/mail.log"
 		sed -nE 's/.*postfix\/smtpd\[[0-9]+\]: NOQUEUE: reject: RCPT from [^[]*\[([^]]+)\]: 5[0-9]{2} .*/\1/p' \
-			"$f" >"$TMP/expected"
+			"$TMP/mail.log" >"$TMP/expected"
 		none=""
-		grep -q ' postfix/' "$f" || none=spamd
-		check_fail2ban "$scn-fail2ban-$sensor" "$f" "$FILTERS/postfix.conf" "$TMP/expected" $none
+		grep -q ' postfix/' "$TMP/mail.log" || none=spamd
+		check_fail2ban "$scn-fail2ban-$sensor" "$TMP/mail.log" "$FILTERS/postfix.conf" "$TMP/expected" $none
 	done
 	for f in $(files "$out" auth.log); do
 		sensor=$(basename "$(dirname "$f")")
