@@ -181,7 +181,7 @@ check_scenario() {
 
 	# Mail gateways and Linux servers: fail2ban reports exactly the
 	# clients refused (Postfix's 5xx RCPT rejects, sshd's failed
-	# passwords), and every line is in time order.
+	# passwords and unknown users), and every line is in time order.
 	for f in $(files "$out" mail.log); do
 		sensor=$(basename "$(dirname "$f")")
 		step=$(( ($(grep -c '' "$f") + F2B_SAMPLE - 1) / F2B_SAMPLE ))
@@ -194,7 +194,9 @@ check_scenario() {
 	done
 	for f in $(files "$out" auth.log); do
 		sensor=$(basename "$(dirname "$f")")
-		sed -nE 's/.* sshd\[[0-9]+\]: Failed password for .* from ([0-9a-f.:]+) port [0-9]+ ssh2$/\1/p' \
+		# A failed password is one failure, an unknown user's another.
+		sed -nE -e 's/.* sshd\[[0-9]+\]: Failed password for .* from ([0-9a-f.:]+) port [0-9]+ ssh2$/\1/p' \
+			-e 's/.* sshd\[[0-9]+\]: Invalid user .* from ([0-9a-f.:]+) port [0-9]+$/\1/p' \
 			"$f" >"$TMP/expected"
 		check_fail2ban "$scn-fail2ban-$sensor" "$f" "$FILTERS/sshd.conf" "$TMP/expected" quiet
 	done
