@@ -21,9 +21,7 @@ PY=/usr/bin/python3
 # background record to appear in a few hours.
 RATE=0.3
 UDP_SAMPLE=120
-# fail2ban reads a mail log of a spam storm (millions of lines) as an
-# evenly spread sample of this many lines, every line of a smaller one.
-F2B_SAMPLE=200000
+MAIL_SAMPLE=100000
 
 missing=""
 for t in validate-eve validate-zeek-tsv validate-event-xml rsyslog-parse; do
@@ -184,13 +182,18 @@ check_scenario() {
 	# passwords and unknown users), and every line is in time order.
 	for f in $(files "$out" mail.log); do
 		sensor=$(basename "$(dirname "$f")")
-		step=$(( ($(grep -c '' "$f") + F2B_SAMPLE - 1) / F2B_SAMPLE ))
-		awk -v s="$step" 'NR % s == 1 || s == 1' "$f" >"$TMP/mail.log"
+		# A storm writes millions of lines, more than fail2ban-regex reads
+		# in a suite's time: it gets every k-th line, in order.
+		lines=$(wc -l <"$f")
+		if [ "$lines" -gt "$MAIL_SAMPLE" ]; then
+			awk -v k=$(((lines + MAIL_SAMPLE - 1) / MAIL_SAMPLE)) 'NR % k == 1' "$f" >"$TMP/mail-sample"
+			f=$TMP/mail-sample
+		fi
 		sed -nE 's/.*postfix\/smtpd\[[0-9]+\]: NOQUEUE: reject: RCPT from [^[]*\[([^]]+)\]: 5[0-9]{2} .*/\1/p' \
-			"$TMP/mail.log" >"$TMP/expected"
+			"$f" >"$TMP/expected"
 		none=""
-		grep -q ' postfix/' "$TMP/mail.log" || none=spamd
-		check_fail2ban "$scn-fail2ban-$sensor" "$TMP/mail.log" "$FILTERS/postfix.conf" "$TMP/expected" $none
+		grep -q ' postfix/' "$f" || none=spamd
+		check_fail2ban "$scn-fail2ban-$sensor" "$f" "$FILTERS/postfix.conf" "$TMP/expected" $none
 	done
 	for f in $(files "$out" auth.log); do
 		sensor=$(basename "$(dirname "$f")")
