@@ -4,8 +4,12 @@
  *
  * This is the front end that waits for wall time: the drill itself never
  * sleeps, the loop here asks pace how far simulated time may go and
- * sleeps until the next event is due.
+ * sleeps until the next event is due.  `run` records the drill in the
+ * exercise store, each team action committed before it falls due;
+ * `resume` (cmd_store.c) plays a recorded one again through the same
+ * loop.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -15,29 +19,21 @@
 
 #include "background.h"
 #include "cli.h"
+#include "cmd_drill.h"
 #include "drill.h"
 #include "forward.h"
 #include "pace.h"
 #include "paths.h"
 #include "render.h"
 #include "score.h"
+#include "sha256.h"
 #include "sink_files.h"
 #include "timeline.h"
+#include "xmalloc.h"
 
 /* Until the combined default drill lands, `irdrill run` with no scenario
  * plays the spear-phishing APT. */
 #define DRILL_DEFAULT_SCENARIO "apt-mustang-panda.lua"
-
-struct drill_cli {
-	const char *network;
-	const char *actions;
-	const char *out;   /* --out DIR: sensor files */
-	const char *syslog; /* --syslog SPEC: forward to a SIEM */
-	double background; /* activities per second at the peak, 0: none */
-	uint64_t seed;
-	bool seed_given, headless;
-	int speed;
-};
 
 static int64_t drill_wall_us(void)
 {
@@ -66,6 +62,55 @@ static bool drill_parse_seed(const char *s, uint64_t *out)
 	return *end == '\0';
 }
 
+/* --teams NAME[,NAME...]: names an actions file can use as one word. */
+static bool drill_parse_teams(const char *list, struct drill_cli *o, char *why, size_t size)
+{
+	const char *p = list;
+
+	o->nteams = 0;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+
+		if (n == 0) {
+			snprintf(why, size, "--teams '%s' has an empty name", list);
+			return false;
+		}
+		if (n >= ACTION_TEAM_MAX) {
+			snprintf(why, size, "--teams: '%.*s' is longer than %d bytes", (int)n, p, ACTION_TEAM_MAX - 1);
+			return false;
+		}
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)p[i] <= ' ' || p[i] == '#' || p[i] == 0x7f) {
+				snprintf(why, size, "--teams: '%.*s' holds a space, a control character or '#'",
+					 (int)n, p);
+				return false;
+			}
+		if (o->nteams == DRILL_TEAMS_MAX) {
+			snprintf(why, size, "--teams: more than %d teams", DRILL_TEAMS_MAX);
+			return false;
+		}
+		snprintf(o->teams[o->nteams], ACTION_TEAM_MAX, "%.*s", (int)n, p);
+		for (int i = 0; i < o->nteams; i++)
+			if (strcmp(o->teams[i], o->teams[o->nteams]) == 0) {
+				snprintf(why, size, "--teams names '%s' twice", o->teams[i]);
+				return false;
+			}
+		o->nteams++;
+		if (p[n] == '\0')
+			return true;
+		p += n + 1;
+	}
+}
+
+const char *drill_cli_db(const struct drill_cli *o)
+{
+	const char *env = getenv("IRDRILL_DB");
+
+	if (o->db)
+		return o->db;
+	return env && *env ? env : DRILL_DEFAULT_DB;
+}
+
 /* Shared options; returns 0, or the usage exit status. */
 static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struct drill_cli *o)
 {
@@ -75,8 +120,8 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		{ "speed", required_argument, NULL, 'x' },
 		{ "headless", no_argument, NULL, 'H' },
 		{ "actions", required_argument, NULL, 'a' },
-		{ "teams", required_argument, NULL, 'L' },
-		{ "db", required_argument, NULL, 'L' },
+		{ "teams", required_argument, NULL, 't' },
+		{ "db", required_argument, NULL, 'd' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "background", required_argument, NULL, 'b' },
 		{ "syslog", required_argument, NULL, 'y' },
@@ -85,8 +130,11 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 	};
 	int c, li = 0;
 	bool is_run = strcmp(cmd->name, "run") == 0;
+	char why[160];
 
 	memset(o, 0, sizeof(*o));
+	snprintf(o->teams[0], ACTION_TEAM_MAX, "%s", DRILL_DEFAULT_TEAM);
+	o->nteams = 1;
 	o->speed = PACE_SPEED_MAX;
 	o->background = is_run ? BACKGROUND_DEFAULT_RATE : 0;
 	opterr = 0;
@@ -125,6 +173,19 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 				return cli_bad_usage(cmd, "unknown option '--syslog'");
 			o->syslog = optarg;
 			break;
+		case 't':
+			if (!is_run)
+				return cli_bad_usage(cmd, "unknown option '--teams'");
+			if (!drill_parse_teams(optarg, o, why, sizeof(why)))
+				return cli_bad_usage(cmd, "%s", why);
+			break;
+		case 'd':
+			if (!is_run)
+				return cli_bad_usage(cmd, "unknown option '--db'");
+			if (*optarg == '\0')
+				return cli_bad_usage(cmd, "--db needs a file name");
+			o->db = optarg;
+			break;
 		case 'b': {
 			char *end;
 
@@ -156,7 +217,7 @@ static const char *drill_network_path(const struct drill_cli *o, char *buf, size
 	return path;
 }
 
-/* What a run writes besides its timeline. */
+/* What a run writes besides its timeline, and the teams' scores. */
 struct drill_outputs {
 	struct score *score;
 	struct render *render;
@@ -172,11 +233,11 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 
 	memset(out, 0, sizeof(*out));
 	out->score = score_new(d);
-	for (int i = 0; i < d->nactions; i++)
-		score_add_team(out->score, d->actions[i].team);
+	for (int i = 0; i < o->nteams; i++)
+		score_add_team(out->score, o->teams[i]);
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
-		out->files = sink_files_open(o->out, d->net, out->render, err, sizeof(err));
+		out->files = sink_files_open(o->out, d->net, out->render, &d->now, err, sizeof(err));
 		if (out->files == NULL) {
 			fprintf(stderr, "irdrill: --out %s\n", err);
 			return false;
@@ -259,43 +320,78 @@ static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, cons
 	return ok;
 }
 
-/* Open, queue the actions, run to the end at the given speed. */
-static struct drill *drill_play(const char *scenario, const struct drill_cli *o, const char *network,
-				struct drill_outputs *out)
+/* Open the drill and load its actions file (if any) into *actions; NULL
+ * with the messages printed. */
+static struct drill *drill_load(const char *scenario, const struct drill_cli *o, const char *network,
+				struct action **actions, int *nactions)
 {
 	struct drill_options opts = { scenario, network, o->seed, o->seed_given };
-	struct action *actions = NULL;
 	struct diag errs;
 	struct drill *d;
-	struct pace pace;
-	char err[1200];
-	int n;
 
+	*actions = NULL;
+	*nactions = 0;
 	diag_init(&errs);
 	d = drill_open(&opts, &errs);
 	if (d && o->actions) {
-		n = action_load_file(d->net, o->actions, &actions, &errs);
-		if (n < 0) {
+		*nactions = action_load_file(d->net, o->actions, actions, &errs);
+		if (*nactions < 0) {
+			*nactions = 0;
 			drill_free(d);
 			d = NULL;
-		} else {
-			drill_add_actions(d, actions, n);
-			free(actions);
 		}
 	}
-	if (d == NULL) {
+	if (d == NULL)
 		diag_print(&errs, stderr);
-		diag_free(&errs);
-		return NULL;
-	}
 	diag_free(&errs);
-	if (!drill_outputs_open(d, o, out)) {
-		drill_outputs_close(d, out, o->out, stdout);
-		drill_free(d);
-		return NULL;
-	}
+	return d;
+}
 
-	pace_init(&pace, 0, drill_wall_us(), o->speed);
+/* Team actions go to the store before they are applied: the scripted
+ * ones from next on are committed as they fall due. */
+struct drill_record {
+	struct store *store;
+	const struct action *actions; /* as queued on the drill */
+	int nactions, next;
+};
+
+/* Run every event due up to t, committing each scripted action that
+ * falls due to the store first; false, with the drill stopped before it,
+ * if the store refused one. */
+static bool drill_advance(struct drill *d, sim_time_t t, struct drill_record *rec)
+{
+	sim_time_t limit = t < d->end ? t : d->end;
+	char command[ACTION_VALUE_MAX + 128];
+
+	while (rec && rec->next < rec->nactions && rec->actions[rec->next].time <= limit) {
+		const struct action *a = &rec->actions[rec->next];
+
+		/* Up to the action's time, not past it: it stays queued where
+		 * it was, so the run is the same with a store or without. */
+		drill_run_until(d, a->time - 1);
+		action_format(d->net, a, command, sizeof(command));
+		if (store_action_add(rec->store, a->team, a->time, command, "ok") != 0) {
+			fprintf(stderr, "irdrill: %s\n", store_error(rec->store));
+			return false;
+		}
+		rec->next++;
+	}
+	drill_run_until(d, t);
+	return true;
+}
+
+/* Run an opened drill with its actions queued to the end at o's speed,
+ * from simulated time start (reached flat out); false if the store
+ * refused an action. */
+static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_outputs *out,
+		       struct drill_record *rec, sim_time_t start)
+{
+	struct pace pace;
+	char err[1200];
+
+	if (start > 0 && !drill_advance(d, start, rec))
+		return false;
+	pace_init(&pace, d->now, drill_wall_us(), o->speed);
 	while (!drill_finished(d)) {
 		const struct simq_entry *next;
 		sim_time_t target = pace_target(&pace, drill_wall_us());
@@ -305,7 +401,8 @@ static struct drill *drill_play(const char *scenario, const struct drill_cli *o,
 		 * so the receiver can keep up. */
 		if (out->forward && o->speed == PACE_SPEED_MAX && target > d->now + SIM_MINUTE)
 			target = d->now + SIM_MINUTE;
-		drill_run_until(d, target);
+		if (!drill_advance(d, target, rec))
+			return false;
 		if (out->forward && o->speed == PACE_SPEED_MAX)
 			forward_keep_up(out->forward, drill_wall_us);
 		else if (out->forward)
@@ -323,7 +420,129 @@ static struct drill *drill_play(const char *scenario, const struct drill_cli *o,
 		if (due > 0)
 			drill_sleep_us(due < 100000 ? due : 100000);
 	}
-	return d;
+	return true;
+}
+
+/* Every scripted action's team is one of the drill's; false with the
+ * messages printed. */
+static bool drill_check_teams(const struct drill_cli *o, const struct action *v, int n)
+{
+	bool ok = true;
+
+	for (int i = 0; i < n; i++) {
+		int t = 0;
+
+		while (t < o->nteams && strcmp(o->teams[t], v[i].team) != 0)
+			t++;
+		if (t == o->nteams) {
+			fprintf(stderr, "%s:%d: team '%s' is not one of the drill's teams (%s", o->actions, v[i].line,
+				v[i].team, o->teams[0]);
+			for (t = 1; t < o->nteams; t++)
+				fprintf(stderr, ",%s", o->teams[t]);
+			fprintf(stderr, "); name every team with --teams\n");
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* The absolute path and SHA-256 of a file a drill is played from; false
+ * with a message. */
+static bool drill_fingerprint(const char *path, char **abs, char **hex)
+{
+	char buf[PATH_MAX], digest[SHA256_HEX_SIZE];
+
+	if (realpath(path, buf) == NULL || sha256_file_hex(buf, digest) != 0) {
+		fprintf(stderr, "irdrill: %s: %s\n", path, strerror(errno));
+		return false;
+	}
+	*abs = xstrdup(buf);
+	*hex = xstrdup(digest);
+	return true;
+}
+
+/* Record a new exercise for an opened drill; false with a message. */
+static bool drill_begin_exercise(struct drill *d, const struct drill_cli *o, const char *scenario,
+				 const char *network, struct store *st)
+{
+	struct store_exercise ex = { 0 };
+	char *teams[DRILL_TEAMS_MAX];
+	bool ok = false;
+
+	if (!drill_fingerprint(scenario, &ex.scenario_path, &ex.scenario_sha256) ||
+	    !drill_fingerprint(network, &ex.network_path, &ex.network_sha256) ||
+	    (o->actions && !drill_fingerprint(o->actions, &ex.actions_path, &ex.actions_sha256)))
+		goto done;
+	for (int i = 0; i < o->nteams; i++)
+		teams[i] = (char *)o->teams[i];
+	ex.teams = teams;
+	ex.nteams = o->nteams;
+	ex.seed = d->seed;
+	ex.mode = "shared";
+	ex.background = o->background;
+	ex.speed = o->speed;
+	if (store_exercise_begin(st, &ex) != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
+		goto done;
+	}
+	fprintf(stderr, "irdrill: exercise %s in %s (irdrill resume %.8s continues it if the drill is cut short)\n",
+		ex.id, drill_cli_db(o), ex.id);
+	ok = true;
+done:
+	free(ex.scenario_path), free(ex.scenario_sha256);
+	free(ex.network_path), free(ex.network_sha256);
+	free(ex.actions_path), free(ex.actions_sha256);
+	return ok;
+}
+
+int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const char *network)
+{
+	struct drill_record rec = { 0 };
+	struct drill_outputs out;
+	struct action *actions;
+	struct store *st = NULL;
+	struct drill *d;
+	char err[1200];
+	int n, rc = CLI_ERROR;
+
+	d = drill_load(scenario, o, network, &actions, &n);
+	if (d == NULL)
+		return CLI_ERROR;
+	if (!drill_check_teams(o, actions, n))
+		goto done;
+	/* Only a drill that loaded creates the store file. */
+	st = store_open(drill_cli_db(o), true, err, sizeof(err));
+	if (st == NULL) {
+		fprintf(stderr, "irdrill: %s\n", err);
+		goto done;
+	}
+	if (!drill_begin_exercise(d, o, scenario, network, st))
+		goto done;
+	rec.store = st;
+	rec.actions = actions;
+	rec.nactions = n;
+	drill_add_actions(d, actions, n);
+	if (!drill_outputs_open(d, o, &out)) {
+		drill_outputs_close(d, &out, o->out, stdout);
+		goto done;
+	}
+	if (!drill_play(d, o, &out, &rec, 0)) {
+		drill_outputs_close(d, &out, o->out, NULL);
+		goto done;
+	}
+	timeline_print(d, stdout);
+	score_finish(out.score);
+	score_print(out.score, stdout);
+	rc = drill_outputs_close(d, &out, o->out, stdout) ? CLI_OK : CLI_ERROR;
+	if (store_exercise_end(st) != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
+		rc = CLI_ERROR;
+	}
+done:
+	store_close(st);
+	free(actions);
+	drill_free(d);
+	return rc;
 }
 
 int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
@@ -331,9 +550,6 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 	char network[PATH_MAX], scenario[PATH_MAX];
 	const char *scenario_path, *network_path;
 	struct drill_cli o;
-	struct drill_outputs out;
-	struct drill *d;
-	bool ok;
 	int rc = drill_options(cmd, argc, argv, &o);
 
 	if (rc)
@@ -350,15 +566,7 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 			paths_scenario_file(DRILL_DEFAULT_SCENARIO, scenario, sizeof(scenario));
 	if (network_path == NULL || scenario_path == NULL)
 		return CLI_ERROR;
-	d = drill_play(scenario_path, &o, network_path, &out);
-	if (d == NULL)
-		return CLI_ERROR;
-	timeline_print(d, stdout);
-	score_finish(out.score);
-	score_print(out.score, stdout);
-	ok = drill_outputs_close(d, &out, o.out, stdout);
-	drill_free(d);
-	return ok ? CLI_OK : CLI_ERROR;
+	return drill_cli_exercise(&o, scenario_path, network_path);
 }
 
 int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
@@ -377,12 +585,23 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 		return CLI_ERROR;
 	for (int i = optind; i < argc; i++) {
 		struct drill_outputs out;
-		struct drill *d = drill_play(argv[i], &o, network_path, &out);
+		struct action *actions;
+		int n;
+		struct drill *d = drill_load(argv[i], &o, network_path, &actions, &n);
 
 		if (d == NULL) {
 			failed++;
 			continue;
 		}
+		drill_add_actions(d, actions, n);
+		free(actions);
+		if (!drill_outputs_open(d, &o, &out)) {
+			drill_outputs_close(d, &out, NULL, NULL);
+			drill_free(d);
+			failed++;
+			continue;
+		}
+		drill_play(d, &o, &out, NULL, 0);
 		timeline_print(d, stdout);
 		for (size_t e = 0; e < d->nentries; e++)
 			if (d->entries[e].kind == DRILL_ERROR)

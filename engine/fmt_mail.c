@@ -731,6 +731,8 @@ static bool fmt_mail_line(const struct fmt_mail_msg *mm, enum fmt_mail_step step
 	}
 	ok = fmt_syslogfile_line(s->style, s->clock, mm->t[step], mm->host, tag,
 				 pid, strbuf_str(text), out);
+	if (ok)
+		fmt_syslogfile_times_add(s->times, mm->t[step]);
 	return ok;
 }
 
@@ -742,6 +744,8 @@ enum event_render fmt_mail_render(const struct fmt_mail_settings *s,
 	size_t start = out->len, i;
 	bool ok = true;
 
+	if (s->times != NULL)
+		s->times->n = 0;
 	if (ev->kind != EVENT_MAIL)
 		return EVENT_NOT_RENDERED;
 	if (!fmt_mail_prepare(s, ev, &mm))
@@ -754,6 +758,8 @@ enum event_render fmt_mail_render(const struct fmt_mail_settings *s,
 	strbuf_free(&text);
 	if (!ok) {
 		strbuf_truncate(out, start);
+		if (s->times != NULL)
+			s->times->n = 0;
 		return EVENT_BAD;
 	}
 	return EVENT_RENDERED;

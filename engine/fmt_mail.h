@@ -74,6 +74,8 @@ struct fmt_mail_settings {
 					   * runs every check as */
 	bool log_subject;                 /* header_checks /^Subject:/ INFO,
 					   * which logs every subject */
+	struct fmt_syslogfile_times *times; /* when set, filled with the
+					   * time of each line appended */
 };
 
 /* Ten or eleven characters and the NUL. */

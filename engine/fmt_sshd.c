@@ -113,6 +113,8 @@ static void fmt_sshd_emit(struct fmt_sshd_conn *c, sim_time_t t, uint32_t pid,
 		strbuf_truncate(&msg, FMT_SSHD_MSG_MAX);
 	c->ok = fmt_syslogfile_line(c->s->style, c->s->clock, t, c->host, "sshd",
 				    pid, strbuf_str(&msg), &c->out);
+	if (c->ok)
+		fmt_syslogfile_times_add(c->s->times, t);
 	strbuf_free(&msg);
 	strbuf_reset(&c->text);
 }
@@ -269,6 +271,8 @@ enum event_render fmt_sshd_render(const struct fmt_sshd_settings *s,
 	struct fmt_sshd_conn c;
 	enum event_logon_step step = ev->u.logon.step;
 
+	if (s->times != NULL)
+		s->times->n = 0;
 	if (ev->kind != EVENT_LOGON ||
 	    (step != EVENT_LOGON_SUCCESS && step != EVENT_LOGON_FAILURE &&
 	     step != EVENT_LOGON_CLOSED) ||
@@ -300,6 +304,8 @@ enum event_render fmt_sshd_render(const struct fmt_sshd_settings *s,
 		fmt_sshd_closed(&c);
 	if (c.ok)
 		strbuf_add(out, c.out.buf, c.out.len);
+	else if (s->times != NULL)
+		s->times->n = 0;
 	strbuf_free(&c.text);
 	strbuf_free(&c.out);
 	return c.ok ? EVENT_RENDERED : EVENT_BAD;

@@ -60,6 +60,8 @@ struct fmt_sshd_settings {
 	const struct net *net;           /* names the host and tells its OS */
 	const char *hostname;            /* overrides net when set */
 	uint64_t id_seed;                /* mixed into pids */
+	struct fmt_syslogfile_times *times; /* when set, filled with the time
+					  * of each line appended */
 };
 
 /*

@@ -81,3 +81,13 @@ const char *fmt_syslogfile_host(const char *hostname, const struct net *net,
 		return net->hosts[host].name;
 	return NULL;
 }
+
+void fmt_syslogfile_times_add(struct fmt_syslogfile_times *times, sim_time_t t)
+{
+	if (times == NULL)
+		return;
+	if (times->n < FMT_SYSLOGFILE_MAX_LINES)
+		times->time[times->n++] = t;
+	else
+		times->time[FMT_SYSLOGFILE_MAX_LINES - 1] = t;
+}

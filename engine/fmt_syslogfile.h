@@ -24,6 +24,7 @@
 #define FMT_SYSLOGFILE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "net.h"
@@ -34,6 +35,22 @@ enum fmt_syslogfile_style {
 	FMT_SYSLOGFILE_RFC3339,     /* Debian 12 rsyslog default */
 	FMT_SYSLOGFILE_TRADITIONAL, /* RSYSLOG_TraditionalFileFormat */
 };
+
+/*
+ * When each line of one record is written, in the order the formatter
+ * appended them.  A mail's life or an sshd session spans seconds to
+ * hours, so a file sink merging several records into one time-ordered
+ * file needs every line's own time, not just the record's.
+ */
+#define FMT_SYSLOGFILE_MAX_LINES 32
+
+struct fmt_syslogfile_times {
+	size_t n; /* lines timed; past the maximum, the last one stands */
+	sim_time_t time[FMT_SYSLOGFILE_MAX_LINES];
+};
+
+/* Note one more line at t (times may be NULL: nobody asked). */
+void fmt_syslogfile_times_add(struct fmt_syslogfile_times *times, sim_time_t t);
 
 /*
  * Append "TIMESTAMP host tag[pid]: msg\n" with msg escaped as rsyslog

@@ -47,7 +47,7 @@ void forward_event(void *fwd, const struct event *ev, enum sensor_type type)
 
 	for (int i = 0; i < nfiles; i++)
 		strbuf_reset(&f->lines[i]);
-	if (nfiles == 0 || render_event(f->render, ev, type, f->lines) == 0)
+	if (nfiles == 0 || render_event(f->render, ev, type, f->lines, NULL) == 0)
 		return;
 	m.facility = SYSLOG_FAC_LOCAL7;
 	m.severity = ev->kind == EVENT_ALERT || ev->kind == EVENT_UTM ? SYSLOG_SEV_WARNING : SYSLOG_SEV_INFO;

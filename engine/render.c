@@ -206,9 +206,16 @@ static int render_winevt(struct render *r, const struct event *ev, enum fmt_wine
 	return 2;
 }
 
-int render_event(struct render *r, const struct event *ev, enum sensor_type type,
-		 struct strbuf out[RENDER_MAX_FILES])
+bool render_spans_time(enum sensor_type type)
 {
+	return type == SENSOR_POSTFIX || type == SENSOR_SPAMASSASSIN || type == SENSOR_SSHD;
+}
+
+int render_event(struct render *r, const struct event *ev, enum sensor_type type,
+		 struct strbuf out[RENDER_MAX_FILES], struct fmt_syslogfile_times *times)
+{
+	if (times != NULL)
+		times->n = 0;
 	switch (type) {
 	case SENSOR_SURICATA: {
 		struct fmt_eve_settings s = {
@@ -258,6 +265,7 @@ int render_event(struct render *r, const struct event *ev, enum sensor_type type
 			.net = r->net,
 			.id_seed = r->seed,
 			.spamd_uid = 112,
+			.times = times,
 		};
 
 		return fmt_mail_render(&s, ev, &out[0]) == EVENT_RENDERED;
@@ -268,6 +276,7 @@ int render_event(struct render *r, const struct event *ev, enum sensor_type type
 			.style = FMT_SYSLOGFILE_RFC3339,
 			.net = r->net,
 			.id_seed = r->seed,
+			.times = times,
 		};
 
 		return fmt_sshd_render(&s, ev, &out[0]) == EVENT_RENDERED;

@@ -16,9 +16,11 @@
 #ifndef RENDER_H
 #define RENDER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "event.h"
+#include "fmt_syslogfile.h"
 #include "net.h"
 #include "sensor.h"
 #include "simclock.h"
@@ -42,9 +44,18 @@ int render_files(enum sensor_type type, const char *const **names);
  * got something.  Records must come in the order the sensor writes them:
  * a Windows log numbers its records, so the renderer counts per sensor
  * and host.
+ *
+ * times, when not NULL, gets the time of each line in out[0] for the
+ * products whose one record is several lines written over a span (a
+ * mail's life in mail.log, an sshd session in auth.log: render_spans_time);
+ * n is 0 for the others, whose lines are all at ev->time.
  */
 int render_event(struct render *r, const struct event *ev, enum sensor_type type,
-		 struct strbuf out[RENDER_MAX_FILES]);
+		 struct strbuf out[RENDER_MAX_FILES], struct fmt_syslogfile_times *times);
+
+/* Whether a sensor of this type logs one record's lines at their own
+ * times, so that a file of it is ordered line by line, not by record. */
+bool render_spans_time(enum sensor_type type);
 
 /* What a file starts with when opened at t, and ends with when closed
  * (Zeek's header and #close); nothing for most products. */

@@ -39,6 +39,7 @@ struct actor {
 };
 
 struct scn_flood;
+struct scn_storm;
 
 struct scenario {
 	struct drill *d;
@@ -55,12 +56,15 @@ struct scenario {
 	struct diag *errs; /* while loading */
 	struct scn_flood *floods; /* every wave so far; the active ones are running */
 	size_t nfloods, floods_cap;
+	struct scn_storm **storms; /* every mail storm so far, running or over */
+	size_t nstorms, storms_cap;
 	struct scenario_lint_objective *objectives; /* ids (the drill's copies) and lines, for check */
 	size_t nobjectives, objectives_cap;
 	struct tele tele; /* the traces the steps leave, on their own stream */
 };
 
 static void scn_floods_reweigh(struct scenario *s);
+static void scn_storms_reweigh(struct scenario *s);
 
 static struct scenario *scn_of(lua_State *L)
 {
@@ -294,6 +298,7 @@ void scenario_notify(struct scenario *s, const char *event, const char *team, co
 	int top = lua_gettop(L);
 
 	scn_floods_reweigh(s);
+	scn_storms_reweigh(s);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, s->handlers_ref);
 	if (lua_getfield(L, -1, event) != LUA_TTABLE) {
 		lua_settop(L, top);
@@ -1555,6 +1560,545 @@ static int api_flood(lua_State *L)
 	return scn_yield_until(L, s, s->d->now + duration, (lua_KContext)(s->nfloods - 1), scn_flood_end);
 }
 
+/* ---- mail storms ------------------------------------------------------- */
+
+/*
+ * A spam or phishing storm: millions of mails from a botnet's ranges under
+ * a few sender domains.  The engine sends it a batch a simulated second
+ * (no script could within its budget); the script starts it, steers it to
+ * fresh senders or domains, and reads how it fares.  Each mail goes to a
+ * mail gateway (the other one when the first cannot be reached, as an MTA
+ * tries its MX hosts): an IP block of its source on the path drops it at
+ * the firewall; a block of its sender domain makes the gateway refuse it;
+ * the gateway refuses the rest on its RBL or discards it on its spam
+ * score, except the few crafted to slip through, which are delivered
+ * unless the hash of the attachment they carry is blocked on the path.
+ */
+#define SCN_STORM_BATCH SIM_SECOND
+#define SCN_STORM_MAX_DOMAINS 16
+#define SCN_STORM_MAX_GATEWAYS 8
+/* Of the mails the gateways judge, the share refused on the RBL (per
+ * cent); the rest is scored and discarded. */
+#define SCN_STORM_RBL_PERCENT 80
+/* The firewalls and network sensors see one SMTP session per sending
+ * range a minute; the gateways log every mail. */
+#define SCN_STORM_SAMPLE_BATCHES 60
+
+struct scn_storm {
+	struct scenario *s;
+	char *name, *actor;       /* the storm's name; who started it */
+	struct scn_source sources[SCN_FLOOD_MAX_SOURCES];
+	int nsources;
+	char *domains[SCN_STORM_MAX_DOMAINS];
+	int ndomains;
+	char *subject, *hash;
+	int gateways[SCN_STORM_MAX_GATEWAYS], ngateways;
+	int *recipients, nrecipients; /* accounts with a mailbox */
+	sim_time_t start;
+	uint64_t total, nbatches, batch; /* batch: the next one to send */
+	uint64_t *slips, nslips, next_slip; /* batches holding a mail that slips through */
+	uint64_t sent, dropped, rejected, discarded, delivered;
+	bool running;
+	char weighed[400];        /* how it fared when last weighed */
+	struct tele tele;         /* its own stream: a storm never shifts the attack's traces */
+};
+
+/* How one sending range reaches one gateway this batch. */
+struct scn_storm_path {
+	struct net_flow flow;
+	double blocked;           /* the share of the range IP blocks on the path cover */
+	bool open;                /* the policy and the gateway let the rest in */
+	unsigned domains_blocked; /* bit d: domains[d] blocked on the path */
+	bool hash_blocked;
+};
+
+static const char *const scn_storm_locals[] = {
+	"thongbao", "hotro", "ketoan", "no-reply", "tracuu", "hoadon", "cskh", "admin",
+};
+
+/* Decide how each range reaches each gateway now. */
+static void scn_storm_paths(const struct scn_storm *st, struct scn_storm_path *p)
+{
+	const struct net *net = st->s->d->net;
+
+	for (int i = 0; i < st->nsources; i++) {
+		for (int g = 0; g < st->ngateways; g++) {
+			struct scn_storm_path *sp = &p[i * st->ngateways + g];
+			const struct net_host *gw = &net->hosts[st->gateways[g]];
+			uint32_t uncovered;
+			int site;
+
+			memset(sp, 0, sizeof(*sp));
+			sp->flow = (struct net_flow){ .src = st->sources[i].addr, .dst = scn_facing(gw, st->sources[i].addr),
+						      .proto = NET_PROTO_TCP, .port = 25 };
+			net_flow(net, &sp->flow);
+			sp->blocked = scn_blocked_share(net, &sp->flow, &st->sources[i], &site, &uncovered);
+			if (sp->blocked < 1) {
+				struct net_flow f = sp->flow;
+
+				f.src = uncovered;
+				sp->open = net_flow(net, &f) == NET_FLOW_OK;
+			}
+			for (int d = 0; d < st->ndomains; d++)
+				for (int fw = 0; fw < sp->flow.nfirewalls; fw++)
+					if (net_blocked_at(net, NET_BLOCK_DOMAIN, st->domains[d], sp->flow.firewalls[fw]))
+						sp->domains_blocked |= 1u << d;
+			for (int fw = 0; st->hash && fw < sp->flow.nfirewalls; fw++)
+				sp->hash_blocked |= net_blocked_at(net, NET_BLOCK_HASH, st->hash, sp->flow.firewalls[fw]);
+		}
+	}
+}
+
+/* Is addr inside an IP block on the path? */
+static bool scn_storm_addr_blocked(const struct net *net, const struct scn_storm_path *sp, uint32_t addr)
+{
+	if (sp->blocked <= 0)
+		return false;
+	for (size_t b = 0; b < net->nblocks; b++)
+		if (scn_block_on_path(&net->blocks[b], &sp->flow) && ipaddr_in(addr, net->blocks[b].addr, net->blocks[b].prefix))
+			return true;
+	return false;
+}
+
+/*
+ * How the storm fares now, in text: the share of its mail that reaches a
+ * gateway and the share the gateways refuse on its sender domains, with
+ * the first reason met.  Returns the share reaching a gateway un-refused.
+ */
+static double scn_storm_weigh(const struct scn_storm *st, char *text, size_t size)
+{
+	const struct net *net = st->s->d->net;
+	struct scn_storm_path *p = xmalloc((size_t)(st->nsources * st->ngateways) * sizeof(*p));
+	double reach = 0, refused = 0;
+	char why[256] = "", domain_why[256] = "";
+
+	scn_storm_paths(st, p);
+	for (int i = 0; i < st->nsources; i++) {
+		double best = 0, best_refused = 0;
+
+		for (int g = 0; g < st->ngateways; g++) {
+			const struct scn_storm_path *sp = &p[i * st->ngateways + g];
+			double in = sp->open ? 1 - sp->blocked : 0;
+			int nblocked = 0;
+
+			for (int d = 0; d < st->ndomains; d++)
+				nblocked += (sp->domains_blocked >> d) & 1;
+			if (in > best)
+				best = in, best_refused = in * nblocked / st->ndomains;
+			if (why[0] == '\0' && sp->blocked > 0) {
+				uint32_t uncovered;
+				int site;
+
+				scn_blocked_share(net, &sp->flow, &st->sources[i], &site, &uncovered);
+				snprintf(why, sizeof(why), "%s (%s)", net_verdict_reason(NET_FLOW_BLOCKED), net->sites[site].id);
+			} else if (why[0] == '\0' && !sp->open && sp->blocked < 1) {
+				struct net_flow f = sp->flow;
+
+				net_flow(net, &f);
+				snprintf(why, sizeof(why), "%s", net_verdict_reason(f.verdict));
+			}
+			for (int d = 0; d < st->ndomains && domain_why[0] == '\0'; d++)
+				if ((sp->domains_blocked >> d) & 1)
+					snprintf(domain_why, sizeof(domain_why), "domain %s refused", st->domains[d]);
+		}
+		reach += best / st->nsources;
+		refused += best_refused / st->nsources;
+	}
+	free(p);
+	snprintf(text, size, "%.0f%% of it reaches the gateways%s%s", 100 * reach, why[0] ? ": " : "", why);
+	if (refused > 0)
+		snprintf(text + strlen(text), size - strlen(text), "; %.0f%% refused on its sender domains (%s)",
+			 100 * refused, domain_why);
+	return reach - refused;
+}
+
+/* One mail of batch st->batch, the index-th of n. */
+static void scn_storm_mail(struct scn_storm *st, const struct scn_storm_path *p, uint64_t index, uint64_t n,
+			   bool slips)
+{
+	const struct net *net = st->s->d->net;
+	struct rng *r = &st->tele.rng;
+	int i = (int)rng_below(r, (uint64_t)st->nsources), g0 = (int)rng_below(r, (uint64_t)st->ngateways);
+	int d = (int)rng_below(r, (uint64_t)st->ndomains);
+	const struct scn_source *src = &st->sources[i];
+	uint32_t addr = src->addr + (uint32_t)rng_below(r, scn_prefix_size(src->prefix));
+	const struct scn_storm_path *sp = NULL;
+	struct trace_storm_mail m = { 0 };
+	char from[160], reject[300], ip[IPADDR_STRLEN];
+
+	st->sent++;
+	for (int k = 0; k < st->ngateways && sp == NULL; k++) {
+		const struct scn_storm_path *c = &p[i * st->ngateways + (g0 + k) % st->ngateways];
+
+		if (c->open && c->blocked < 1 && !scn_storm_addr_blocked(net, c, addr)) {
+			sp = c;
+			m.gateway = st->gateways[(g0 + k) % st->ngateways];
+		}
+	}
+	if (sp == NULL) {
+		st->dropped++;
+		return;
+	}
+	snprintf(from, sizeof(from), "%s@%s",
+		 scn_storm_locals[rng_below(r, sizeof(scn_storm_locals) / sizeof(*scn_storm_locals))], st->domains[d]);
+	m.source = addr;
+	m.after = (sim_time_t)(index * (uint64_t)SCN_STORM_BATCH / n);
+	m.from = from;
+	m.to = net->accounts[st->recipients[rng_below(r, (uint64_t)st->nrecipients)]].email;
+	m.subject = st->subject;
+	if ((sp->domains_blocked >> d) & 1) {
+		snprintf(reject, sizeof(reject), "554 5.7.1 <%s>: Sender address rejected: Access denied", from);
+		m.verdict = EVENT_MAIL_REJECTED;
+	} else if (slips && !sp->hash_blocked) {
+		/* Crafted to pass: a clean-looking score. */
+		m.verdict = EVENT_MAIL_DELIVERED;
+		m.score = (int32_t)rng_range(r, 8, 38);
+		m.tests = "HTML_MESSAGE,MIME_HTML_MOSTLY,SPF_SOFTFAIL";
+	} else if (slips || rng_below(r, 100) >= SCN_STORM_RBL_PERCENT) {
+		/* The content filter: a blocked attachment hash scores as a virus. */
+		m.verdict = EVENT_MAIL_DISCARDED;
+		m.score = (int32_t)rng_range(r, 150, 420);
+		m.tests = slips ? "BAYES_50,HTML_MESSAGE,KAM_VIRUS,SPF_SOFTFAIL" : "BAYES_99,HTML_MESSAGE,RCVD_IN_SBL_CSS,URIBL_DBL_SPAM";
+	} else {
+		snprintf(reject, sizeof(reject),
+			 "554 5.7.1 Service unavailable; Client host [%s] blocked using zen.spamhaus.org",
+			 ipaddr_format(addr, ip));
+		m.verdict = EVENT_MAIL_REJECTED;
+	}
+	m.reject = m.verdict == EVENT_MAIL_REJECTED ? reject : NULL;
+	if (m.verdict == EVENT_MAIL_REJECTED)
+		st->rejected++;
+	else if (m.verdict == EVENT_MAIL_DISCARDED)
+		st->discarded++;
+	else
+		st->delivered++;
+	trace_storm_mail(&st->tele, &m);
+}
+
+static void scn_storm_record(struct scn_storm *st, const char *what, bool ok, const char *detail)
+{
+	drill_record(st->s->d, DRILL_STEP, st->actor, what, st->name, ok, detail);
+}
+
+/* The storm is over (its schedule ran out, or the script stopped it). */
+static void scn_storm_end(struct scn_storm *st)
+{
+	char text[300];
+
+	st->running = false;
+	snprintf(text, sizeof(text), "%llu sent: %llu blocked (%llu dropped at firewalls, %llu refused, %llu discarded), "
+		 "%llu delivered", (unsigned long long)st->sent,
+		 (unsigned long long)(st->dropped + st->rejected + st->discarded), (unsigned long long)st->dropped,
+		 (unsigned long long)st->rejected, (unsigned long long)st->discarded, (unsigned long long)st->delivered);
+	scn_storm_record(st, "mail_storm ends", true, text);
+}
+
+/* The mails of batch k: the total spread evenly, to the mail. */
+static uint64_t scn_storm_batch_size(const struct scn_storm *st, uint64_t k)
+{
+	return st->total * (k + 1) / st->nbatches - st->total * k / st->nbatches;
+}
+
+static void scn_storm_batch(void *ctx, struct drill *d)
+{
+	struct scn_storm *st = ctx;
+	struct scn_storm_path *p;
+	uint64_t n;
+
+	if (!st->running)
+		return;
+	n = scn_storm_batch_size(st, st->batch);
+	p = xmalloc((size_t)(st->nsources * st->ngateways) * sizeof(*p));
+	scn_storm_paths(st, p);
+	for (uint64_t m = 0; m < n; m++) {
+		bool slips = st->next_slip < st->nslips && st->slips[st->next_slip] == st->batch;
+
+		st->next_slip += slips;
+		scn_storm_mail(st, p, m, n, slips);
+	}
+	free(p);
+	if (st->batch % SCN_STORM_SAMPLE_BATCHES == 0)
+		for (int i = 0; i < st->nsources; i++)
+			trace_storm_session(&st->tele, st->sources[i].addr +
+					    (uint32_t)rng_below(&st->tele.rng, scn_prefix_size(st->sources[i].prefix)),
+					    st->gateways[rng_below(&st->tele.rng, (uint64_t)st->ngateways)]);
+	if (++st->batch == st->nbatches) {
+		scn_storm_end(st);
+		return;
+	}
+	drill_call_at(d, st->start + (sim_time_t)st->batch * SCN_STORM_BATCH, scn_storm_batch, st);
+}
+
+/* A team acted: a storm whose outlook changed says so on the timeline. */
+static void scn_storms_reweigh(struct scenario *s)
+{
+	for (size_t i = 0; i < s->nstorms; i++) {
+		struct scn_storm *st = s->storms[i];
+		char text[400];
+		double through;
+
+		if (!st->running)
+			continue;
+		through = scn_storm_weigh(st, text, sizeof(text));
+		if (strcmp(text, st->weighed) == 0)
+			continue;
+		snprintf(st->weighed, sizeof(st->weighed), "%s", text);
+		scn_storm_record(st, "mail_storm", through > 0, text);
+	}
+}
+
+static void scn_storm_free(struct scn_storm *st)
+{
+	free(st->name), free(st->actor), free(st->subject), free(st->hash);
+	for (int d = 0; d < st->ndomains; d++)
+		free(st->domains[d]);
+	free(st->recipients);
+	free(st->slips);
+	free(st);
+}
+
+static struct scn_storm *scn_storm_find(const struct scenario *s, const char *name)
+{
+	for (size_t i = 0; i < s->nstorms; i++)
+		if (strcmp(s->storms[i]->name, name) == 0)
+			return s->storms[i];
+	return NULL;
+}
+
+/* senders = { "198.51.100.0/24", … } into st, all or nothing; false
+ * when absent. */
+static bool scn_storm_senders(lua_State *L, int t, struct scn_storm *st)
+{
+	struct scn_source sources[SCN_FLOOD_MAX_SOURCES];
+	lua_Integer n;
+
+	if (lua_getfield(L, t, "senders") == LUA_TNIL) {
+		lua_pop(L, 1);
+		return false;
+	}
+	if (!lua_istable(L, -1) || (n = (lua_Integer)lua_rawlen(L, -1)) == 0)
+		luaL_error(L, "mail_storm: field 'senders' must be a list of IPv4 addresses or prefixes");
+	if (n > SCN_FLOOD_MAX_SOURCES)
+		luaL_error(L, "mail_storm: field 'senders' lists more than %d ranges", SCN_FLOOD_MAX_SOURCES);
+	for (lua_Integer i = 1; i <= n; i++) {
+		const char *v;
+
+		lua_rawgeti(L, -1, i);
+		v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+		if (v == NULL || !ipaddr_parse_prefix(v, &sources[i - 1].addr, &sources[i - 1].prefix))
+			luaL_error(L, "mail_storm: sender %d ('%s') is not an IPv4 address or prefix", (int)i,
+				   v ? v : luaL_typename(L, -1));
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	memcpy(st->sources, sources, (size_t)n * sizeof(*sources));
+	st->nsources = (int)n;
+	return true;
+}
+
+/* The number of names in domains = { "example.net", … }, 0 when absent;
+ * an error when the list is not one of domain names. */
+static int scn_storm_domains_check(lua_State *L, int t)
+{
+	lua_Integer n;
+
+	if (lua_getfield(L, t, "domains") == LUA_TNIL) {
+		lua_pop(L, 1);
+		return 0;
+	}
+	if (!lua_istable(L, -1) || (n = (lua_Integer)lua_rawlen(L, -1)) == 0)
+		luaL_error(L, "mail_storm: field 'domains' must be a list of sender domains");
+	if (n > SCN_STORM_MAX_DOMAINS)
+		luaL_error(L, "mail_storm: field 'domains' lists more than %d domains", SCN_STORM_MAX_DOMAINS);
+	for (lua_Integer i = 1; i <= n; i++) {
+		const char *v;
+
+		lua_rawgeti(L, -1, i);
+		v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+		if (v == NULL || v[0] == '\0' || strpbrk(v, "@ <>") != NULL)
+			luaL_error(L, "mail_storm: domain %d ('%s') is not a domain name", (int)i,
+				   v ? v : luaL_typename(L, -1));
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	return (int)n;
+}
+
+/* Copy the n checked domains of the table at t into st. */
+static void scn_storm_domains_set(lua_State *L, int t, struct scn_storm *st, int n)
+{
+	for (int d = 0; d < st->ndomains; d++)
+		free(st->domains[d]);
+	lua_getfield(L, t, "domains");
+	for (int i = 1; i <= n; i++) {
+		lua_rawgeti(L, -1, i);
+		st->domains[i - 1] = xstrdup(lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	st->ndomains = n;
+}
+
+/*
+ * A new storm from the table at t, to start now.  Every check that can
+ * raise an error comes before the first allocation, so an error leaves
+ * nothing behind.
+ */
+static struct scn_storm *scn_storm_new(lua_State *L, struct scenario *s, int t, const char *name)
+{
+	const struct net *net = s->d->net;
+	struct scn_storm probe = { 0 }, *st;
+	lua_Integer total, duration, slip;
+	const char *subject, *hash;
+	char stream[160];
+	int gateways = 0, ndomains;
+
+	if (!scn_storm_senders(L, t, &probe))
+		luaL_error(L, "mail_storm: field 'senders' is missing");
+	ndomains = scn_storm_domains_check(L, t);
+	if (ndomains == 0)
+		luaL_error(L, "mail_storm: field 'domains' is missing");
+	total = scn_field_int(L, t, "mail_storm", "total", 0);
+	if (total <= 0)
+		luaL_error(L, "mail_storm: field 'total' must be a positive integer");
+	duration = scn_field_int(L, t, "mail_storm", "duration", 0);
+	if (duration < SCN_STORM_BATCH)
+		luaL_error(L, "mail_storm: field 'duration' must be at least seconds(1)");
+	slip = scn_field_int(L, t, "mail_storm", "slip", 0);
+	if (slip < 0 || slip > total)
+		luaL_error(L, "mail_storm: field 'slip' must be between 0 and total");
+	subject = scn_field_str(L, t, "mail_storm", "subject", false);
+	hash = scn_field_str(L, t, "mail_storm", "hash", false);
+	for (int h = 0; h < net->nhosts; h++)
+		gateways += net_host_has_tag(&net->hosts[h], "mail-gateway");
+	if (gateways == 0)
+		luaL_error(L, "mail_storm: the network has no host tagged mail-gateway");
+
+	st = xmalloc(sizeof(*st));
+	*st = probe;
+	scn_storm_domains_set(L, t, st, ndomains);
+	st->s = s;
+	st->name = xstrdup(name);
+	st->actor = xstrdup(scn_actor_name(s));
+	st->subject = xstrdup(subject ? subject : "Thông báo / Notice");
+	st->hash = hash ? xstrdup(hash) : NULL;
+	snprintf(stream, sizeof(stream), "storm:%s", name);
+	tele_init(&st->tele, s->d, stream);
+	for (int h = 0; h < net->nhosts && st->ngateways < SCN_STORM_MAX_GATEWAYS; h++)
+		if (net_host_has_tag(&net->hosts[h], "mail-gateway"))
+			st->gateways[st->ngateways++] = h;
+	st->recipients = xmalloc(((size_t)net->naccounts + 1) * sizeof(*st->recipients));
+	for (int a = 0; a < net->naccounts; a++)
+		if (net->accounts[a].email)
+			st->recipients[st->nrecipients++] = a;
+	st->start = s->d->now;
+	st->total = (uint64_t)total;
+	st->nbatches = (uint64_t)(duration / SCN_STORM_BATCH);
+	st->nslips = (uint64_t)slip;
+	st->slips = xmalloc((st->nslips + 1) * sizeof(*st->slips));
+	/* One in each equal stretch of the storm. */
+	for (uint64_t j = 0; j < st->nslips; j++)
+		st->slips[j] = st->nbatches * j / st->nslips +
+			       rng_below(&st->tele.rng, st->nbatches / st->nslips ? st->nbatches / st->nslips : 1);
+	st->running = true;
+	return st;
+}
+
+/* Fresh senders, domains, or a stop for a running storm. */
+static double scn_storm_steer(lua_State *L, struct scn_storm *st, int t, char *text, size_t size)
+{
+	bool moved = scn_storm_senders(L, t, st);
+	int ndomains = scn_storm_domains_check(L, t);
+	bool renamed = ndomains > 0;
+	double through;
+
+	if (renamed)
+		scn_storm_domains_set(L, t, st, ndomains);
+	lua_getfield(L, t, "stop");
+	if (lua_toboolean(L, -1)) {
+		lua_pop(L, 1);
+		scn_storm_end(st);
+		snprintf(text, size, "the storm is stopped");
+		return 0;
+	}
+	lua_pop(L, 1);
+	through = scn_storm_weigh(st, st->weighed, sizeof(st->weighed));
+	snprintf(text, size, "%s", st->weighed);
+	if (moved || renamed) {
+		char steer[520];
+
+		snprintf(steer, sizeof(steer), "%s%s%s: %s", moved ? "fresh senders" : "",
+			 moved && renamed ? " and " : "", renamed ? "fresh domains" : "", st->weighed);
+		scn_storm_record(st, "mail_storm", through > 0, steer);
+	}
+	return through;
+}
+
+/*
+ * mail_storm { name =, senders =, domains =, total =, duration =, slip =,
+ * subject =, hash =, stop = }: start a storm now, or steer the running
+ * one of that name (fresh senders or domains, or stop = true).  Returns
+ * true when some of its mail reaches a gateway un-refused, else false and
+ * why; the storm runs on either way until it is over or stopped.
+ */
+static int api_mail_storm(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	struct scn_storm *st;
+	const char *name;
+	char text[520];
+	double through;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_check_technique(L, 1, "mail_storm");
+	name = scn_field_str(L, 1, "mail_storm", "name", true);
+	st = scn_storm_find(s, name);
+	if (st && !st->running)
+		return luaL_error(L, "mail_storm: storm '%s' is over", name);
+	if (st) {
+		through = scn_storm_steer(L, st, 1, text, sizeof(text));
+	} else {
+		st = scn_storm_new(L, s, 1, name);
+		s->storms = xgrow(s->storms, &s->storms_cap, s->nstorms + 1, sizeof(*s->storms));
+		s->storms[s->nstorms++] = st;
+		through = scn_storm_weigh(st, st->weighed, sizeof(st->weighed));
+		snprintf(text, sizeof(text), "%llu mails over %lld min from %d ranges under %d domains; %s",
+			 (unsigned long long)st->total, (long long)(st->nbatches * SCN_STORM_BATCH / SIM_MINUTE),
+			 st->nsources, st->ndomains, st->weighed);
+		scn_storm_record(st, "mail_storm", through > 0, text);
+		snprintf(text, sizeof(text), "%s", st->weighed);
+		drill_call_at(s->d, st->start, scn_storm_batch, st);
+	}
+	lua_pushboolean(L, through > 0);
+	if (through > 0)
+		return 1;
+	lua_pushstring(L, text);
+	return 2;
+}
+
+/* storm(name): how the storm fares so far. */
+static int api_storm(lua_State *L)
+{
+	struct scenario *s = scn_of(L);
+	const char *name = luaL_checkstring(L, 1);
+	const struct scn_storm *st = scn_storm_find(s, name);
+	char text[400];
+
+	if (st == NULL)
+		return luaL_error(L, "storm: no storm '%s' (start it with mail_storm { name = … })", name);
+	lua_createtable(L, 0, 10);
+	lua_pushstring(L, st->name), lua_setfield(L, -2, "name");
+	lua_pushboolean(L, st->running), lua_setfield(L, -2, "running");
+	lua_pushinteger(L, (lua_Integer)st->sent), lua_setfield(L, -2, "sent");
+	lua_pushinteger(L, (lua_Integer)st->dropped), lua_setfield(L, -2, "dropped");
+	lua_pushinteger(L, (lua_Integer)st->rejected), lua_setfield(L, -2, "rejected");
+	lua_pushinteger(L, (lua_Integer)st->discarded), lua_setfield(L, -2, "discarded");
+	lua_pushinteger(L, (lua_Integer)(st->dropped + st->rejected + st->discarded)), lua_setfield(L, -2, "blocked");
+	lua_pushinteger(L, (lua_Integer)st->delivered), lua_setfield(L, -2, "delivered");
+	lua_pushnumber(L, st->running ? scn_storm_weigh(st, text, sizeof(text)) : 0), lua_setfield(L, -2, "reaching");
+	return 1;
+}
+
 /* ---- the API: expectations (scored by score.h) ------------------------ */
 
 static const char *const scn_expect_keys[] = {
@@ -1738,6 +2282,7 @@ static const luaL_Reg scn_api[] = {
 	{ "move", api_move }, { "beacon", api_beacon }, { "exfiltrate", api_exfiltrate },
 	{ "encrypt", api_encrypt }, { "logon", api_logon }, { "deface", api_deface },
 	{ "flood", api_flood },
+	{ "mail_storm", api_mail_storm }, { "storm", api_storm },
 	{ "expect", api_expect },
 	{ NULL, NULL },
 };
@@ -1858,6 +2403,9 @@ void scenario_free(struct scenario *s)
 		free(s->floods[i].relief);
 	}
 	free(s->floods);
+	for (size_t i = 0; i < s->nstorms; i++)
+		scn_storm_free(s->storms[i]);
+	free(s->storms);
 	free(s->objectives);
 	sandbox_free(s->box);
 	free(in->id), free(in->title_vi), free(in->title_en), free(in->description_vi);

@@ -14,8 +14,18 @@
  * system calls, a bounded amount held in memory per file. */
 #define SINK_FILES_CHUNK (256 * 1024)
 
+/* A line of a time-spanning product waiting for the clock to pass it. */
+struct sink_held {
+	sim_time_t time;
+	uint64_t seq; /* arrival order: lines of one time keep it */
+	char *line;   /* with its newline */
+	size_t len;
+};
+
 struct sink_file {
 	struct strbuf pending;
+	struct sink_held *held; /* a min-heap on (time, seq) */
+	size_t nheld, held_cap;
 	enum sensor_type type; /* its sensor's, once started */
 	bool started;  /* header written into pending */
 	bool created;  /* exists on disk */
@@ -25,8 +35,11 @@ struct sink_files {
 	char *dir;
 	const struct net *net;
 	struct render *render;
+	const sim_time_t *now;   /* the drill's clock */
 	struct sink_file *files; /* sensor * RENDER_MAX_FILES + file */
 	struct strbuf lines[RENDER_MAX_FILES];
+	struct fmt_syslogfile_times times;
+	uint64_t held_seq;
 	uint64_t bytes, records;
 	int error;               /* first errno of a failed write, 0: none */
 	char error_path[1024];
@@ -46,7 +59,7 @@ static int sink_files_mkdir(const char *path)
 }
 
 struct sink_files *sink_files_open(const char *dir, const struct net *net, struct render *r,
-				   char *err, size_t errsize)
+				   const sim_time_t *now, char *err, size_t errsize)
 {
 	struct sink_files *s;
 
@@ -58,6 +71,7 @@ struct sink_files *sink_files_open(const char *dir, const struct net *net, struc
 	s->dir = xstrdup(dir);
 	s->net = net;
 	s->render = r;
+	s->now = now;
 	s->files = xcalloc((size_t)net->nsensors * RENDER_MAX_FILES + 1, sizeof(*s->files));
 	return s;
 }
@@ -111,6 +125,80 @@ fail:
 	return -1;
 }
 
+static bool sink_held_before(const struct sink_held *a, const struct sink_held *b)
+{
+	return a->time < b->time || (a->time == b->time && a->seq < b->seq);
+}
+
+static void sink_held_push(struct sink_file *f, struct sink_held h)
+{
+	size_t i = f->nheld++;
+
+	f->held = xgrow(f->held, &f->held_cap, f->nheld, sizeof(*f->held));
+	while (i > 0 && sink_held_before(&h, &f->held[(i - 1) / 2])) {
+		f->held[i] = f->held[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	f->held[i] = h;
+}
+
+static struct sink_held sink_held_pop(struct sink_file *f)
+{
+	struct sink_held top = f->held[0], last = f->held[--f->nheld];
+	size_t i = 0, child;
+
+	while ((child = 2 * i + 1) < f->nheld) {
+		if (child + 1 < f->nheld && sink_held_before(&f->held[child + 1], &f->held[child]))
+			child++;
+		if (!sink_held_before(&f->held[child], &last))
+			break;
+		f->held[i] = f->held[child];
+		i = child;
+	}
+	if (f->nheld > 0)
+		f->held[i] = last;
+	return top;
+}
+
+/*
+ * Hold each line of a record until the clock passes its time: a mail's
+ * first line is due seconds before the record that carries it, an sshd
+ * session's last line hours after, and other records' lines fall in
+ * between.  Lines beyond what the formatter timed take the last time.
+ */
+static void sink_files_hold(struct sink_files *s, struct sink_file *f, const struct strbuf *text,
+			    const struct fmt_syslogfile_times *times, sim_time_t fallback)
+{
+	const char *p = text->buf, *end = text->buf + text->len;
+	size_t i = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl != NULL ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		sim_time_t t = times->n == 0 ? fallback : times->time[i < times->n ? i : times->n - 1];
+
+		sink_held_push(f, (struct sink_held){ t, s->held_seq++, xstrndup(p, len), len });
+		p += len;
+		i++;
+	}
+}
+
+/* Move the file's held lines due by upto into its pending bytes, in time
+ * order. */
+static void sink_files_release(struct sink_files *s, int sensor, int file, sim_time_t upto)
+{
+	struct sink_file *f = &s->files[sensor * RENDER_MAX_FILES + file];
+
+	while (f->nheld > 0 && f->held[0].time <= upto) {
+		struct sink_held h = sink_held_pop(f);
+
+		strbuf_add(&f->pending, h.line, h.len);
+		free(h.line);
+		if (f->pending.len >= SINK_FILES_CHUNK)
+			sink_files_write(s, sensor, file);
+	}
+}
+
 void sink_files_event(void *sink, const struct event *ev, enum sensor_type type)
 {
 	struct sink_files *s = sink;
@@ -119,7 +207,7 @@ void sink_files_event(void *sink, const struct event *ev, enum sensor_type type)
 
 	for (int file = 0; file < nfiles; file++)
 		strbuf_reset(&s->lines[file]);
-	if (nfiles == 0 || render_event(s->render, ev, type, s->lines) == 0)
+	if (nfiles == 0 || render_event(s->render, ev, type, s->lines, &s->times) == 0)
 		return;
 	s->records++;
 	for (int file = 0; file < nfiles; file++) {
@@ -131,6 +219,11 @@ void sink_files_event(void *sink, const struct event *ev, enum sensor_type type)
 			render_file_start(s->render, type, file, ev->time, &f->pending);
 			f->type = type;
 			f->started = true;
+		}
+		if (render_spans_time(type)) {
+			sink_files_hold(s, f, &s->lines[file], &s->times, ev->time);
+			sink_files_release(s, ev->sensor, file, *s->now);
+			continue;
 		}
 		strbuf_add(&f->pending, s->lines[file].buf, s->lines[file].len);
 		if (f->pending.len >= SINK_FILES_CHUNK)
@@ -148,9 +241,12 @@ static int sink_files_report(struct sink_files *s, char *err, size_t errsize)
 
 int sink_files_flush(struct sink_files *s, char *err, size_t errsize)
 {
-	for (int sensor = 0; sensor < s->net->nsensors; sensor++)
-		for (int file = 0; file < RENDER_MAX_FILES; file++)
+	for (int sensor = 0; sensor < s->net->nsensors; sensor++) {
+		for (int file = 0; file < RENDER_MAX_FILES; file++) {
+			sink_files_release(s, sensor, file, *s->now);
 			sink_files_write(s, sensor, file);
+		}
+	}
 	return sink_files_report(s, err, errsize);
 }
 
@@ -162,6 +258,10 @@ int sink_files_close(struct sink_files *s, sim_time_t end, char *err, size_t err
 		for (int file = 0; file < RENDER_MAX_FILES; file++) {
 			struct sink_file *f = &s->files[sensor * RENDER_MAX_FILES + file];
 
+			/* The drill is over: what is still held was logged
+			 * after its end, and is written as it stands. */
+			sink_files_release(s, sensor, file, SIM_TIME_MAX);
+			free(f->held);
 			if (f->started)
 				render_file_end(s->render, f->type, file, end, &f->pending);
 			sink_files_write(s, sensor, file);

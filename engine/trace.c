@@ -334,3 +334,68 @@ void trace_encrypt(struct tele *t, int host)
 	trace_file_write(t, host, -1, "C:\\ProgramData\\svchost.exe", "D:\\README_RESTORE_FILES.txt",
 			 20 * SIM_SECOND);
 }
+
+/* The public face of a mail gateway, where the Internet's MX lookups lead. */
+static uint32_t trace_gateway_ip(const struct tele *t, int gateway)
+{
+	const struct net_host *gw = &t->d->net->hosts[gateway];
+
+	return gw->public_ip ? gw->public_ip : gw->ip;
+}
+
+void trace_storm_mail(struct tele *t, const struct trace_storm_mail *m)
+{
+	struct event ev = { 0 };
+	struct event_mail *mail = &ev.u.mail;
+	const char *domain = strchr(m->from, '@') ? strchr(m->from, '@') + 1 : "localhost";
+	char helo[128], mid[128];
+	bool refused = m->verdict == EVENT_MAIL_REJECTED;
+
+	ev.kind = EVENT_MAIL;
+	ev.conn.start = t->d->now + m->after;
+	ev.conn.orig_ip = m->source;
+	ev.conn.orig_port = tele_port(t);
+	ev.conn.resp_ip = trace_gateway_ip(t, m->gateway);
+	ev.conn.resp_port = 25;
+	ev.conn.proto = NET_PROTO_TCP;
+	ev.conn.app = EVENT_APP_SMTP;
+	/* Bulk senders greet with a name of their own domain. */
+	snprintf(helo, sizeof(helo), "mail.%s", domain);
+	mail->verdict = m->verdict;
+	mail->serial = drill_serial(t->d, DRILL_SERIAL_MAIL);
+	mail->helo = helo;
+	mail->from = m->from;
+	mail->to = m->to;
+	mail->subject = m->subject;
+	mail->required = 50;
+	mail->score = m->score;
+	mail->tests = m->tests;
+	mail->reject = m->reject;
+	if (!refused) {
+		snprintf(mid, sizeof(mid), "%012llx@%s", (unsigned long long)(rng_next_u64(&t->rng) >> 16), domain);
+		mail->message_id = mid;
+		mail->size = (uint64_t)rng_range(&t->rng, 18000, 260000);
+		mail->relay = t->relay[0] ? t->relay : NULL;
+	}
+	/* A refusal at RCPT takes a moment; a whole message a few seconds. */
+	tele_on_host(t, &ev, m->gateway,
+		     m->after + (refused ? rng_range(&t->rng, 150000, 1500000) : rng_range(&t->rng, 900000, 4 * SIM_SECOND)));
+}
+
+void trace_storm_session(struct tele *t, uint32_t source, int gateway)
+{
+	struct tele_conn tc = { 0 };
+	struct event_conn conn;
+	struct net_flow flow;
+
+	tc.src_host = -1;
+	tc.src = source;
+	tc.dst = trace_gateway_ip(t, gateway);
+	tc.dport = 25;
+	tc.proto = NET_PROTO_TCP;
+	tc.app = EVENT_APP_SMTP;
+	tc.duration = rng_range(&t->rng, 300000, 2 * SIM_SECOND);
+	tc.bytes_out = (uint64_t)rng_range(&t->rng, 300, 900);
+	tc.bytes_in = (uint64_t)rng_range(&t->rng, 400, 700);
+	tele_connect(t, &tc, &conn, &flow);
+}

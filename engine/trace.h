@@ -7,8 +7,9 @@
  * exploit request and the IDS alert, the process chain on the victim, the
  * logon (or the failed logon after a password reset) on the target of a
  * lateral move, the DNS lookup and TLS session of a beacon, the firewall
- * deny when an address is blocked.  Failed steps leave traces too: that
- * is often how defenders see a blocked attacker retry.
+ * deny when an address is blocked, every mail of a spam storm on the
+ * gateway that judged it.  Failed steps leave traces too: that is often
+ * how defenders see a blocked attacker retry.
  *
  * Everything goes through telemetry, so the sensors that can see a trace
  * are the only ones that log it.  Depends on telemetry and net.
@@ -48,5 +49,26 @@ void trace_outbound(struct tele *t, int host, uint32_t c2, const char *domain, u
 		    uint64_t bytes, bool exfiltration);
 
 void trace_encrypt(struct tele *t, int host);
+
+/*
+ * One mail of a spam or phishing storm, as the gateway logs it.  A storm
+ * sends millions, so a mail has no connection records of its own: the
+ * network sensors and firewalls see the storm through trace_storm_session,
+ * a sample of its SMTP sessions.
+ */
+struct trace_storm_mail {
+	int gateway;
+	uint32_t source;          /* the sending bot */
+	sim_time_t after;         /* its SMTP session opens at now + after */
+	const char *from, *to, *subject;
+	enum event_mail_verdict verdict;
+	const char *reject;       /* REJECTED: the SMTP reply */
+	int32_t score;            /* SpamAssassin score in tenths */
+	const char *tests;
+};
+void trace_storm_mail(struct tele *t, const struct trace_storm_mail *m);
+/* One SMTP session from source to a gateway, decided against the model:
+ * a firewall that blocks the source logs the deny. */
+void trace_storm_session(struct tele *t, uint32_t source, int gateway);
 
 #endif

@@ -170,3 +170,23 @@ function deface(s) end
 ---@return boolean ok  the target stayed overwhelmed until the wave ended
 ---@return string? reason
 function flood(s) end
+
+---@param s { name: string, senders?: string[], domains?: string[], total?: integer, duration?: Duration, slip?: integer, subject?: string, hash?: string, stop?: boolean, technique?: string }
+---@return boolean ok  some of its mail reaches a gateway and is not refused for its domain
+---@return string? reason
+function mail_storm(s) end
+
+---@class StormInfo
+---@field name string
+---@field running boolean
+---@field sent integer
+---@field dropped integer  stopped at a firewall (IP blocks) or by an unreachable gateway
+---@field rejected integer  refused by the gateways (RBL, blocked sender domain)
+---@field discarded integer  accepted, then discarded on its spam score
+---@field blocked integer  dropped + rejected + discarded
+---@field delivered integer
+---@field reaching number  the share (0 to 1) of its mail that reaches a gateway un-refused now
+
+---@param name string
+---@return StormInfo
+function storm(name) end

@@ -9,6 +9,9 @@ cd "$(dirname "$0")/../.." || exit 2
 SHARED=${IRDRILL_SHARED:-../shared}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/irdrill-it.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT
+# Every run records its exercise; the tests' stores stay out of the tree.
+IRDRILL_DB=$TMP/irdrill.db
+export IRDRILL_DB
 
 ok() { echo "ok - $1"; }
 not_ok() {

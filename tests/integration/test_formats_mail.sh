@@ -7,35 +7,12 @@
 # test_fmt_sshd --write DIR), with the failures fail2ban must report
 # worked out from the records, not from the text.
 #
-# fail2ban is used unpacked from Debian's package (apt-get download, dpkg
-# -x), never installed: installing it would enable and start its ban
-# daemon on the machine running the tests.  The unpacked tree is kept in
-# $IRDRILL_FAIL2BAN, by default next to the unit test programs.  Needs
-# apt-get with a reachable Debian mirror on first use, and Debian's
-# /usr/bin/python3.  A missing tool is a failure, never a silent pass.
+# fail2ban comes unpacked from Debian's package (fail2ban.sh).  A missing
+# tool is a failure, never a silent pass.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fail2ban.sh"
 
-UNIT_DIR=${UNIT_DIR:-build/tests}
-F2B=${IRDRILL_FAIL2BAN:-${UNIT_DIR%/*}/fail2ban}
 RULES=$SHARED/formats
-
-# Unpack Debian's fail2ban into $F2B unless it is there already.
-fetch_fail2ban() {
-	[ -f "$F2B/usr/bin/fail2ban-regex" ] && return 0
-	rm -rf "$F2B.part" && mkdir -p "$F2B.part" || return 1
-	if (cd "$F2B.part" && apt-get download fail2ban) >"$TMP/f2b-download" 2>&1 &&
-		dpkg -x "$F2B.part"/fail2ban_*.deb "$F2B.part/root" >>"$TMP/f2b-download" 2>&1; then
-		rm -rf "$F2B" && mv "$F2B.part/root" "$F2B" && rm -rf "$F2B.part"
-		return 0
-	fi
-	rm -rf "$F2B.part"
-	return 1
-}
-
-fail2ban_regex() {
-	PYTHONPATH=$F2B/usr/lib/python3/dist-packages /usr/bin/python3 \
-		"$F2B/usr/bin/fail2ban-regex" "$@"
-}
 
 for f in postfix/logcheck-rules/postfix postfix/logcheck-rules/spamd sshd/logcheck-rules/ssh; do
 	if [ ! -f "$RULES/$f" ]; then
@@ -45,61 +22,13 @@ for f in postfix/logcheck-rules/postfix postfix/logcheck-rules/spamd sshd/logche
 	fi
 done
 
-if [ ! -x /usr/bin/python3 ]; then
-	not_ok "mail-fail2ban-present" "/usr/bin/python3 is missing (apt-get install -y python3)"
-	exit 1
-fi
-if fetch_fail2ban && fail2ban_regex --version >/dev/null 2>&1; then
-	ok "mail-fail2ban-present"
-else
-	not_ok "mail-fail2ban-present" "could not unpack Debian's fail2ban into $F2B" \
-		"$(tail -3 "$TMP/f2b-download" 2>/dev/null)"
-	exit 1
-fi
-FILTERS=$F2B/etc/fail2ban/filter.d
+need_fail2ban mail
 
 mkdir -p "$TMP/mail" "$TMP/sshd"
 run_bin "$UNIT_DIR/test_fmt_mail" --write "$TMP/mail"
 expect_status "mail-sample-written" 0
 run_bin "$UNIT_DIR/test_fmt_sshd" --write "$TMP/sshd"
 expect_status "sshd-sample-written" 0
-
-# check_fail2ban NAME LOG FILTER EXPECTED: fail2ban-regex reads every line
-# of LOG with a date it recognises, and reports as failures exactly the
-# addresses listed in EXPECTED, as many times as listed.  --no-check-all
-# makes it stop at the first rule that matches a line, as the fail2ban
-# server does (and as its -o output always does).
-check_fail2ban() {
-	name=$1 log=$2 filter=$3 expected=$4
-	lines=$(grep -c '' "$log")
-	want=$(grep -c '' "$expected")
-	fail2ban_regex --no-check-all "$log" "$filter" >"$TMP/f2b.out" 2>&1
-	status=$?
-	summary=$(grep '^Lines: ' "$TMP/f2b.out")
-	matched=$(printf '%s\n' "$summary" | sed -n 's/.* \([0-9]*\) matched.*/\1/p')
-	# "Date template hits": one per line whose timestamp it understood.
-	dated=$(sed -n '/^Date template hits:/,/^`-/s/^|  \[\([0-9]*\)\].*/\1/p' "$TMP/f2b.out" |
-		awk '{ n += $1 } END { print n + 0 }')
-	if [ "$status" -eq 0 ] && [ "$dated" -eq "$lines" ] && [ "$lines" -gt 0 ]; then
-		ok "$name-dates"
-	else
-		not_ok "$name-dates" "exit $status, $dated of $lines lines dated" \
-			"$(grep -A3 '^Date template' "$TMP/f2b.out" | tr '\n' ' ')"
-	fi
-	if [ "$want" -gt 0 ] && [ "$matched" = "$want" ]; then
-		ok "$name-failure-count"
-	else
-		not_ok "$name-failure-count" "fail2ban matched '$matched', the records hold $want" \
-			"$summary"
-	fi
-	fail2ban_regex -o ip "$log" "$filter" 2>&1 | sort >"$TMP/f2b.ips"
-	if sort "$expected" | cmp -s - "$TMP/f2b.ips"; then
-		ok "$name-failure-addresses"
-	else
-		not_ok "$name-failure-addresses" \
-			"$(sort "$expected" | diff - "$TMP/f2b.ips" | grep '^[<>]' | head -6 | tr '\n' ' ')"
-	fi
-}
 
 # check_logcheck NAME LOG RULES LAGGING: every line logcheck's rules do
 # not know matches LAGGING, an extended regex naming wording the rules

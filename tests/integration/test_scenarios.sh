@@ -36,7 +36,7 @@ cp "$TMP/stdout" "$TMP/seed7"
 run_cmd run --headless --seed 7 "$apt"
 if cmp -s "$TMP/seed7" "$TMP/stdout"; then ok "apt-seed-7-repeats"; else not_ok "apt-seed-7-repeats"; fi
 
-run_cmd run --headless --actions tests/data/actions/apt-isolate-and-block-sender.txt "$apt"
+run_cmd run --headless --teams soc,team-tdm --actions tests/data/actions/apt-isolate-and-block-sender.txt "$apt"
 expect_status "apt-isolate-exit-0" 0
 expect_line "apt-isolate-attacker-adapts" "$TMP/stdout" "phish +thuanan-pc-02 +failed: domain vpcp-gov.example.net blocked"
 objective "apt-isolate-prevents-foothold" foothold-dc prevented
@@ -135,9 +135,6 @@ expect_no_line "lint-clean-no-errors" "$TMP/stderr" "."
 run_cmd run
 expect_status "run-without-console-exit-2" 2
 expect_line "run-without-console-says-headless" "$TMP/stderr" "use irdrill run --headless"
-run_cmd run --headless --teams a,b
-expect_status "run-teams-not-yet-exit-2" 2
-expect_line "run-teams-not-yet-says-so" "$TMP/stderr" "--teams is not available yet"
 run_cmd run --headless --speed fast
 expect_status "run-bad-speed-exit-2" 2
 

@@ -21,6 +21,14 @@ for f in soc-suricata/eve.json soc-zeek/conn.log soc-zeek/dns.log soc-zeek/ssl.l
 	soc-postfix/mail.log soc-spamassassin/mail.log soc-sshd/auth.log fgt-bd/fortigate.log; do
 	if [ -s "$TMP/a/$f" ]; then ok "sinks-file-$f"; else not_ok "sinks-file-$f" "missing or empty"; fi
 done
+# mail.log and auth.log are in time order line by line, as rsyslog
+# writes them, though one message's or session's lines span many others.
+for f in "$TMP"/a/*/mail.log "$TMP"/a/*/auth.log; do
+	name=sinks-time-order-$(basename "$(dirname "$f")")/$(basename "$f")
+	if cut -d' ' -f1 "$f" | LC_ALL=C sort -c 2>"$TMP/order"; then ok "$name"; else
+		not_ok "$name" "$(cat "$TMP/order")"
+	fi
+done
 # Folders are sensors of the default province, nothing else.
 ids=$(grep -o 'sensor { id = "[a-z-]*"' scenarios/networks/default.lua | cut -d'"' -f2)
 for dir in "$TMP"/a/*/; do

@@ -908,6 +908,69 @@ TEST(mail_deterministic_and_appending)
 
 /* Records the gateway could not have logged leave the buffer as it was;
  * other kinds are not mail. */
+
+/* Every line's own time, as a file sink orders lines by: one per line, in
+ * order, each the time the line prints. */
+static void check_line_times(const struct strbuf *out, const struct fmt_syslogfile_times *times)
+{
+	const char *p = strbuf_str(out);
+	size_t i = 0;
+	char ts[SIMCLOCK_ISO_SIZE];
+
+	for (; *p != '\0'; i++) {
+		const char *nl = strchr(p, '\n');
+
+		CHECK(i < times->n);
+		if (i >= times->n || nl == NULL)
+			break;
+		CHECK(i == 0 || times->time[i - 1] <= times->time[i]);
+		CHECK(simclock_format_local_colon(&test_clock, times->time[i], ts, sizeof ts));
+		CHECK(strncmp(p, ts, strlen(ts)) == 0);
+		p = nl + 1;
+	}
+	CHECK_INT(i, times->n);
+}
+
+TEST(mail_line_times)
+{
+	static const enum event_mail_verdict verdicts[] = {
+		EVENT_MAIL_DELIVERED, EVENT_MAIL_TAGGED, EVENT_MAIL_DISCARDED, EVENT_MAIL_REJECTED,
+	};
+	struct fmt_syslogfile_times times = { 0 };
+	struct strbuf out;
+
+	for (size_t v = 0; v < sizeof verdicts / sizeof verdicts[0]; v++) {
+		for (int d = 0; d < 2; d++) {
+			struct fmt_mail_settings s = settings((enum fmt_mail_daemon)d, FMT_SYSLOGFILE_RFC3339);
+			struct event ev = mail_record(verdicts[v]);
+
+			s.times = &times;
+			times.n = 99;
+			strbuf_init(&out);
+			if (fmt_mail_render(&s, &ev, &out) == EVENT_RENDERED) {
+				check_line_times(&out, &times);
+				CHECK(times.time[0] >= ev.conn.start);
+				CHECK(times.time[times.n - 1] <= ev.time);
+			} else {
+				CHECK_INT(times.n, 0);
+			}
+			strbuf_free(&out);
+		}
+	}
+	/* A record it refuses times nothing. */
+	{
+		struct fmt_mail_settings s = test_postfix;
+		struct event ev = mail_record(EVENT_MAIL_DELIVERED);
+
+		s.times = &times;
+		ev.time = ev.conn.start - 1;
+		strbuf_init(&out);
+		CHECK_INT(fmt_mail_render(&s, &ev, &out), EVENT_BAD);
+		CHECK_INT(times.n, 0);
+		strbuf_free(&out);
+	}
+}
+
 TEST(mail_not_rendered_and_bad)
 {
 	struct fmt_mail_settings nameless = test_postfix;
@@ -1191,6 +1254,7 @@ int main(int argc, char **argv)
 	RUN(mail_host_from_network);
 	RUN(mail_default_relay);
 	RUN(mail_deterministic_and_appending);
+	RUN(mail_line_times);
 	RUN(mail_not_rendered_and_bad);
 	return harness_finish();
 }

@@ -574,6 +574,61 @@ TEST(sshd_deterministic_and_appending)
 
 /* Windows-only steps and other kinds write nothing; records sshd could
  * not have logged leave the buffer as it was. */
+
+/* Every line's own time, as a file sink orders lines by: one per line, in
+ * order, each the time the line prints. */
+static void check_line_times(const struct strbuf *out, const struct fmt_syslogfile_times *times)
+{
+	const char *p = strbuf_str(out);
+	size_t i = 0;
+	char ts[SIMCLOCK_ISO_SIZE];
+
+	for (; *p != '\0'; i++) {
+		const char *nl = strchr(p, '\n');
+
+		CHECK(i < times->n);
+		if (i >= times->n || nl == NULL)
+			break;
+		CHECK(i == 0 || times->time[i - 1] <= times->time[i]);
+		CHECK(simclock_format_local_colon(&test_clock, times->time[i], ts, sizeof ts));
+		CHECK(strncmp(p, ts, strlen(ts)) == 0);
+		p = nl + 1;
+	}
+	CHECK_INT(i, times->n);
+}
+
+TEST(sshd_line_times)
+{
+	static const enum event_logon_step steps[] = {
+		EVENT_LOGON_SUCCESS, EVENT_LOGON_FAILURE, EVENT_LOGON_CLOSED,
+	};
+	struct fmt_syslogfile_times times = { 0 };
+	struct fmt_sshd_settings s = test_rfc3339;
+	struct strbuf out;
+
+	s.times = &times;
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		struct event ev = logon_record(steps[i]);
+
+		times.n = 99;
+		strbuf_init(&out);
+		CHECK_INT(fmt_sshd_render(&s, &ev, &out), EVENT_RENDERED);
+		check_line_times(&out, &times);
+		CHECK(times.n > 0 && times.time[0] >= ev.conn.start);
+		CHECK(times.n > 0 && times.time[times.n - 1] == ev.time);
+		strbuf_free(&out);
+	}
+	{
+		struct event ev = logon_record(EVENT_LOGON_SUCCESS);
+
+		ev.user = NULL;
+		strbuf_init(&out);
+		CHECK_INT(fmt_sshd_render(&s, &ev, &out), EVENT_BAD);
+		CHECK_INT(times.n, 0);
+		strbuf_free(&out);
+	}
+}
+
 TEST(sshd_not_rendered_and_bad)
 {
 	struct fmt_sshd_settings nameless = test_rfc3339;
@@ -793,6 +848,7 @@ int main(int argc, char **argv)
 	RUN(sshd_empty_values);
 	RUN(sshd_host_from_network);
 	RUN(sshd_deterministic_and_appending);
+	RUN(sshd_line_times);
 	RUN(sshd_not_rendered_and_bad);
 	return harness_finish();
 }

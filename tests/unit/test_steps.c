@@ -1,20 +1,22 @@
-/* The attack steps added for the stock ransomware, defacement and DDoS
- * scenarios (logon, deface, flood) and the restore team action, on the
- * small test province: each asks the model and fails for the reason the
- * defenders gave it. */
+/* The attack steps added for the stock ransomware, defacement, DDoS and
+ * mail-storm scenarios (logon, deface, flood, mail_storm) and the restore
+ * team action, on the small test province (the storm on the default one,
+ * which has mail gateways): each asks the model and fails for the reason
+ * the defenders gave it. */
 #include "harness.h"
 
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "drill.h"
+#include "ipaddr.h"
 
 static char path[64];
 
-/* Open a drill on net-small with a scenario made of src. */
-static struct drill *open_src(const char *src)
+/* Open a drill on a network with a scenario made of src. */
+static struct drill *open_on(const char *network, const char *src)
 {
-	struct drill_options o = { path, "tests/data/net-small.lua", 1, true };
+	struct drill_options o = { path, network, 1, true };
 	struct diag errs;
 	struct drill *d;
 	int fd;
@@ -31,6 +33,11 @@ static struct drill *open_src(const char *src)
 	unlink(path);
 	CHECK(d != NULL);
 	return d;
+}
+
+static struct drill *open_src(const char *src)
+{
+	return open_on("tests/data/net-small.lua", src);
 }
 
 static void act(struct drill *d, const char *when, const char *command)
@@ -244,6 +251,135 @@ TEST(flood_that_cannot_get_in_fails_at_once)
 	drill_free(d);
 }
 
+/* What a storm's mail looks like on the gateways' logs, counted. */
+struct storm_seen {
+	uint64_t rejected, access_denied, discarded, delivered;
+	uint32_t lowest, highest; /* sending addresses */
+};
+
+static void storm_listen(void *ctx, const struct event *ev, enum sensor_type type)
+{
+	struct storm_seen *seen = ctx;
+
+	if (ev->kind != EVENT_MAIL || type != SENSOR_POSTFIX || ev->u.mail.from == NULL ||
+	    strstr(ev->u.mail.from, "example.net") == NULL)
+		return;
+	seen->rejected += ev->u.mail.verdict == EVENT_MAIL_REJECTED;
+	seen->access_denied += ev->u.mail.reject && strstr(ev->u.mail.reject, "Sender address rejected") != NULL;
+	seen->discarded += ev->u.mail.verdict == EVENT_MAIL_DISCARDED;
+	seen->delivered += ev->u.mail.verdict == EVENT_MAIL_DELIVERED;
+	if (seen->lowest == 0 || ev->conn.orig_ip < seen->lowest)
+		seen->lowest = ev->conn.orig_ip;
+	if (ev->conn.orig_ip > seen->highest)
+		seen->highest = ev->conn.orig_ip;
+}
+
+#define DEFAULT_NET "scenarios/networks/default.lua"
+#define STORM(total, slip) \
+	"mail_storm { name = \"s\", senders = { \"198.51.100.0/28\" }, domains = { \"a.example.net\", \"b.example.net\" }, " \
+	"total = " #total ", duration = minutes(10), slip = " #slip ", hash = \"d41d8cd98f00b204e9800998ecf8427e\" }\n"
+
+/* Ten minutes of 6000 mails with 4 that slip through: the gateways log
+ * every mail that reaches them, blocks take their share at once, and
+ * the counts add up. */
+TEST(mail_storm_reaches_the_gateways_and_honours_blocks)
+{
+	struct drill *d = open_on(DEFAULT_NET, HEAD
+		"actor(\"botnet\", function()\n"
+		"  " STORM(6000, 4)
+		"  wait(minutes(11))\n"
+		"  local st = storm(\"s\")\n"
+		"  message(st.sent .. \" \" .. st.dropped .. \" \" .. st.rejected .. \" \" .. st.discarded .. \" \" "
+		"          .. st.delivered .. \" \" .. st.blocked .. \" \" .. tostring(st.running))\n"
+		"end)\n");
+	struct storm_seen seen = { 0 };
+	uint32_t first, last;
+	unsigned long long sent, dropped, rejected, discarded, delivered, blocked;
+	char running[8] = "";
+
+	if (d == NULL)
+		return;
+	drill_listen(d, storm_listen, &seen);
+	act(d, "2m", "block ip 198.51.100.8/29 at bd");         /* half the range, dropped */
+	act(d, "4m", "unblock ip 198.51.100.8/29 at bd");
+	act(d, "5m", "block domain a.example.net at everywhere"); /* half the mail refused */
+	act(d, "0m", "block hash d41d8cd98f00b204e9800998ecf8427e at everywhere"); /* no copy slips through */
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_INT(d->errors, 0);
+	CHECK_STR(detail(nth(d, "mail_storm", 0)),
+		  "6000 mails over 10 min from 1 ranges under 2 domains; 100% of it reaches the gateways");
+	/* the hash block changes nothing the gateways' load shows */
+	CHECK_STR(detail(nth(d, "mail_storm", 1)), "50% of it reaches the gateways: address blocked at a firewall (bd)");
+	CHECK_INT(nth(d, "mail_storm", 1) ? nth(d, "mail_storm", 1)->time : -1, 2 * SIM_MINUTE);
+	CHECK_STR(detail(nth(d, "mail_storm", 2)), "100% of it reaches the gateways");
+	CHECK_STR(detail(nth(d, "mail_storm", 3)),
+		  "100% of it reaches the gateways; 50% refused on its sender domains (domain a.example.net refused)");
+	CHECK(nth(d, "mail_storm ends", 0) != NULL);
+	CHECK(sscanf(detail(nth(d, "message", 0)), "%llu %llu %llu %llu %llu %llu %7s", &sent, &dropped, &rejected,
+		     &discarded, &delivered, &blocked, running) == 7);
+	CHECK_INT(sent, 6000);
+	CHECK_INT(blocked + delivered, sent);
+	CHECK_INT(delivered, 0);
+	CHECK_STR(running, "false");
+	/* two minutes at 10 a second, half of it: about 600 dropped */
+	CHECK(dropped > 450 && dropped < 750);
+	/* the gateways saw everything not dropped */
+	CHECK_INT(seen.rejected + seen.discarded + seen.delivered, sent - dropped);
+	CHECK_INT(seen.rejected, rejected);
+	CHECK_INT(seen.discarded, discarded);
+	/* half of the last five minutes refused for its domain */
+	CHECK(seen.access_denied > 1200 && seen.access_denied < 1800);
+	ipaddr_parse("198.51.100.0", &first);
+	ipaddr_parse("198.51.100.15", &last);
+	CHECK(seen.lowest >= first && seen.highest <= last);
+	drill_free(d);
+}
+
+/* Undefended, the crafted copies are delivered; the script steers the
+ * storm to fresh senders and stops it. */
+TEST(mail_storm_slips_a_few_and_is_steered)
+{
+	struct drill *d = open_on(DEFAULT_NET, HEAD
+		"actor(\"botnet\", function()\n"
+		"  " STORM(6000, 4)
+		"  wait(minutes(1))\n"
+		"  mail_storm { name = \"s\", senders = { \"192.0.2.0/28\" } }\n"
+		"  wait(minutes(1))\n"
+		"  local ok, why = mail_storm { name = \"s\", stop = true }\n"
+		"  local st = storm(\"s\")\n"
+		"  message(tostring(ok) .. \" \" .. why .. \" \" .. st.sent .. \" \" .. tostring(st.running))\n"
+		"  mail_storm { name = \"s\", stop = true }\n"
+		"end)\n");
+	struct storm_seen seen = { 0 };
+	uint32_t first;
+
+	if (d == NULL)
+		return;
+	drill_listen(d, storm_listen, &seen);
+	act(d, "30s", "block ip 198.51.100.0/28 at bd");
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_STR(detail(nth(d, "mail_storm", 1)), "0% of it reaches the gateways: address blocked at a firewall (bd)");
+	CHECK(nth(d, "mail_storm", 1) && !nth(d, "mail_storm", 1)->ok);
+	CHECK_STR(detail(nth(d, "mail_storm", 2)), "fresh senders: 100% of it reaches the gateways");
+	CHECK_STR(detail(nth(d, "message", 0)), "false the storm is stopped 1200 false");
+	CHECK_CONTAINS(detail(nth(d, "mail_storm ends", 0)), "1200 sent: ");
+	CHECK_CONTAINS(detail(nth(d, "error", 0)), "mail_storm: storm 's' is over");
+	ipaddr_parse("192.0.2.0", &first);
+	CHECK(seen.highest >= first); /* the fresh range sent */
+	drill_free(d);
+	/* The slips: one in each quarter of a storm left to run. */
+	d = open_on(DEFAULT_NET, HEAD "actor(\"botnet\", function() " STORM(6000, 4) " end)\n");
+	if (d == NULL)
+		return;
+	memset(&seen, 0, sizeof(seen));
+	drill_listen(d, storm_listen, &seen);
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_INT(seen.delivered, 4);
+	CHECK_CONTAINS(detail(nth(d, "mail_storm ends", 0)), "6000 sent: 5996 blocked (0 dropped at firewalls, ");
+	CHECK_CONTAINS(detail(nth(d, "mail_storm ends", 0)), "), 4 delivered");
+	drill_free(d);
+}
+
 TEST(step_arguments_are_checked)
 {
 	static const struct {
@@ -267,6 +403,21 @@ TEST(step_arguments_are_checked)
 		{ "deface { host = \"portal\", page = 1 }", "deface: field 'page' must be a string" },
 		{ "deface { host = \"portal\", technique = \"defacement\" }",
 		  "deface: technique 'defacement' is not an ATT&CK id like T1566.001" },
+		{ "mail_storm { name = \"s\", domains = { \"x.example\" }, total = 9, duration = 60 }",
+		  "mail_storm: field 'senders' is missing" },
+		{ "mail_storm { name = \"s\", senders = { \"1.2.3\" }, domains = { \"x.example\" }, total = 9, duration = seconds(9) }",
+		  "mail_storm: sender 1 ('1.2.3') is not an IPv4 address or prefix" },
+		{ "mail_storm { name = \"s\", senders = { \"1.2.3.4\" }, domains = { \"a@x.example\" }, total = 9, duration = seconds(9) }",
+		  "mail_storm: domain 1 ('a@x.example') is not a domain name" },
+		{ "mail_storm { name = \"s\", senders = { \"1.2.3.4\" }, domains = { \"x.example\" }, duration = seconds(9) }",
+		  "mail_storm: field 'total' must be a positive integer" },
+		{ "mail_storm { name = \"s\", senders = { \"1.2.3.4\" }, domains = { \"x.example\" }, total = 9, duration = 10 }",
+		  "mail_storm: field 'duration' must be at least seconds(1)" },
+		{ "mail_storm { name = \"s\", senders = { \"1.2.3.4\" }, domains = { \"x.example\" }, total = 9, duration = seconds(9), slip = 10 }",
+		  "mail_storm: field 'slip' must be between 0 and total" },
+		{ "mail_storm { name = \"s\", senders = { \"1.2.3.4\" }, domains = { \"x.example\" }, total = 9, duration = seconds(9) }",
+		  "mail_storm: the network has no host tagged mail-gateway" },
+		{ "storm(\"nothing\")", "storm: no storm 'nothing' (start it with mail_storm { name = … })" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
@@ -296,6 +447,8 @@ int main(void)
 	RUN(flood_blocks_take_their_share_and_relieve_at_once);
 	RUN(flood_counts_the_uncovered_middle_of_a_prefix);
 	RUN(flood_that_cannot_get_in_fails_at_once);
+	RUN(mail_storm_reaches_the_gateways_and_honours_blocks);
+	RUN(mail_storm_slips_a_few_and_is_steered);
 	RUN(step_arguments_are_checked);
 	return harness_finish();
 }
