@@ -31,5 +31,7 @@ int cli_bad_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 int cmd_net(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_run(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_check(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_resume(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_scores(const struct cli_cmd *cmd, int argc, char **argv);
 
 #endif

@@ -31,9 +31,9 @@
 #include "timeline.h"
 #include "xmalloc.h"
 
-/* Until the combined default drill lands, `irdrill run` with no scenario
- * plays the spear-phishing APT. */
-#define DRILL_DEFAULT_SCENARIO "apt-mustang-panda.lua"
+/* `irdrill run` with no scenario plays the annual drill: a spam storm
+ * covering a spear-phishing APT. */
+#define DRILL_DEFAULT_SCENARIO "annual-drill-2023.lua"
 
 static int64_t drill_wall_us(void)
 {
@@ -217,7 +217,7 @@ static const char *drill_network_path(const struct drill_cli *o, char *buf, size
 	return path;
 }
 
-/* What a run writes besides its timeline, and the teams' scores. */
+/* What a run writes besides its timeline. */
 struct drill_outputs {
 	struct score *score;
 	struct render *render;
@@ -235,6 +235,8 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 	out->score = score_new(d);
 	for (int i = 0; i < o->nteams; i++)
 		score_add_team(out->score, o->teams[i]);
+	for (int i = 0; i < d->nactions; i++)
+		score_add_team(out->score, d->actions[i].team);
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
 		out->files = sink_files_open(o->out, d->net, out->render, &d->now, err, sizeof(err));
@@ -347,50 +349,41 @@ static struct drill *drill_load(const char *scenario, const struct drill_cli *o,
 	return d;
 }
 
-/* Team actions go to the store before they are applied: the scripted
- * ones from next on are committed as they fall due. */
+/* Team actions go to the store before they are applied: each scripted
+ * action is committed as it falls due, with what the drill made of it,
+ * except the first done, which a resumed exercise holds already. */
 struct drill_record {
 	struct store *store;
-	const struct action *actions; /* as queued on the drill */
-	int nactions, next;
+	int seen, done;
 };
 
-/* Run every event due up to t, committing each scripted action that
- * falls due to the store first; false, with the drill stopped before it,
- * if the store refused one. */
-static bool drill_advance(struct drill *d, sim_time_t t, struct drill_record *rec)
+/* The drill's hook as a scripted action falls due; false (the drill
+ * halts before the action) if the store refused it. */
+static bool drill_commit_action(void *ctx, struct drill *d, const struct action *a, const char *refused)
 {
-	sim_time_t limit = t < d->end ? t : d->end;
+	struct drill_record *rec = ctx;
 	char command[ACTION_VALUE_MAX + 128];
 
-	while (rec && rec->next < rec->nactions && rec->actions[rec->next].time <= limit) {
-		const struct action *a = &rec->actions[rec->next];
-
-		/* Up to the action's time, not past it: it stays queued where
-		 * it was, so the run is the same with a store or without. */
-		drill_run_until(d, a->time - 1);
-		action_format(d->net, a, command, sizeof(command));
-		if (store_action_add(rec->store, a->team, a->time, command, "ok") != 0) {
-			fprintf(stderr, "irdrill: %s\n", store_error(rec->store));
-			return false;
-		}
-		rec->next++;
+	if (rec->seen++ < rec->done)
+		return true;
+	action_format(d->net, a, command, sizeof(command));
+	if (store_action_add(rec->store, a->team, a->time, command, refused ? refused : "ok") != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(rec->store));
+		return false;
 	}
-	drill_run_until(d, t);
 	return true;
 }
 
 /* Run an opened drill with its actions queued to the end at o's speed,
- * from simulated time start (reached flat out); false if the store
- * refused an action. */
-static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_outputs *out,
-		       struct drill_record *rec, sim_time_t start)
+ * from simulated time start (reached flat out); false if it halted (the
+ * store refused an action). */
+static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_outputs *out, sim_time_t start)
 {
 	struct pace pace;
 	char err[1200];
 
-	if (start > 0 && !drill_advance(d, start, rec))
-		return false;
+	if (start > 0)
+		drill_run_until(d, start);
 	pace_init(&pace, d->now, drill_wall_us(), o->speed);
 	while (!drill_finished(d)) {
 		const struct simq_entry *next;
@@ -401,8 +394,7 @@ static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_
 		 * so the receiver can keep up. */
 		if (out->forward && o->speed == PACE_SPEED_MAX && target > d->now + SIM_MINUTE)
 			target = d->now + SIM_MINUTE;
-		if (!drill_advance(d, target, rec))
-			return false;
+		drill_run_until(d, target);
 		if (out->forward && o->speed == PACE_SPEED_MAX)
 			forward_keep_up(out->forward, drill_wall_us);
 		else if (out->forward)
@@ -420,7 +412,7 @@ static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_
 		if (due > 0)
 			drill_sleep_us(due < 100000 ? due : 100000);
 	}
-	return true;
+	return !d->halted;
 }
 
 /* Every scripted action's team is one of the drill's; false with the
@@ -495,10 +487,43 @@ done:
 	return ok;
 }
 
+/* Play a loaded drill recorded in store st to its end, after a flat-out
+ * run to start: the actions are queued, and committed as they fall due
+ * but for the first done.  Prints the timeline and ends the exercise;
+ * returns the exit status. */
+static int drill_record_play(struct drill *d, const struct drill_cli *o, struct store *st,
+			     const struct action *actions, int n, int done, sim_time_t start)
+{
+	struct drill_record rec = { st, 0, done };
+	struct drill_outputs out;
+	int rc;
+
+	drill_add_actions(d, actions, n);
+	drill_on_action(d, drill_commit_action, &rec);
+	if (!drill_outputs_open(d, o, &out)) {
+		drill_outputs_close(d, &out, o->out, stdout);
+		return CLI_ERROR;
+	}
+	if (!drill_play(d, o, &out, start)) {
+		drill_outputs_close(d, &out, o->out, NULL);
+		return CLI_ERROR;
+	}
+	timeline_print(d, stdout);
+	score_finish(out.score);
+	score_print(out.score, stdout);
+	rc = drill_outputs_close(d, &out, o->out, stdout) ? CLI_OK : CLI_ERROR;
+	/* Finished only once the timeline is out: a drill killed before that
+	 * is resumed and prints it again. */
+	fflush(stdout);
+	if (store_exercise_end(st) != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
+		rc = CLI_ERROR;
+	}
+	return rc;
+}
+
 int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const char *network)
 {
-	struct drill_record rec = { 0 };
-	struct drill_outputs out;
 	struct action *actions;
 	struct store *st = NULL;
 	struct drill *d;
@@ -518,29 +543,87 @@ int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const ch
 	}
 	if (!drill_begin_exercise(d, o, scenario, network, st))
 		goto done;
-	rec.store = st;
-	rec.actions = actions;
-	rec.nactions = n;
-	drill_add_actions(d, actions, n);
-	if (!drill_outputs_open(d, o, &out)) {
-		drill_outputs_close(d, &out, o->out, stdout);
-		goto done;
-	}
-	if (!drill_play(d, o, &out, &rec, 0)) {
-		drill_outputs_close(d, &out, o->out, NULL);
-		goto done;
-	}
-	timeline_print(d, stdout);
-	score_finish(out.score);
-	score_print(out.score, stdout);
-	rc = drill_outputs_close(d, &out, o->out, stdout) ? CLI_OK : CLI_ERROR;
-	if (store_exercise_end(st) != 0) {
-		fprintf(stderr, "irdrill: %s\n", store_error(st));
-		rc = CLI_ERROR;
-	}
+	rc = drill_record_play(d, o, st, actions, n, 0, 0);
 done:
 	store_close(st);
 	free(actions);
+	drill_free(d);
+	return rc;
+}
+
+/*
+ * A committed action as the drill takes it again: parsed back from the
+ * store, and the same as the actions file's at that place (the file's
+ * SHA-256 matches, so only an edited store differs).  False with a
+ * message.
+ */
+static bool drill_committed_action(const struct drill *d, const struct drill_cli *o, const char *exercise,
+				   const struct store_action *row, const struct action *scripted, struct action *out)
+{
+	char err[256], stored[ACTION_VALUE_MAX + 128], listed[ACTION_VALUE_MAX + 128], when[32];
+
+	simclock_format_elapsed(row->time, when, sizeof(when));
+	if (action_parse(d->net, row->command, out, err, sizeof(err)) != 0) {
+		fprintf(stderr, "irdrill: exercise %s: action %d in the store ('%s') does not parse: %s\n", exercise,
+			row->seq, row->command, err);
+		return false;
+	}
+	out->time = row->time;
+	out->line = scripted ? scripted->line : 0;
+	snprintf(out->team, sizeof(out->team), "%s", row->team);
+	action_format(d->net, out, stored, sizeof(stored));
+	if (scripted)
+		action_format(d->net, scripted, listed, sizeof(listed));
+	if (scripted == NULL || scripted->time != out->time ||
+	    strcmp(scripted->team, out->team) != 0 || strcmp(stored, listed) != 0) {
+		fprintf(stderr, "irdrill: exercise %s: action %d in the store (%s %s %s: %s) is not the next one of %s\n",
+			exercise, row->seq, when, row->team, row->command, row->result,
+			o->actions ? o->actions : "its actions (it has no actions file)");
+		return false;
+	}
+	return true;
+}
+
+int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct store_exercise *ex)
+{
+	struct store_action *rows = NULL;
+	struct action *scripted, *queue = NULL;
+	sim_time_t start = 0;
+	int nscripted, nrows = 0, rc = CLI_ERROR;
+	char when[32] = "T+00:00:00";
+	struct drill *d = drill_load(ex->scenario_path, o, ex->network_path, &scripted, &nscripted);
+
+	if (d == NULL)
+		return CLI_ERROR;
+	if (!drill_check_teams(o, scripted, nscripted))
+		goto done;
+	if (store_actions_load(st, ex->id, &rows, &nrows) != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
+		goto done;
+	}
+	/* The committed actions, then the scripted ones still to come, in
+	 * the order the first run queued them: the re-simulation is the
+	 * same run. */
+	queue = xcalloc((size_t)(nscripted > nrows ? nscripted : nrows) + 1, sizeof(*queue));
+	for (int i = 0; i < nrows; i++) {
+		if (!drill_committed_action(d, o, ex->id, &rows[i], i < nscripted ? &scripted[i] : NULL, &queue[i]))
+			goto done;
+		start = rows[i].time;
+	}
+	for (int i = nrows; i < nscripted; i++)
+		queue[i] = scripted[i];
+	if (store_exercise_reopen(st, ex) != 0) {
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
+		goto done;
+	}
+	simclock_format_elapsed(start, when, sizeof(when));
+	fprintf(stderr, "irdrill: resuming exercise %s: %d team action%s taken up to %s\n", ex->id, nrows,
+		nrows == 1 ? "" : "s", when);
+	rc = drill_record_play(d, o, st, queue, nscripted, nrows, start);
+done:
+	store_actions_free(rows, nrows);
+	free(queue);
+	free(scripted);
 	drill_free(d);
 	return rc;
 }
@@ -601,7 +684,7 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 			failed++;
 			continue;
 		}
-		drill_play(d, &o, &out, NULL, 0);
+		drill_play(d, &o, &out, 0);
 		timeline_print(d, stdout);
 		for (size_t e = 0; e < d->nentries; e++)
 			if (d->entries[e].kind == DRILL_ERROR)

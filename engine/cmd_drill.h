@@ -43,4 +43,14 @@ const char *drill_cli_db(const struct drill_cli *o);
  * exit status. */
 int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const char *network);
 
+/*
+ * Resume exercise ex of store st (found, still running, its files
+ * checked), o filled from it: re-simulate it from the start, applying
+ * its committed actions again at their times, flat out up to the last of
+ * them, then go on at o's pace to the end, committing the scripted
+ * actions still to come.  Its scores are computed again.  Prints the
+ * whole timeline; returns the exit status.
+ */
+int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct store_exercise *ex);
+
 #endif

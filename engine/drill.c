@@ -113,14 +113,35 @@ void drill_add_actions(struct drill *d, const struct action *v, int n)
 		simq_push(&d->queue, v[i].time, DRILL_EV_ACTION, (uint64_t)(base + i), NULL);
 }
 
+/* What only the running drill knows: the alert an ack or classify names
+ * exists.  0, or -1 with a plain-words message. */
+static int drill_check_action(const struct drill *d, const struct action *a, char *err, size_t errlen)
+{
+	if ((a->verb == ACTION_ACK || a->verb == ACTION_CLASSIFY) && alerts_find(d->alerts, a->alert) < 0) {
+		char id[16];
+
+		action_alert_id(a->alert, id, sizeof(id));
+		snprintf(err, errlen, "no alert %s: %d raised so far", id, alerts_count(d->alerts));
+		return -1;
+	}
+	return 0;
+}
+
 /* A scripted action falls due; one the drill refuses is written on the
  * timeline with the reason. */
 static void drill_scripted_action(struct drill *d, const struct action *a)
 {
 	char err[256], command[ACTION_VALUE_MAX + 128], target[ACTION_VALUE_MAX];
+	bool refused = drill_check_action(d, a, err, sizeof(err)) != 0;
 
-	if (drill_take_action(d, a, err, sizeof(err)) == 0)
+	if (d->on_action && !d->on_action(d->on_action_ctx, d, a, refused ? err : NULL)) {
+		d->halted = true;
 		return;
+	}
+	if (!refused) {
+		drill_apply_action(d, a);
+		return;
+	}
 	action_format(d->net, a, command, sizeof(command));
 	action_target(d->net, a, target, sizeof(target));
 	drill_record(d, DRILL_ACTION, a->team, command, target[0] ? target : NULL, false, err);
@@ -157,7 +178,7 @@ void drill_run_until(struct drill *d, sim_time_t t)
 	struct simq_entry e;
 	sim_time_t limit = t < d->end ? t : d->end;
 
-	while ((next = simq_peek(&d->queue)) != NULL && next->time <= limit) {
+	while (!d->halted && (next = simq_peek(&d->queue)) != NULL && next->time <= limit) {
 		simq_pop(&d->queue, &e);
 		d->now = e.time;
 		switch ((enum drill_event)e.kind) {
@@ -185,7 +206,7 @@ void drill_run_until(struct drill *d, sim_time_t t)
 		}
 		}
 	}
-	if (t != SIM_TIME_MAX && limit > d->now)
+	if (t != SIM_TIME_MAX && limit > d->now && !d->halted)
 		d->now = limit;
 }
 
@@ -235,7 +256,7 @@ bool drill_finished(const struct drill *d)
 {
 	const struct simq_entry *next = simq_peek(&d->queue);
 
-	return next == NULL || next->time > d->end;
+	return d->halted || next == NULL || next->time > d->end;
 }
 
 void drill_apply_action(struct drill *d, const struct action *a)
@@ -257,15 +278,16 @@ void drill_apply_action(struct drill *d, const struct action *a)
 
 int drill_take_action(struct drill *d, const struct action *a, char *err, size_t errlen)
 {
-	if ((a->verb == ACTION_ACK || a->verb == ACTION_CLASSIFY) && alerts_find(d->alerts, a->alert) < 0) {
-		char id[16];
-
-		action_alert_id(a->alert, id, sizeof(id));
-		snprintf(err, errlen, "no alert %s: %d raised so far", id, alerts_count(d->alerts));
+	if (drill_check_action(d, a, err, errlen) != 0)
 		return -1;
-	}
 	drill_apply_action(d, a);
 	return 0;
+}
+
+void drill_on_action(struct drill *d, drill_action_fn fn, void *ctx)
+{
+	d->on_action = fn;
+	d->on_action_ctx = ctx;
 }
 
 long drill_alert_step(const struct drill *d, const struct alert *a)

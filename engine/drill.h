@@ -116,6 +116,11 @@ struct drill_listener {
 
 /* Hears each timeline entry as it is recorded (its index in entries). */
 typedef void (*drill_entry_fn)(void *ctx, struct drill *d, size_t entry);
+/* Hears each scripted action as it falls due, before it is applied:
+ * refused is NULL, or why the drill refuses it.  False halts the drill
+ * there, the action not applied (the exercise store could not record
+ * it). */
+typedef bool (*drill_action_fn)(void *ctx, struct drill *d, const struct action *a, const char *refused);
 
 /* Unique numbers for what the sensors tell apart. */
 enum drill_serial { DRILL_SERIAL_CONN, DRILL_SERIAL_FILE, DRILL_SERIAL_MAIL, DRILL_SERIAL_COUNT };
@@ -156,6 +161,9 @@ struct drill {
 	long cause;
 	drill_entry_fn on_entry;
 	void *on_entry_ctx;
+	drill_action_fn on_action;
+	void *on_action_ctx;
+	bool halted; /* by on_action: nothing more runs */
 };
 
 /* Events in the queue. */
@@ -170,7 +178,7 @@ void drill_free(struct drill *d);
 void drill_add_actions(struct drill *d, const struct action *v, int n);
 /* Run every event due up to t (and not past the scenario's end). */
 void drill_run_until(struct drill *d, sim_time_t t);
-/* Nothing left to run, or the scenario's time is up. */
+/* Nothing left to run, the scenario's time is up, or the drill halted. */
 bool drill_finished(const struct drill *d);
 /* Apply a team action now: the model changes and the scenario hears of it. */
 void drill_apply_action(struct drill *d, const struct action *a);
@@ -181,6 +189,8 @@ int drill_take_action(struct drill *d, const struct action *a, char *err, size_t
 long drill_alert_step(const struct drill *d, const struct alert *a);
 /* One hook for each timeline entry as it is recorded (scoring). */
 void drill_on_entry(struct drill *d, drill_entry_fn fn, void *ctx);
+/* One hook for each scripted action as it falls due (the store). */
+void drill_on_action(struct drill *d, drill_action_fn fn, void *ctx);
 
 /* Listeners hear records in emission order; add them before running. */
 void drill_listen(struct drill *d, drill_listener_fn fn, void *ctx);

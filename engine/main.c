@@ -25,8 +25,17 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares", NULL, NULL },
 	{ "export", "FILE --out DIR", "re-render sensor files from a replay", NULL, NULL },
 	{ "report", "FILE [--html F | --json | --md]", "after-action report", NULL, NULL },
-	{ "resume", "EXERCISE-ID", "continue a drill after a crash", NULL, NULL },
-	{ "scores", "[EXERCISE-ID]", "score table from the store", NULL, NULL },
+	{ "resume", "EXERCISE-ID", "continue a drill after a crash",
+	  "  --db FILE   --speed 1|2|...|max   --headless\n"
+	  "  EXERCISE-ID: the id run printed, or enough of its start to be unique.\n"
+	  "  The drill is re-simulated from its files and seed, its team actions\n"
+	  "  applied again, flat out up to the last one, then on at the run's\n"
+	  "  speed (or --speed) to the end; --headless is required until the\n"
+	  "  console lands.\n", cmd_resume },
+	{ "scores", "[EXERCISE-ID]", "score table from the store",
+	  "  --db FILE\n"
+	  "  Each team's total, then every score change: when, points, component,\n"
+	  "  reason.  No EXERCISE-ID: the latest exercise.\n", cmd_scores },
 	{ "serve", "[OPTIONS]", "run a drill that team consoles attach to", NULL, NULL },
 	{ "bench", "", "run the benchmarks", NULL, NULL },
 	{ "version", "", "print the version", NULL, cmd_version },

@@ -130,6 +130,48 @@ TEST(the_seed_drives_the_jitter)
 	drill_free(b);
 }
 
+/* What the action hook heard, and when it halts the drill. */
+struct heard {
+	int calls, halt_at;
+	char refused[2][128];
+};
+
+static bool hear_action(void *ctx, struct drill *d, const struct action *a, const char *refused)
+{
+	struct heard *h = ctx;
+
+	(void)d;
+	(void)a;
+	if (h->calls < 2)
+		snprintf(h->refused[h->calls], sizeof(h->refused[0]), "%s", refused ? refused : "ok");
+	return ++h->calls != h->halt_at;
+}
+
+TEST(action_hook_hears_verdicts_and_can_halt)
+{
+	struct drill *d = open_small(0, false);
+	struct heard h = { 0, 3, { "", "" } };
+
+	if (d == NULL)
+		return;
+	drill_on_action(d, hear_action, &h);
+	add(d, "5m", "ack A-0099");
+	add(d, "6m", "block ip 198.51.100.9 at everywhere");
+	add(d, "20m", "isolate portal");
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_INT(h.calls, 3);
+	CHECK_STR(h.refused[0], "no alert A-0099: 0 raised so far");
+	CHECK_STR(h.refused[1], "ok");
+	/* Halted before the isolation: the host stays connected, nothing after
+	 * 20 minutes ran, and the drill counts as finished. */
+	CHECK(drill_finished(d));
+	CHECK_INT(d->now, 20 * SIM_MINUTE);
+	CHECK(!(d->net->hosts[net_host_find(d->net, "portal")].state & NET_HOST_ISOLATED));
+	CHECK(find(d, "isolate portal") == NULL);
+	CHECK(find(d, "block ip 198.51.100.9 at everywhere") != NULL);
+	drill_free(d);
+}
+
 TEST(wrong_network_is_refused)
 {
 	struct drill_options o = { "tests/data/scenarios/small.lua", "scenarios/networks/default.lua", 0, false };
@@ -153,6 +195,7 @@ int main(void)
 	RUN(blocking_the_attacker_stops_the_exploit);
 	RUN(running_in_slices_equals_one_run);
 	RUN(the_seed_drives_the_jitter);
+	RUN(action_hook_hears_verdicts_and_can_halt);
 	RUN(wrong_network_is_refused);
 	return harness_finish();
 }
