@@ -25,14 +25,15 @@
 #include "pace.h"
 #include "paths.h"
 #include "render.h"
+#include "score.h"
 #include "sha256.h"
 #include "sink_files.h"
 #include "timeline.h"
 #include "xmalloc.h"
 
-/* Until the combined default drill lands, `irdrill run` with no scenario
- * plays the spear-phishing APT. */
-#define DRILL_DEFAULT_SCENARIO "apt-mustang-panda.lua"
+/* `irdrill run` with no scenario plays the annual drill: a spam storm
+ * covering a spear-phishing APT. */
+#define DRILL_DEFAULT_SCENARIO "annual-drill-2023.lua"
 
 static int64_t drill_wall_us(void)
 {
@@ -218,6 +219,7 @@ static const char *drill_network_path(const struct drill_cli *o, char *buf, size
 
 /* What a run writes besides its timeline. */
 struct drill_outputs {
+	struct score *score;
 	struct render *render;
 	struct sink_files *files;
 	struct forward *forward;
@@ -230,6 +232,11 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 	char err[1200];
 
 	memset(out, 0, sizeof(*out));
+	out->score = score_new(d);
+	for (int i = 0; i < o->nteams; i++)
+		score_add_team(out->score, o->teams[i]);
+	for (int i = 0; i < d->nactions; i++)
+		score_add_team(out->score, d->actions[i].team);
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
 		out->files = sink_files_open(o->out, d->net, out->render, &d->now, err, sizeof(err));
@@ -310,6 +317,7 @@ static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, cons
 	}
 	background_free(out->background);
 	render_free(out->render);
+	score_free(out->score);
 	memset(out, 0, sizeof(*out));
 	return ok;
 }
@@ -501,6 +509,8 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, struct 
 		return CLI_ERROR;
 	}
 	timeline_print(d, stdout);
+	score_finish(out.score);
+	score_print(out.score, stdout);
 	rc = drill_outputs_close(d, &out, o->out, stdout) ? CLI_OK : CLI_ERROR;
 	/* Finished only once the timeline is out: a drill killed before that
 	 * is resumed and prints it again. */

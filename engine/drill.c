@@ -84,6 +84,15 @@ void drill_free(struct drill *d)
 
 		free(o->id), free(o->title_vi), free(o->title_en), free(o->reason);
 	}
+	for (size_t i = 0; i < d->nexpects; i++) {
+		struct drill_expect *x = &d->expects[i];
+
+		free(x->id), free(x->what), free(x->before);
+		for (int k = 0; k < x->nindicators; k++)
+			free(x->indicators[k]);
+		free(x->indicators);
+	}
+	free(d->expects);
 	free(d->entries);
 	free(d->objectives);
 	free(d->actions);
@@ -332,6 +341,16 @@ int drill_objective_add(struct drill *d, const char *id, const char *title_vi, c
 	o->title_vi = drill_strdup(title_vi);
 	o->title_en = drill_strdup(title_en);
 	return (int)d->nobjectives++;
+}
+
+int drill_expect_add(struct drill *d, const struct drill_expect *e)
+{
+	for (size_t i = 0; i < d->nexpects; i++)
+		if (strcmp(d->expects[i].id, e->id) == 0)
+			return -1;
+	d->expects = xgrow(d->expects, &d->expects_cap, d->nexpects + 1, sizeof(*d->expects));
+	d->expects[d->nexpects++] = *e;
+	return 0;
 }
 
 void drill_objective_settle(struct drill *d, int objective, enum drill_objective_state state,

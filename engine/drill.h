@@ -74,6 +74,38 @@ struct drill_objective {
 	char *reason;
 };
 
+/*
+ * What a scenario expects of the defenders (expect { … }), scored per team
+ * by score.h: detect a step, contain what a step took or a host, report
+ * in time with the right fields, keep a system up.
+ */
+enum drill_expect_kind { DRILL_EXPECT_DETECT, DRILL_EXPECT_CONTAIN, DRILL_EXPECT_REPORT, DRILL_EXPECT_KEEP_UP };
+
+/* The report fields an expectation may require, as bits. */
+enum {
+	DRILL_FIELD_SYSTEMS = 1u << 0,
+	DRILL_FIELD_LEVEL = 1u << 1,
+	DRILL_FIELD_VECTOR = 1u << 2,
+	DRILL_FIELD_TECHNIQUES = 1u << 3,
+	DRILL_FIELD_INDICATORS = 1u << 4,
+};
+
+struct drill_expect {
+	char *id;
+	enum drill_expect_kind kind;
+	char *what;          /* detect: step; contain: host, or a step's name with
+			      * contain_step; report: soc|coordinator; keep_up: system or host */
+	bool contain_step;   /* contain: what names a step: the hosts it took */
+	char *before;        /* contain: objective id, NULL: none */
+	sim_time_t within;   /* detect, contain: after the step; report: after the first step taking hold; 0: none */
+	sim_time_t max_down; /* keep_up */
+	int points, partial; /* in time (or right); late (or partly right) */
+	unsigned fields;     /* report: DRILL_FIELD_* that must be right */
+	char **indicators;   /* report: the attacker's indicators the sensors may not show */
+	int nindicators;
+	int line;
+};
+
 /* Hears every sensor's copy of every record. */
 typedef void (*drill_listener_fn)(void *ctx, const struct event *ev, enum sensor_type type);
 
@@ -110,6 +142,8 @@ struct drill {
 	size_t nentries, entries_cap;
 	struct drill_objective *objectives;
 	size_t nobjectives, objectives_cap;
+	struct drill_expect *expects;
+	size_t nexpects, expects_cap;
 	int errors; /* scenario errors so far */
 
 	struct sensors sensors;
@@ -182,6 +216,9 @@ void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor
 /* Returns -1 if the id exists already. */
 int drill_objective_add(struct drill *d, const char *id, const char *title_vi, const char *title_en);
 int drill_objective_find(const struct drill *d, const char *id);
+/* Take an expectation (its strings and list now the drill's); -1 if
+ * its id exists already. */
+int drill_expect_add(struct drill *d, const struct drill_expect *e);
 /* Settle a pending objective; a settled one stays as it is. */
 void drill_objective_settle(struct drill *d, int objective, enum drill_objective_state state,
 			    const char *actor, const char *reason);

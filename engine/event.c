@@ -1,5 +1,8 @@
 #include "event.h"
 
+#include <string.h>
+
+#include "ipaddr.h"
 #include "sha1.h"
 
 const char *event_kind_name(enum event_kind kind)
@@ -24,6 +27,16 @@ const char *event_kind_name(enum event_kind kind)
 	if ((unsigned)kind >= EVENT_KIND_COUNT)
 		return "unknown";
 	return names[kind];
+}
+
+char *event_conn_addr(const struct event_conn *c, bool orig, enum event_addr_style style,
+		      char buf[EVENT_ADDR_STRLEN])
+{
+	const uint8_t *ip6 = orig ? c->orig_ip6 : c->resp_ip6;
+
+	if (!c->ipv6)
+		return ipaddr_format(orig ? c->orig_ip : c->resp_ip, buf);
+	return style == EVENT_ADDR_EXPANDED ? ipaddr6_format_full(ip6, buf) : ipaddr6_format(ip6, buf);
 }
 
 void event_packet_ends(const struct event *ev, uint32_t *src_ip,
@@ -115,42 +128,72 @@ static void event_base64(const uint8_t *in, size_t n, char *out)
 	*out = '\0';
 }
 
+/* ICMPv6's request/reply pairs, as the Community ID spec maps them. */
+static bool event_icmp6_counterpart(uint16_t type, uint16_t *other)
+{
+	static const uint8_t pairs[][2] = {
+		{ 128, 129 }, { 129, 128 }, { 133, 134 }, { 134, 133 }, { 135, 136 }, { 136, 135 },
+		{ 130, 131 }, { 131, 130 }, { 144, 145 }, { 145, 144 }, { 146, 147 }, { 147, 146 },
+	};
+
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		if (pairs[i][0] == type) {
+			*other = pairs[i][1];
+			return true;
+		}
+	}
+	return false;
+}
+
 void event_community_id(const struct event_conn *conn, uint16_t seed,
 			char out[EVENT_COMMUNITY_ID_SIZE])
 {
-	uint8_t buf[16], digest[SHA1_DIGEST_SIZE];
-	uint32_t a = conn->orig_ip, b = conn->resp_ip;
+	uint8_t buf[40], a[16], b[16], digest[SHA1_DIGEST_SIZE];
+	size_t alen = conn->ipv6 ? 16 : 4, len;
 	uint16_t pa = conn->orig_port, pb = conn->resp_port;
+	uint8_t proto = conn->proto;
 	bool one_way = false, ports;
-	size_t len;
+	int cmp;
 
-	ports = conn->proto == NET_PROTO_TCP || conn->proto == NET_PROTO_UDP ||
-		conn->proto == NET_PROTO_ICMP;
+	if (conn->ipv6) {
+		memcpy(a, conn->orig_ip6, 16);
+		memcpy(b, conn->resp_ip6, 16);
+	} else {
+		event_put32(a, conn->orig_ip);
+		event_put32(b, conn->resp_ip);
+	}
+	ports = proto == NET_PROTO_TCP || proto == NET_PROTO_UDP || proto == NET_PROTO_ICMP;
 	/* ICMP request/reply pairs hash with the type and its counterpart
 	 * as ports, so both directions give one ID; any other message is
 	 * one-way: type and code, in the order seen, never swapped. */
-	if (conn->proto == NET_PROTO_ICMP)
+	if (proto == NET_PROTO_ICMP && conn->ipv6) {
+		proto = 58; /* ICMPv6 */
+		one_way = !event_icmp6_counterpart(pa, &pb);
+	} else if (proto == NET_PROTO_ICMP) {
 		one_way = !event_icmp_counterpart(pa, &pb);
+	}
 	/* The smaller endpoint first, so both directions hash alike. */
-	if (!one_way && (a > b || (a == b && pa > pb))) {
-		uint32_t t = a;
+	cmp = memcmp(a, b, alen);
+	if (!one_way && (cmp > 0 || (cmp == 0 && pa > pb))) {
+		uint8_t t[16];
 		uint16_t tp = pa;
 
-		a = b;
-		b = t;
+		memcpy(t, a, alen);
+		memcpy(a, b, alen);
+		memcpy(b, t, alen);
 		pa = pb;
 		pb = tp;
 	}
 	event_put16(buf, seed);
-	event_put32(buf + 2, a);
-	event_put32(buf + 6, b);
-	buf[10] = conn->proto;
-	buf[11] = 0;
-	len = 12;
+	memcpy(buf + 2, a, alen);
+	memcpy(buf + 2 + alen, b, alen);
+	len = 2 + 2 * alen;
+	buf[len++] = proto;
+	buf[len++] = 0;
 	if (ports) {
-		event_put16(buf + 12, pa);
-		event_put16(buf + 14, pb);
-		len = 16;
+		event_put16(buf + len, pa);
+		event_put16(buf + len + 2, pb);
+		len += 4;
 	}
 	sha1_digest(buf, len, digest);
 	out[0] = '1';

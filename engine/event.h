@@ -96,9 +96,11 @@ struct event_count {
 
 /*
  * A connection as the sensors see it, oriented initiator to responder.
- * Addresses are IPv4, host order (ipaddr.h).  For ICMP the ports carry
- * the type (orig_port) and code (resp_port) of the initiator's message,
- * as Zeek logs them.
+ * Addresses are IPv4, host order (ipaddr.h), unless ipv6 is set: then
+ * the endpoints are orig_ip6 and resp_ip6, network order, and orig_ip
+ * and resp_ip are not read (NET_PROTO_ICMP then means ICMPv6).  For ICMP
+ * the ports carry the type (orig_port) and code (resp_port) of the
+ * initiator's message, as Zeek logs them.
  */
 struct event_conn {
 	uint64_t serial;   /* unique per drill, from 1; 0: not part of a flow */
@@ -109,6 +111,8 @@ struct event_conn {
 	enum event_app app;
 	/* Totals up to the record's time; final totals on EVENT_FLOW. */
 	struct event_count orig, resp;
+	bool ipv6;
+	uint8_t orig_ip6[16], resp_ip6[16];
 };
 
 /* Marks an alert or anomaly tied to a packet rather than a transaction. */
@@ -476,6 +480,18 @@ enum event_render {
 
 /* "alert", "flow", …, for messages and the console. */
 const char *event_kind_name(enum event_kind kind);
+
+/* How a product writes an IPv6 address: RFC 5952 ("2001:db8::1", most
+ * products) or all eight groups of four digits (Suricata). */
+enum event_addr_style { EVENT_ADDR_COMPRESSED, EVENT_ADDR_EXPANDED };
+
+/* Room for any address text below: a full IPv6 address and its NUL. */
+#define EVENT_ADDR_STRLEN 46
+
+/* The text of the connection's initiator (orig) or responder: a dotted
+ * quad for IPv4, IPv6 in the style given.  Returns buf. */
+char *event_conn_addr(const struct event_conn *c, bool orig, enum event_addr_style style,
+		      char buf[EVENT_ADDR_STRLEN]);
 
 /* The sender and receiver of the record's packet, from its dir. */
 void event_packet_ends(const struct event *ev, uint32_t *src_ip,

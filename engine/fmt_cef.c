@@ -68,13 +68,6 @@ static void fmt_cef_uint(struct fmt_cef_ext *x, const char *key, uint64_t v)
 	strbuf_addf(x->out, "%" PRIu64, v);
 }
 
-static void fmt_cef_ip(struct fmt_cef_ext *x, const char *key, uint32_t ip)
-{
-	char text[IPADDR_STRLEN];
-
-	fmt_cef_str(x, key, ipaddr_format(ip, text));
-}
-
 /* A custom field and its label, value first as the examples write it. */
 static void fmt_cef_custom(struct fmt_cef_ext *x, const char *key,
 			   const char *value, const char *label)
@@ -84,6 +77,19 @@ static void fmt_cef_custom(struct fmt_cef_ext *x, const char *key,
 	fmt_cef_str(x, key, value);
 	snprintf(label_key, sizeof label_key, "%sLabel", key);
 	fmt_cef_str(x, label_key, label);
+}
+
+/* src and dst are IPv4 only in CEF; an IPv6 end goes in the custom
+ * address pair ArcSight reserves for it, c6a2 "Source IPv6 Address" or
+ * c6a3 "Destination IPv6 Address" (RFC 5952 text). */
+static void fmt_cef_addr(struct fmt_cef_ext *x, bool src, const char *text)
+{
+	if (strchr(text, ':') == NULL)
+		fmt_cef_str(x, src ? "src" : "dst", text);
+	else if (src)
+		fmt_cef_custom(x, "c6a2", text, "Source IPv6 Address");
+	else
+		fmt_cef_custom(x, "c6a3", text, "Destination IPv6 Address");
 }
 
 /*
@@ -218,9 +224,8 @@ static bool fmt_cef_alert(const struct fmt_cef_settings *s,
 	const struct event_conn *c = &ev->conn;
 	struct fmt_cef_ext x = { .out = out };
 	int64_t us = simclock_unix_us(s->clock, ev->time);
-	uint32_t src, dst;
-	uint16_t sp, dp;
-	char num[4], sid[16], rule[48];
+	bool back;
+	char num[4], sid[16], rule[48], addr[EVENT_ADDR_STRLEN];
 	const char *app = fmt_cef_app_name(c->app);
 
 	if (s->vendor == NULL || s->product == NULL || s->version == NULL ||
@@ -237,13 +242,13 @@ static bool fmt_cef_alert(const struct fmt_cef_settings *s,
 	fmt_cef_header_field(out, a->signature != NULL ? a->signature : "");
 	strbuf_addf(out, "%d|", fmt_cef_alert_severity(a->severity));
 	fmt_cef_uint(&x, "rt", (uint64_t)(us / 1000));
-	event_packet_ends(ev, &src, &sp, &dst, &dp);
-	fmt_cef_ip(&x, "src", src);
+	back = ev->dir == EVENT_FROM_RESP;
+	fmt_cef_addr(&x, true, event_conn_addr(c, !back, EVENT_ADDR_COMPRESSED, addr));
 	if (c->proto == NET_PROTO_TCP || c->proto == NET_PROTO_UDP)
-		fmt_cef_uint(&x, "spt", sp);
-	fmt_cef_ip(&x, "dst", dst);
+		fmt_cef_uint(&x, "spt", back ? c->resp_port : c->orig_port);
+	fmt_cef_addr(&x, false, event_conn_addr(c, back, EVENT_ADDR_COMPRESSED, addr));
 	if (c->proto == NET_PROTO_TCP || c->proto == NET_PROTO_UDP)
-		fmt_cef_uint(&x, "dpt", dp);
+		fmt_cef_uint(&x, "dpt", back ? c->orig_port : c->resp_port);
 	fmt_cef_str(&x, "proto", fmt_cef_proto_name(c->proto, num));
 	fmt_cef_str(&x, "act", a->blocked ? "blocked" : "allowed");
 	fmt_cef_str(&x, "cat", a->category != NULL ? a->category : "");
@@ -269,10 +274,8 @@ static const struct {
 	const char *key, *cef, *label;
 } fmt_cef_fortigate_names[] = {
 	{ "devid", "deviceExternalId", NULL },
-	{ "srcip", "src", NULL },
 	{ "srcport", "spt", NULL },
 	{ "srcintf", "deviceInboundInterface", NULL },
-	{ "dstip", "dst", NULL },
 	{ "dstport", "dpt", NULL },
 	{ "dstintf", "deviceOutboundInterface", NULL },
 	{ "sessionid", "externalId", NULL },
@@ -339,6 +342,10 @@ static void fmt_cef_fortigate_field(struct fmt_cef_ext *x,
 	 * application-control examples). */
 	if (strcmp(key, "direction") == 0) {
 		fmt_cef_uint(x, "deviceDirection", strcmp(value, "outgoing") == 0);
+		return;
+	}
+	if (strcmp(key, "srcip") == 0 || strcmp(key, "dstip") == 0) {
+		fmt_cef_addr(x, key[0] == 's', value);
 		return;
 	}
 	for (k = 0; k < sizeof fmt_cef_fortigate_names / sizeof fmt_cef_fortigate_names[0]; k++) {

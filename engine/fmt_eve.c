@@ -162,11 +162,14 @@ static void fmt_eve_elem_open(struct fmt_eve_json *j)
 	fmt_eve_push(j, '{');
 }
 
-static void fmt_eve_ip(struct fmt_eve_json *j, const char *key, uint32_t ip)
+/* One end of the connection; Suricata writes IPv6 fully expanded (its
+ * ipv6-compress option is off by default and in no release). */
+static void fmt_eve_ip(struct fmt_eve_json *j, const char *key, const struct event_conn *c,
+		       bool orig)
 {
-	char text[IPADDR_STRLEN];
+	char text[EVENT_ADDR_STRLEN];
 
-	fmt_eve_str(j, key, ipaddr_format(ip, text));
+	fmt_eve_str(j, key, event_conn_addr(c, orig, EVENT_ADDR_EXPANDED, text));
 }
 
 static bool fmt_eve_time(struct fmt_eve_json *j, const char *key,
@@ -201,7 +204,7 @@ static bool fmt_eve_has_ports(uint8_t proto)
 	return proto == NET_PROTO_TCP || proto == NET_PROTO_UDP;
 }
 
-static void fmt_eve_proto(struct fmt_eve_json *j, uint8_t proto)
+static void fmt_eve_proto(struct fmt_eve_json *j, uint8_t proto, bool ipv6)
 {
 	char num[4];
 
@@ -213,7 +216,7 @@ static void fmt_eve_proto(struct fmt_eve_json *j, uint8_t proto)
 		fmt_eve_str(j, "proto", "UDP");
 		break;
 	case NET_PROTO_ICMP:
-		fmt_eve_str(j, "proto", "ICMP");
+		fmt_eve_str(j, "proto", ipv6 ? "IPv6-ICMP" : "ICMP");
 		break;
 	default:
 		/* Suricata prints protocols it has no name for as numbers. */
@@ -277,7 +280,8 @@ static void fmt_eve_icmp(const struct event *ev, uint16_t *type, uint16_t *code)
 {
 	*type = ev->conn.orig_port;
 	*code = ev->conn.resp_port;
-	if (ev->dir == EVENT_FROM_RESP && event_icmp_counterpart(*type, type))
+	if (ev->dir == EVENT_FROM_RESP && !ev->conn.ipv6 &&
+	    event_icmp_counterpart(*type, type))
 		*code = 0;
 }
 
@@ -293,8 +297,8 @@ static bool fmt_eve_header(struct fmt_eve_json *j,
 			   bool by_packet)
 {
 	const struct event_conn *c = &ev->conn;
-	uint32_t src, dst;
-	uint16_t sp, dp, type, code;
+	bool back = by_packet && ev->dir == EVENT_FROM_RESP;
+	uint16_t type, code;
 
 	if (!fmt_eve_time(j, "timestamp", s->clock, ev->time))
 		return false;
@@ -303,22 +307,14 @@ static bool fmt_eve_header(struct fmt_eve_json *j,
 	if (s->in_iface != NULL)
 		fmt_eve_str(j, "in_iface", s->in_iface);
 	fmt_eve_str(j, "event_type", event_type);
-	if (by_packet) {
-		event_packet_ends(ev, &src, &sp, &dst, &dp);
-	} else {
-		src = c->orig_ip;
-		sp = c->orig_port;
-		dst = c->resp_ip;
-		dp = c->resp_port;
-	}
-	fmt_eve_ip(j, "src_ip", src);
+	fmt_eve_ip(j, "src_ip", c, !back);
 	if (fmt_eve_has_ports(c->proto))
-		fmt_eve_uint(j, "src_port", sp);
-	fmt_eve_ip(j, "dest_ip", dst);
+		fmt_eve_uint(j, "src_port", back ? c->resp_port : c->orig_port);
+	fmt_eve_ip(j, "dest_ip", c, back);
 	if (fmt_eve_has_ports(c->proto))
-		fmt_eve_uint(j, "dest_port", dp);
-	fmt_eve_proto(j, c->proto);
-	fmt_eve_uint(j, "ip_v", 4);
+		fmt_eve_uint(j, "dest_port", back ? c->orig_port : c->resp_port);
+	fmt_eve_proto(j, c->proto, c->ipv6);
+	fmt_eve_uint(j, "ip_v", c->ipv6 ? 6 : 4);
 	if (c->proto == NET_PROTO_ICMP) {
 		fmt_eve_icmp(ev, &type, &code);
 		fmt_eve_uint(j, "icmp_type", type);
@@ -428,8 +424,8 @@ static bool fmt_eve_alert(struct fmt_eve_json *j, const struct fmt_eve_settings 
 	fmt_eve_counts(j, c);
 	if (!fmt_eve_time(j, "start", s->clock, c->start))
 		return false;
-	fmt_eve_ip(j, "src_ip", c->orig_ip);
-	fmt_eve_ip(j, "dest_ip", c->resp_ip);
+	fmt_eve_ip(j, "src_ip", c, true);
+	fmt_eve_ip(j, "dest_ip", c, false);
 	if (fmt_eve_has_ports(c->proto)) {
 		fmt_eve_uint(j, "src_port", c->orig_port);
 		fmt_eve_uint(j, "dest_port", c->resp_port);
@@ -536,19 +532,19 @@ static bool fmt_eve_flow(struct fmt_eve_json *j, const struct fmt_eve_settings *
 	if (s->in_iface != NULL)
 		fmt_eve_str(j, "in_iface", s->in_iface);
 	fmt_eve_str(j, "event_type", "flow");
-	fmt_eve_ip(j, "src_ip", c->orig_ip);
+	fmt_eve_ip(j, "src_ip", c, true);
 	if (fmt_eve_has_ports(c->proto))
 		fmt_eve_uint(j, "src_port", c->orig_port);
-	fmt_eve_ip(j, "dest_ip", c->resp_ip);
+	fmt_eve_ip(j, "dest_ip", c, false);
 	if (fmt_eve_has_ports(c->proto))
 		fmt_eve_uint(j, "dest_port", c->resp_port);
-	fmt_eve_uint(j, "ip_v", 4);
-	fmt_eve_proto(j, c->proto);
+	fmt_eve_uint(j, "ip_v", c->ipv6 ? 6 : 4);
+	fmt_eve_proto(j, c->proto, c->ipv6);
 	if (c->proto == NET_PROTO_ICMP) {
 		fmt_eve_uint(j, "icmp_type", c->orig_port);
 		fmt_eve_uint(j, "icmp_code", c->resp_port);
 		if (c->resp.pkts > 0) {
-			if (!event_icmp_counterpart(c->orig_port, &reply))
+			if (c->ipv6 || !event_icmp_counterpart(c->orig_port, &reply))
 				reply = c->orig_port;
 			fmt_eve_uint(j, "response_icmp_type", reply);
 			fmt_eve_uint(j, "response_icmp_code", 0);

@@ -86,6 +86,15 @@ static void fmt_fortigate_ip(struct fmt_fortigate_log *log, const char *key,
 	fmt_fortigate_add(log, key, ipaddr_format(ip, text), false);
 }
 
+/* One end of the session: FortiOS writes IPv6 bare, RFC 5952 text. */
+static void fmt_fortigate_end(struct fmt_fortigate_log *log, const char *key,
+			      const struct event_conn *c, bool orig)
+{
+	char text[EVENT_ADDR_STRLEN];
+
+	fmt_fortigate_add(log, key, event_conn_addr(c, orig, EVENT_ADDR_COMPRESSED, text), false);
+}
+
 bool fmt_fortigate_facility_code(const char *name, int *code)
 {
 	/* FortiOS's names, in syslog code order (config log syslogd setting). */
@@ -133,24 +142,32 @@ uint32_t fmt_fortigate_sessionid(const struct fmt_fortigate_settings *s,
 }
 
 static bool fmt_fortigate_own_ip(const struct fmt_fortigate_settings *s,
-				 uint32_t ip)
+				 const struct event_conn *c, bool orig)
 {
+	uint32_t ip = orig ? c->orig_ip : c->resp_ip;
 	size_t i;
 
-	for (i = 0; i < s->n_own_ips; i++)
+	for (i = 0; i < s->n_own_ips && !c->ipv6; i++)
 		if (s->own_ips[i] == ip)
 			return true;
 	return false;
 }
 
-/* The interface an address is reached through; NULL if the settings
- * point outside their interface list. */
+/* The interface one end of the session is reached through; NULL if the
+ * settings point outside their interface list. */
 static const struct fmt_fortigate_iface *
-fmt_fortigate_iface_of(const struct fmt_fortigate_settings *s, uint32_t ip)
+fmt_fortigate_iface_of(const struct fmt_fortigate_settings *s, const struct event_conn *c,
+		       bool orig)
 {
+	uint32_t ip = orig ? c->orig_ip : c->resp_ip;
 	size_t i, iface = s->wan_iface;
 	int best = -1;
 
+	if (c->ipv6) {
+		if (ipaddr6_is_private(orig ? c->orig_ip6 : c->resp_ip6))
+			iface = s->ipv6_local_iface;
+		return iface < s->n_ifaces ? &s->ifaces[iface] : NULL;
+	}
 	for (i = 0; i < s->n_routes; i++) {
 		const struct fmt_fortigate_route *r = &s->routes[i];
 
@@ -172,20 +189,21 @@ static bool fmt_fortigate_special(uint32_t ip)
 }
 
 static const char *fmt_fortigate_country(const struct fmt_fortigate_settings *s,
-					 uint32_t ip)
+					 const struct event_conn *c, bool orig)
 {
+	uint32_t ip = orig ? c->orig_ip : c->resp_ip;
 	const char *name = "Reserved";
 	int best = -1;
 	size_t i;
 
-	if (fmt_fortigate_special(ip))
+	if (c->ipv6 || fmt_fortigate_special(ip))
 		return name;
 	for (i = 0; i < s->n_countries; i++) {
-		const struct fmt_fortigate_country *c = &s->countries[i];
+		const struct fmt_fortigate_country *k = &s->countries[i];
 
-		if (c->prefix > best && ipaddr_in(ip, c->addr, c->prefix)) {
-			best = c->prefix;
-			name = c->name;
+		if (k->prefix > best && ipaddr_in(ip, k->addr, k->prefix)) {
+			best = k->prefix;
+			name = k->name;
 		}
 	}
 	return name;
@@ -351,8 +369,8 @@ static bool fmt_fortigate_traffic(struct fmt_fortigate_log *log,
 {
 	const struct event_conn *c = &ev->conn;
 	const struct event_flow *f = &ev->u.flow;
-	bool local_in = fmt_fortigate_own_ip(s, c->resp_ip);
-	bool local_out = !local_in && fmt_fortigate_own_ip(s, c->orig_ip);
+	bool local_in = fmt_fortigate_own_ip(s, c, false);
+	bool local_out = !local_in && fmt_fortigate_own_ip(s, c, true);
 	bool local = local_in || local_out;
 	const struct fmt_fortigate_iface *src, *dst;
 	struct fmt_fortigate_iface vdom = { s->vdom, "undefined" };
@@ -362,8 +380,8 @@ static bool fmt_fortigate_traffic(struct fmt_fortigate_log *log,
 		return false;
 	/* Traffic to or from the firewall itself is logged against the
 	 * vdom, as the reference's local example shows (dstintf="vdom1"). */
-	src = local_out ? &vdom : fmt_fortigate_iface_of(s, c->orig_ip);
-	dst = local_in ? &vdom : fmt_fortigate_iface_of(s, c->resp_ip);
+	src = local_out ? &vdom : fmt_fortigate_iface_of(s, c, true);
+	dst = local_in ? &vdom : fmt_fortigate_iface_of(s, c, false);
 	if (src == NULL || dst == NULL)
 		return false;
 	/*
@@ -379,11 +397,11 @@ static bool fmt_fortigate_traffic(struct fmt_fortigate_log *log,
 	log->action = fmt_fortigate_traffic_action(ev);
 	if (!fmt_fortigate_head(log, s, ev))
 		return false;
-	fmt_fortigate_ip(log, "srcip", c->orig_ip);
+	fmt_fortigate_end(log, "srcip", c, true);
 	if (fmt_fortigate_has_ports(c->proto))
 		fmt_fortigate_uint(log, "srcport", c->orig_port);
 	fmt_fortigate_iface(log, "srcintf", "srcintfrole", src);
-	fmt_fortigate_ip(log, "dstip", c->resp_ip);
+	fmt_fortigate_end(log, "dstip", c, false);
 	if (fmt_fortigate_has_ports(c->proto))
 		fmt_fortigate_uint(log, "dstport", c->resp_port);
 	fmt_fortigate_iface(log, "dstintf", "dstintfrole", dst);
@@ -397,8 +415,8 @@ static bool fmt_fortigate_traffic(struct fmt_fortigate_log *log,
 		fmt_fortigate_text(log, "policytype",
 				   local ? "local-in-policy" : "policy");
 	fmt_fortigate_text(log, "service", fmt_fortigate_service(c, service));
-	fmt_fortigate_text(log, "dstcountry", fmt_fortigate_country(s, c->resp_ip));
-	fmt_fortigate_text(log, "srccountry", fmt_fortigate_country(s, c->orig_ip));
+	fmt_fortigate_text(log, "dstcountry", fmt_fortigate_country(s, c, false));
+	fmt_fortigate_text(log, "srccountry", fmt_fortigate_country(s, c, true));
 	if (f->denied) {
 		/* The firewall dropped the first packet and never made a
 		 * session: it counted nothing. */
@@ -412,7 +430,7 @@ static bool fmt_fortigate_traffic(struct fmt_fortigate_log *log,
 			fmt_fortigate_cr(log, 30, FMT_FORTIGATE_CR_BLOCKED_CONN, "high");
 		return true;
 	}
-	if (!local && f->nat_ip != 0) {
+	if (!local && f->nat_ip != 0 && !c->ipv6) {
 		fmt_fortigate_text(log, "trandisp", "snat");
 		fmt_fortigate_ip(log, "transip", f->nat_ip);
 		fmt_fortigate_uint(log, "transport", f->nat_port);
@@ -486,9 +504,9 @@ static bool fmt_fortigate_ips(struct fmt_fortigate_log *log,
 	if (!fmt_fortigate_head(log, s, ev))
 		return false;
 	fmt_fortigate_text(log, "severity", severities[u->severity - 1]);
-	fmt_fortigate_ip(log, "srcip", c->orig_ip);
-	fmt_fortigate_text(log, "srccountry", fmt_fortigate_country(s, c->orig_ip));
-	fmt_fortigate_ip(log, "dstip", c->resp_ip);
+	fmt_fortigate_end(log, "srcip", c, true);
+	fmt_fortigate_text(log, "srccountry", fmt_fortigate_country(s, c, true));
+	fmt_fortigate_end(log, "dstip", c, false);
 	fmt_fortigate_iface(log, "srcintf", "srcintfrole", src);
 	fmt_fortigate_iface(log, "dstintf", "dstintfrole", dst);
 	fmt_fortigate_uint(log, "sessionid", fmt_fortigate_sessionid(s, c));
@@ -541,8 +559,8 @@ static bool fmt_fortigate_virus(struct fmt_fortigate_log *log,
 	fmt_fortigate_text(log, "action", log->action);
 	fmt_fortigate_text(log, "service", fmt_fortigate_service(c, service));
 	fmt_fortigate_uint(log, "sessionid", fmt_fortigate_sessionid(s, c));
-	fmt_fortigate_ip(log, "srcip", c->orig_ip);
-	fmt_fortigate_ip(log, "dstip", c->resp_ip);
+	fmt_fortigate_end(log, "srcip", c, true);
+	fmt_fortigate_end(log, "dstip", c, false);
 	fmt_fortigate_ports(log, c);
 	fmt_fortigate_iface(log, "srcintf", "srcintfrole", src);
 	fmt_fortigate_iface(log, "dstintf", "dstintfrole", dst);
@@ -600,11 +618,11 @@ static bool fmt_fortigate_webfilter(struct fmt_fortigate_log *log,
 	if (!fmt_fortigate_head(log, s, ev))
 		return false;
 	fmt_fortigate_uint(log, "sessionid", fmt_fortigate_sessionid(s, c));
-	fmt_fortigate_ip(log, "srcip", c->orig_ip);
+	fmt_fortigate_end(log, "srcip", c, true);
 	if (fmt_fortigate_has_ports(c->proto))
 		fmt_fortigate_uint(log, "srcport", c->orig_port);
 	fmt_fortigate_iface(log, "srcintf", "srcintfrole", src);
-	fmt_fortigate_ip(log, "dstip", c->resp_ip);
+	fmt_fortigate_end(log, "dstip", c, false);
 	if (fmt_fortigate_has_ports(c->proto))
 		fmt_fortigate_uint(log, "dstport", c->resp_port);
 	fmt_fortigate_iface(log, "dstintf", "dstintfrole", dst);
@@ -635,8 +653,8 @@ static bool fmt_fortigate_utm(struct fmt_fortigate_log *log,
 {
 	const struct fmt_fortigate_iface *src, *dst;
 
-	src = fmt_fortigate_iface_of(s, ev->conn.orig_ip);
-	dst = fmt_fortigate_iface_of(s, ev->conn.resp_ip);
+	src = fmt_fortigate_iface_of(s, &ev->conn, true);
+	dst = fmt_fortigate_iface_of(s, &ev->conn, false);
 	if (src == NULL || dst == NULL)
 		return false;
 	log->type = "utm";

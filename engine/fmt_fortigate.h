@@ -70,10 +70,14 @@ struct fmt_fortigate_settings {
 	 * its interface; wan_iface takes everything else (the Internet).
 	 * The firewall's own addresses make a session "local": traffic to or
 	 * from the firewall itself, logged against the vdom as interface.
+	 * Routes and own addresses are IPv4: IPv6 unique-local addresses
+	 * (fc00::/7) sit behind ipv6_local_iface, all other IPv6 behind
+	 * wan_iface, and every IPv6 address has the country "Reserved".
 	 */
 	const struct fmt_fortigate_iface *ifaces;
 	size_t n_ifaces;
 	size_t wan_iface;
+	size_t ipv6_local_iface;
 	const struct fmt_fortigate_route *routes;
 	size_t n_routes;
 	const uint32_t *own_ips;

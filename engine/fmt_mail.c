@@ -285,11 +285,12 @@ static void fmt_mail_postfix_printable(char *text)
 /* "name[1.2.3.4]", "unknown" when reverse DNS gave nothing. */
 static void fmt_mail_client(const struct fmt_mail_msg *mm, struct strbuf *sb)
 {
-	char ip[IPADDR_STRLEN];
+	char ip[EVENT_ADDR_STRLEN];
 
+	/* An IPv6 client reads "name[2001:db8::1]", no "IPv6:" tag. */
 	strbuf_addf(sb, "%s[%s]",
 		    mm->m->client_name != NULL ? mm->m->client_name : "unknown",
-		    ipaddr_format(mm->ev->conn.orig_ip, ip));
+		    event_conn_addr(&mm->ev->conn, true, EVENT_ADDR_COMPRESSED, ip));
 }
 
 /* " from=<…> to=<…> proto=ESMTP helo=<…>", the envelope that smtpd's

@@ -31,7 +31,7 @@ struct fmt_sshd_conn {
 	const char *host;
 	const char *user;
 	uint32_t pid;
-	char ip[IPADDR_STRLEN];
+	char ip[EVENT_ADDR_STRLEN]; /* the client, IPv6 as RFC 5952 text */
 	struct strbuf text;   /* the message being built */
 	struct strbuf out;    /* lines so far, kept apart until all succeed */
 	bool ok;
@@ -294,7 +294,7 @@ enum event_render fmt_sshd_render(const struct fmt_sshd_settings *s,
 	/* The monitor process: one per connection, forked by the listener. */
 	c.pid = 3000 + (uint32_t)(event_derive_id(s->id_seed, ev->conn.serial,
 						  FMT_SSHD_ID_PID) % 90000);
-	ipaddr_format(ev->conn.orig_ip, c.ip);
+	event_conn_addr(&ev->conn, true, EVENT_ADDR_COMPRESSED, c.ip);
 	c.ok = true;
 	if (step == EVENT_LOGON_SUCCESS)
 		fmt_sshd_success(&c);

@@ -152,13 +152,6 @@ static void winevt_put_uint(struct winevt *w, const char *name, uint64_t v)
 	winevt_putf(w, name, "%llu", (unsigned long long)v);
 }
 
-static void winevt_put_ip(struct winevt *w, const char *name, uint32_t ip)
-{
-	char text[IPADDR_STRLEN];
-
-	winevt_put(w, name, ipaddr_format(ip, text));
-}
-
 static const char *winevt_value(const struct winevt *w, size_t i)
 {
 	return w->text.buf + w->fields[i].at;
@@ -523,17 +516,30 @@ static bool winevt_is_ntlm(const struct event_logon *l)
 	return strcmp(winevt_package(l), "NTLM") == 0;
 }
 
-/* The client's address and port, "-" when the record has none. */
-static void winevt_put_client(struct winevt *w, const char *ip_name,
-			      const char *port_name, uint32_t ip, uint16_t port)
+/* One end of the connection as Windows writes it: IPv6 as RFC 5952
+ * text ("fe80::1"). */
+static void winevt_put_end(struct winevt *w, const char *name, const struct event_conn *c,
+			   bool orig)
 {
-	if (ip == 0) {
+	char text[EVENT_ADDR_STRLEN];
+
+	winevt_put(w, name, event_conn_addr(c, orig, EVENT_ADDR_COMPRESSED, text));
+}
+
+/* The client's address and port (the connection's initiator, or its
+ * responder), "-" when the record has none. */
+static void winevt_put_client(struct winevt *w, const char *ip_name,
+			      const char *port_name, bool orig)
+{
+	const struct event_conn *c = &w->ev->conn;
+
+	if (!c->ipv6 && (orig ? c->orig_ip : c->resp_ip) == 0) {
 		winevt_put(w, ip_name, "-");
 		winevt_put(w, port_name, "-");
 		return;
 	}
-	winevt_put_ip(w, ip_name, ip);
-	winevt_put_uint(w, port_name, port);
+	winevt_put_end(w, ip_name, c, orig);
+	winevt_put_uint(w, port_name, orig ? c->orig_port : c->resp_port);
 }
 
 static void winevt_put_process(struct winevt *w, const char *id_name,
@@ -566,8 +572,7 @@ static void winevt_4624(struct winevt *w)
 	winevt_put(w, "LmPackageName", winevt_is_ntlm(l) ? "NTLM V2" : "-");
 	winevt_put(w, "KeyLength", winevt_is_ntlm(l) ? "128" : "0");
 	winevt_put_process(w, "ProcessId", "ProcessName");
-	winevt_put_client(w, "IpAddress", "IpPort", w->ev->conn.orig_ip,
-			  w->ev->conn.orig_port);
+	winevt_put_client(w, "IpAddress", "IpPort", true);
 	winevt_put(w, "ImpersonationLevel", "%%1833");
 	winevt_put(w, "RestrictedAdminMode", l->logon_type == 10 ? "%%1843" : "-");
 	winevt_put(w, "TargetOutboundUserName", "-");
@@ -624,8 +629,7 @@ static void winevt_4625(struct winevt *w)
 	winevt_put(w, "LmPackageName", "-");
 	winevt_put(w, "KeyLength", "0");
 	winevt_put_process(w, "ProcessId", "ProcessName");
-	winevt_put_client(w, "IpAddress", "IpPort", w->ev->conn.orig_ip,
-			  w->ev->conn.orig_port);
+	winevt_put_client(w, "IpAddress", "IpPort", true);
 }
 
 /* 4648: the subject (from the settings) used ev->user's credentials for
@@ -653,8 +657,7 @@ static void winevt_4648(struct winevt *w)
 	winevt_put(w, "TargetServerName", server);
 	winevt_put(w, "TargetInfo", server);
 	winevt_put_process(w, "ProcessId", "ProcessName");
-	winevt_put_client(w, "IpAddress", "IpPort", w->ev->conn.resp_ip,
-			  w->ev->conn.resp_port);
+	winevt_put_client(w, "IpAddress", "IpPort", false);
 }
 
 /* The privileges an administrator's logon gets, as 4672 lists them:
@@ -804,7 +807,9 @@ static void winevt_4768(struct winevt *w)
 	winevt_put(w, "TicketEncryptionType", w->failure ? "0xffffffff" : "0x12");
 	winevt_put(w, "PreAuthType", w->failure ? "-" : "2");
 	/* The KDC listens on IPv6 too and prints IPv4 clients mapped. */
-	if (w->ev->conn.orig_ip != 0) {
+	if (w->ev->conn.ipv6) {
+		winevt_put_client(w, "IpAddress", "IpPort", true);
+	} else if (w->ev->conn.orig_ip != 0) {
 		char ip[IPADDR_STRLEN];
 
 		strbuf_reset(&w->tmp);
@@ -920,11 +925,13 @@ static const char *winevt_port_name(uint16_t port)
 	return "-";
 }
 
-/* The name Sysmon resolves for an address: a modelled host's, with the
- * DNS suffix; "-" for any other. */
-static void winevt_put_hostname(struct winevt *w, const char *name, uint32_t ip)
+/* The name Sysmon resolves for one end: a modelled host's, with the
+ * DNS suffix; "-" for any other (and for IPv6, which the model's hosts
+ * do not have). */
+static void winevt_put_hostname(struct winevt *w, const char *name, const struct event_conn *c,
+				bool orig)
 {
-	int h = net_host_by_ip(w->s->net, ip);
+	int h = c->ipv6 ? -1 : net_host_by_ip(w->s->net, orig ? c->orig_ip : c->resp_ip);
 
 	if (h < 0) {
 		winevt_put(w, name, "-");
@@ -944,7 +951,9 @@ static void winevt_put_hostname(struct winevt *w, const char *name, uint32_t ip)
 static void winevt_sysmon_3(struct winevt *w)
 {
 	const struct event_conn *c = &w->ev->conn;
-	bool initiated = c->orig_ip == w->host->ip ||
+	/* The model gives hosts no IPv6 address: an IPv6 connection is
+	 * the one the record's process opened. */
+	bool initiated = c->ipv6 || c->orig_ip == w->host->ip ||
 		(w->host->public_ip != 0 && c->orig_ip == w->host->public_ip);
 
 	winevt_put_sysmon_head(w);
@@ -952,14 +961,14 @@ static void winevt_sysmon_3(struct winevt *w)
 	winevt_put_sysmon_user(w, "User", w->ev->user);
 	winevt_put(w, "Protocol", c->proto == NET_PROTO_TCP ? "tcp" : "udp");
 	winevt_put(w, "Initiated", initiated ? "true" : "false");
-	winevt_put(w, "SourceIsIpv6", "false");
-	winevt_put_ip(w, "SourceIp", c->orig_ip);
-	winevt_put_hostname(w, "SourceHostname", c->orig_ip);
+	winevt_put(w, "SourceIsIpv6", c->ipv6 ? "true" : "false");
+	winevt_put_end(w, "SourceIp", c, true);
+	winevt_put_hostname(w, "SourceHostname", c, true);
 	winevt_put_uint(w, "SourcePort", c->orig_port);
 	winevt_put(w, "SourcePortName", winevt_port_name(c->orig_port));
-	winevt_put(w, "DestinationIsIpv6", "false");
-	winevt_put_ip(w, "DestinationIp", c->resp_ip);
-	winevt_put_hostname(w, "DestinationHostname", c->resp_ip);
+	winevt_put(w, "DestinationIsIpv6", c->ipv6 ? "true" : "false");
+	winevt_put_end(w, "DestinationIp", c, false);
+	winevt_put_hostname(w, "DestinationHostname", c, false);
 	winevt_put_uint(w, "DestinationPort", c->resp_port);
 	winevt_put(w, "DestinationPortName", winevt_port_name(c->resp_port));
 }

@@ -287,6 +287,15 @@ static void fmt_zeek_addr(struct fmt_zeek_row *r, uint32_t ip)
 	strbuf_adds(r->sb, ipaddr_format(ip, text));
 }
 
+/* One end of the connection; Zeek prints IPv6 as RFC 5952 text. */
+static void fmt_zeek_conn_addr(struct fmt_zeek_row *r, const struct event_conn *c, bool orig)
+{
+	char text[EVENT_ADDR_STRLEN];
+
+	fmt_zeek_cell(r);
+	strbuf_adds(r->sb, event_conn_addr(c, orig, EVENT_ADDR_COMPRESSED, text));
+}
+
 /* Seconds with six decimals, for both time and interval columns. */
 static void fmt_zeek_seconds(struct strbuf *sb, int64_t us)
 {
@@ -362,12 +371,16 @@ static bool fmt_zeek_is_local(const struct fmt_zeek_settings *s, uint32_t ip)
 	return false;
 }
 
-static void fmt_zeek_local(struct fmt_zeek_row *r, uint32_t ip)
+/* Whether one end of the connection is local: IPv6 by its unique-local
+ * prefix, as local_nets holds IPv4 prefixes only. */
+static void fmt_zeek_local(struct fmt_zeek_row *r, const struct event_conn *c, bool orig)
 {
 	if (r->s->n_local_nets == 0)
 		fmt_zeek_unset(r);
+	else if (c->ipv6)
+		fmt_zeek_bool(r, ipaddr6_is_private(orig ? c->orig_ip6 : c->resp_ip6));
 	else
-		fmt_zeek_bool(r, fmt_zeek_is_local(r->s, ip));
+		fmt_zeek_bool(r, fmt_zeek_is_local(r->s, orig ? c->orig_ip : c->resp_ip));
 }
 
 static const char *fmt_zeek_proto(uint8_t proto)
@@ -397,9 +410,9 @@ static void fmt_zeek_conn_id(struct fmt_zeek_row *r, const struct event_conn *c)
 	}
 	fmt_zeek_uid(r->s, 'C', c->serial, uid);
 	fmt_zeek_str(r, uid);
-	fmt_zeek_addr(r, c->orig_ip);
+	fmt_zeek_conn_addr(r, c, true);
 	fmt_zeek_count(r, c->orig_port);
-	fmt_zeek_addr(r, c->resp_ip);
+	fmt_zeek_conn_addr(r, c, false);
 	fmt_zeek_count(r, c->resp_port);
 }
 
@@ -530,8 +543,8 @@ static bool fmt_zeek_conn(struct fmt_zeek_row *r, const struct event *ev)
 		fmt_zeek_unset(r);
 	}
 	fmt_zeek_str(r, fmt_zeek_conn_state(ev));
-	fmt_zeek_local(r, c->orig_ip);
-	fmt_zeek_local(r, c->resp_ip);
+	fmt_zeek_local(r, c, true);
+	fmt_zeek_local(r, c, false);
 	fmt_zeek_count(r, 0);
 	fmt_zeek_history(r, ev);
 	fmt_zeek_count(r, c->orig.pkts);
@@ -539,7 +552,7 @@ static bool fmt_zeek_conn(struct fmt_zeek_row *r, const struct event *ev)
 	fmt_zeek_count(r, c->resp.pkts);
 	fmt_zeek_count(r, c->resp.ip_bytes);
 	fmt_zeek_unset(r);
-	fmt_zeek_count(r, c->proto);
+	fmt_zeek_count(r, c->ipv6 && c->proto == NET_PROTO_ICMP ? 58 : c->proto);
 	if (r->s->community_id) {
 		event_community_id(c, r->s->community_id_seed, id);
 		fmt_zeek_str(r, id);
@@ -761,8 +774,6 @@ static bool fmt_zeek_files(struct fmt_zeek_row *r, const struct event *ev)
 	const char *analyzers[3];
 	size_t n = 0;
 	char fuid[FMT_ZEEK_UID_SIZE];
-	uint32_t src, dst;
-	uint16_t sp, dp;
 
 	if (f->serial == 0 || f->duration < 0)
 		return false;
@@ -772,7 +783,6 @@ static bool fmt_zeek_files(struct fmt_zeek_row *r, const struct event *ev)
 		analyzers[n++] = "SHA1";
 	if (f->sha256 != NULL)
 		analyzers[n++] = "SHA256";
-	event_packet_ends(ev, &src, &sp, &dst, &dp);
 
 	fmt_zeek_time(r, ev->time - f->duration);
 	fmt_zeek_uid(r->s, 'F', f->serial, fuid);
@@ -786,7 +796,7 @@ static bool fmt_zeek_files(struct fmt_zeek_row *r, const struct event *ev)
 	fmt_zeek_interval(r, f->duration);
 	/* local_orig asks about the sender of the file's data. */
 	if (ev->conn.serial != 0)
-		fmt_zeek_local(r, src);
+		fmt_zeek_local(r, &ev->conn, ev->dir == EVENT_FROM_ORIG);
 	else
 		fmt_zeek_unset(r);
 	fmt_zeek_bool(r, ev->dir == EVENT_FROM_ORIG);
@@ -827,8 +837,8 @@ static bool fmt_zeek_notice(struct fmt_zeek_row *r, const struct event *ev)
 	fmt_zeek_str(r, n->msg);
 	fmt_zeek_str(r, n->sub);
 	if (c->serial != 0) {
-		fmt_zeek_addr(r, c->orig_ip);
-		fmt_zeek_addr(r, c->resp_ip);
+		fmt_zeek_conn_addr(r, c, true);
+		fmt_zeek_conn_addr(r, c, false);
 		fmt_zeek_count(r, c->resp_port);
 	} else {
 		if (n->src != 0)

@@ -49,7 +49,8 @@ struct fmt_zeek_settings {
 	const struct simclock *clock;   /* the drill's epoch */
 	uint64_t id_seed;               /* mixed into every uid and fuid */
 	/* Site::local_nets; with none, local_orig and local_resp are unset,
-	 * as in a Zeek that was never told its networks. */
+	 * as in a Zeek that was never told its networks.  IPv4 prefixes:
+	 * an IPv6 address counts as local when unique-local (fc00::/7). */
 	const struct fmt_zeek_net *local_nets;
 	size_t n_local_nets;
 	bool community_id;              /* policy/protocols/conn/community-id-logging */

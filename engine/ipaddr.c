@@ -1,5 +1,6 @@
 #include "ipaddr.h"
 
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -88,4 +89,31 @@ bool ipaddr_is_private(uint32_t ip)
 {
 	return ipaddr_in(ip, 0x0a000000u, 8) || ipaddr_in(ip, 0xac100000u, 12) ||
 	       ipaddr_in(ip, 0xc0a80000u, 16);
+}
+
+bool ipaddr6_parse(const char *s, uint8_t out[16])
+{
+	return inet_pton(AF_INET6, s, out) == 1;
+}
+
+char *ipaddr6_format(const uint8_t ip[16], char *buf)
+{
+	if (inet_ntop(AF_INET6, ip, buf, IPADDR6_STRLEN) == NULL)
+		buf[0] = '\0';
+	return buf;
+}
+
+char *ipaddr6_format_full(const uint8_t ip[16], char *buf)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < 16; i += 2)
+		n += (size_t)snprintf(buf + n, IPADDR6_STRLEN - n, "%s%02x%02x", i ? ":" : "", ip[i],
+				      ip[i + 1]);
+	return buf;
+}
+
+bool ipaddr6_is_private(const uint8_t ip[16])
+{
+	return (ip[0] & 0xfe) == 0xfc;
 }

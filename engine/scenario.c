@@ -2099,6 +2099,175 @@ static int api_storm(lua_State *L)
 	return 1;
 }
 
+/* ---- the API: expectations (scored by score.h) ------------------------ */
+
+static const char *const scn_expect_keys[] = {
+	"id", "detect", "contain", "report", "keep_up", "within", "before", "max_down", "points", "partial",
+	"fields", "indicators",
+};
+static const char *const scn_steps[] = {
+	"phish", "exploit", "execute", "persist", "dump_credentials", "move", "beacon", "exfiltrate", "encrypt",
+	"logon", "deface", "flood",
+};
+static const char *const scn_report_fields[] = { "systems", "level", "vector", "techniques", "indicators" };
+
+#define SCN_COUNT(v) (sizeof(v) / sizeof(*(v)))
+
+static bool scn_in(const char *v, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Every key of the table at t is one expect{} knows. */
+static void scn_expect_keys_check(lua_State *L, int t)
+{
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) != LUA_TSTRING || !scn_in(lua_tostring(L, -1), scn_expect_keys, SCN_COUNT(scn_expect_keys)))
+			luaL_error(L, "expect: unknown field '%s' (id, detect, contain, report, keep_up, within, before, "
+				   "max_down, points, partial, fields, indicators)", luaL_tolstring(L, -1, NULL));
+	}
+}
+
+static sim_time_t scn_expect_duration(lua_State *L, int t, const char *key, sim_time_t dflt)
+{
+	lua_Integer v = scn_field_int(L, t, "expect", key, dflt);
+
+	if (v < 0)
+		luaL_error(L, "expect: field '%s' must be a duration, not negative", key);
+	return (sim_time_t)v;
+}
+
+/* A list of strings at field key, each checked against allowed (NULL:
+ * any); the strings are copied into *out. */
+static int scn_expect_list(lua_State *L, int t, const char *key, const char *const *allowed, size_t nallowed,
+			   char ***out)
+{
+	int n = 0;
+
+	*out = NULL;
+	if (lua_getfield(L, t, key) == LUA_TNIL) {
+		lua_pop(L, 1);
+		return 0;
+	}
+	if (!lua_istable(L, -1))
+		luaL_error(L, "expect: field '%s' must be a list of strings", key);
+	for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+		if (lua_type(L, -1) != LUA_TSTRING)
+			luaL_error(L, "expect: field '%s' must be a list of strings", key);
+		if (allowed && !scn_in(lua_tostring(L, -1), allowed, nallowed))
+			luaL_error(L, "expect: '%s' in field '%s' is not one of systems, level, vector, techniques, "
+				   "indicators", lua_tostring(L, -1), key);
+		lua_pop(L, 1);
+		n++;
+	}
+	lua_pop(L, 1);
+	*out = xcalloc((size_t)n + 1, sizeof(**out));
+	lua_getfield(L, t, key);
+	for (int i = 0; i < n; i++) {
+		lua_rawgeti(L, -1, i + 1);
+		(*out)[i] = xstrdup(lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	return n;
+}
+
+/* expect { detect = STEP | contain = HOST | contain = { step = STEP } |
+ * report = "soc"|"coordinator" | keep_up = SYSTEM|HOST, id, within,
+ * before, max_down, points, partial, fields, indicators } */
+static int api_expect(lua_State *L)
+{
+	static const char *const kinds[] = { "detect", "contain", "report", "keep_up" };
+	static const int dflt_points[] = { 20, 30, 30, 30 };
+	struct scenario *s = scn_of(L);
+	struct drill_expect e = { 0 };
+	char **fields = NULL, id[128];
+	int nkinds = 0, nfields;
+	lua_Integer points, partial;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scn_expect_keys_check(L, 1);
+	for (int k = 0; k < 4; k++) {
+		if (lua_getfield(L, 1, kinds[k]) != LUA_TNIL)
+			e.kind = (enum drill_expect_kind)k, nkinds++;
+		lua_pop(L, 1);
+	}
+	if (nkinds != 1)
+		return luaL_error(L, "expect: give exactly one of detect, contain, report or keep_up");
+	if (e.kind == DRILL_EXPECT_CONTAIN && lua_getfield(L, 1, "contain") == LUA_TTABLE) {
+		const char *step = scn_field_str(L, lua_gettop(L), "expect", "step", true);
+
+		if (strcmp(step, "phish") != 0 && strcmp(step, "exploit") != 0 && strcmp(step, "move") != 0 &&
+		    strcmp(step, "logon") != 0)
+			return luaL_error(L, "expect: contain = { step = '%s' }: only phish, exploit, move and logon take "
+					  "hosts", step);
+		e.what = (char *)step;
+		e.contain_step = true;
+	} else {
+		if (e.kind == DRILL_EXPECT_CONTAIN)
+			lua_pop(L, 1);
+		e.what = (char *)scn_field_str(L, 1, "expect", kinds[e.kind], true);
+	}
+	if (e.kind == DRILL_EXPECT_DETECT && !scn_in(e.what, scn_steps, SCN_COUNT(scn_steps)))
+		return luaL_error(L, "expect: detect '%s' is not an attack step (phish, exploit, …, flood)", e.what);
+	if (e.kind == DRILL_EXPECT_CONTAIN && !e.contain_step && net_host_find(s->d->net, e.what) < 0)
+		return luaL_error(L, "expect: contain: no host '%s' in the network", e.what);
+	if (e.kind == DRILL_EXPECT_REPORT && strcmp(e.what, "soc") != 0 && strcmp(e.what, "coordinator") != 0)
+		return luaL_error(L, "expect: report goes to 'soc' or 'coordinator', not '%s'", e.what);
+	if (e.kind == DRILL_EXPECT_KEEP_UP && net_system_find(s->d->net, e.what) < 0 &&
+	    net_host_find(s->d->net, e.what) < 0)
+		return luaL_error(L, "expect: keep_up: no system or host '%s' in the network", e.what);
+	e.before = (char *)scn_field_str(L, 1, "expect", "before", false);
+	if (e.before && (e.kind != DRILL_EXPECT_CONTAIN || drill_objective_find(s->d, e.before) < 0))
+		return luaL_error(L, e.kind != DRILL_EXPECT_CONTAIN ? "expect: 'before' is for contain only" :
+				  "expect: before: no objective '%s' (declare it first with objective { id = … })",
+				  e.before);
+	e.within = scn_expect_duration(L, 1, "within", e.kind == DRILL_EXPECT_DETECT ? 30 * SIM_MINUTE :
+					 e.kind == DRILL_EXPECT_REPORT ? 2 * SIM_HOUR : 0);
+	e.max_down = scn_expect_duration(L, 1, "max_down", 0);
+	points = scn_field_int(L, 1, "expect", "points", dflt_points[e.kind]);
+	partial = scn_field_int(L, 1, "expect", "partial", e.kind == DRILL_EXPECT_KEEP_UP ? 0 : points / 2);
+	if (points < 0 || points > 1000 || partial < 0 || partial > points)
+		return luaL_error(L, "expect: points must be 0 to 1000 and partial 0 to points");
+	e.points = (int)points;
+	e.partial = (int)partial;
+	e.line = scn_caller_line(L);
+	if (e.kind == DRILL_EXPECT_REPORT) {
+		nfields = scn_expect_list(L, 1, "fields", scn_report_fields, SCN_COUNT(scn_report_fields), &fields);
+		for (int i = 0; i < nfields; i++)
+			for (size_t f = 0; f < SCN_COUNT(scn_report_fields); f++)
+				if (strcmp(fields[i], scn_report_fields[f]) == 0)
+					e.fields |= 1u << f;
+		if (fields == NULL)
+			e.fields = DRILL_FIELD_SYSTEMS | DRILL_FIELD_VECTOR | DRILL_FIELD_INDICATORS;
+		for (int i = 0; i < nfields; i++)
+			free(fields[i]);
+		free(fields);
+	}
+	snprintf(id, sizeof(id), "%s-%s", kinds[e.kind], e.what);
+	e.id = (char *)scn_field_str(L, 1, "expect", "id", false);
+	/* The last check that may raise an error: nothing is allocated before
+	 * it but the list it returns. */
+	e.nindicators = scn_expect_list(L, 1, "indicators", NULL, 0, &e.indicators);
+	e.id = xstrdup(e.id ? e.id : id);
+	e.what = xstrdup(e.what);
+	e.before = e.before ? xstrdup(e.before) : NULL;
+	if (drill_expect_add(s->d, &e) != 0) {
+		snprintf(id, sizeof(id), "%s", e.id);
+		free(e.id), free(e.what), free(e.before);
+		for (int i = 0; i < e.nindicators; i++)
+			free(e.indicators[i]);
+		free(e.indicators);
+		return luaL_error(L, "expect: '%s' is declared twice", id);
+	}
+	return 0;
+}
+
 static const luaL_Reg scn_api[] = {
 	{ "scenario", api_scenario }, { "objective", api_objective }, { "achieve", api_achieve },
 	{ "prevent", api_prevent }, { "actor", api_actor }, { "on", api_on },
@@ -2114,6 +2283,7 @@ static const luaL_Reg scn_api[] = {
 	{ "encrypt", api_encrypt }, { "logon", api_logon }, { "deface", api_deface },
 	{ "flood", api_flood },
 	{ "mail_storm", api_mail_storm }, { "storm", api_storm },
+	{ "expect", api_expect },
 	{ NULL, NULL },
 };
 

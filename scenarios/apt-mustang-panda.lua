@@ -60,6 +60,20 @@ local LURE = {
   hash = "6f1c2a9e0d8b7c4f5e3a1b2c9d8e7f60",
 }
 
+-- What the defenders are expected to do (docs/scoring.md): see the
+-- beacon and the exploit, cut the phished PCs off before the data center
+-- falls, report to the national coordinator within two hours of the lure
+-- landing with the right systems, vector, techniques and indicators, and
+-- keep the document-management system in service.
+expect { id = "detect-beacon", detect = "beacon", within = minutes(30), points = 30 }
+expect { id = "detect-exploit", detect = "exploit", within = minutes(20), points = 20 }
+expect { id = "contain-foothold", contain = { step = "phish" }, before = "foothold-dc", points = 40, partial = 15 }
+expect { id = "report-coordinator", report = "coordinator", within = hours(2), points = 30,
+         fields = { "systems", "vector", "techniques", "indicators" },
+         indicators = { SENDER.ip, "vpcp-gov.example.net", LURE.hash, C2[1].ip, C2[1].domain, C2[2].ip,
+                        C2[2].domain } }
+expect { id = "keep-qlvb-up", keep_up = "qlvb", max_down = minutes(30), points = 20 }
+
 local c2 = 1            -- which C2 the implant talks to
 local foothold = nil    -- the phished workstation, while it is ours
 

@@ -64,6 +64,20 @@ local SAMPLE = minutes(5)
 local PORTAL = hosts { system = "dvc", role = "web" }
 local GATEWAYS = hosts { tag = "mail-gateway" }
 
+-- What the defenders are expected to do (docs/scoring.md): keep the
+-- public-services portal and the first mail gateway serving through the
+-- floods (blocking the botnet's ranges, not pulling the plug), and report
+-- the attack to the national coordinator within two hours with its
+-- ranges.
+local BOTNET = {}
+for _, p in ipairs(POOLS) do
+  for _, range in ipairs(p) do BOTNET[#BOTNET + 1] = range end
+end
+expect { id = "keep-dvc-up", keep_up = "dvc", max_down = minutes(30), points = 40, partial = 15 }
+expect { id = "keep-mail-up", keep_up = GATEWAYS[1], max_down = minutes(30), points = 30, partial = 10 }
+expect { id = "report-coordinator", report = "coordinator", within = hours(2), points = 20,
+         fields = { "systems", "vector", "indicators" }, indicators = BOTNET }
+
 local pool = 1
 
 local function offline(name)

@@ -36,13 +36,32 @@ function prevent(id, reason) end
 ---@param fn fun()
 function actor(name, fn) end
 
----@alias TeamEvent "isolate"|"release"|"block"|"unblock"|"disable"|"enable"|"reset"|"patch"|"shutdown"|"start"|"restore"
+---@alias TeamEvent "isolate"|"release"|"block"|"unblock"|"disable"|"enable"|"reset"|"patch"|"shutdown"|"start"|"restore"|"ack"|"classify"|"note"|"kill"|"reimage"|"report"|"escalate"|"hint"
 ---@param event TeamEvent
 ---@param fn fun(ev: { event: string, team: string, target: string, command: string, time: integer })
 function on(event, fn) end
 
 ---@param m string|{ to?: string, text: Bilingual }
 function message(m) end
+
+---@alias ReportField "systems"|"level"|"vector"|"techniques"|"indicators"
+
+---@class Expectation  exactly one of detect, contain, report, keep_up (docs/scoring.md)
+---@field id? string  default "<kind>-<what>"
+---@field detect? string  an attack step: ack or classify true-positive an alert it produced
+---@field contain? string|{ step: string }  a host, or the first host a step (phish, exploit, move, logon) took
+---@field report? "soc"|"coordinator"
+---@field keep_up? string  a system or a host
+---@field within? Duration  detect (default 30 min), contain (none), report (default 2 h, from the first step taking hold)
+---@field before? string  contain: an objective id, declared first
+---@field max_down? Duration  keep_up (default 0)
+---@field points? integer  default 20 detect, 30 otherwise
+---@field partial? integer  late (or partly right); default half the points, 0 for keep_up
+---@field fields? ReportField[]  report: what must be right (default systems, vector, indicators)
+---@field indicators? string[]  report: the attacker's addresses, domains, hashes the sensors may not show
+
+---@param e Expectation
+function expect(e) end
 
 ---@param n number
 ---@return Duration

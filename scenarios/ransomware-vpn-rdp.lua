@@ -71,6 +71,19 @@ local LEAKED = { host("dc-admin-pc-01").accounts[1], "dc.svc-backup" }
 local JUMP = "dc-jump-01"
 local BACKUP = "dc-backup-01"
 
+-- What the defenders are expected to do (docs/scoring.md): cut the VPN
+-- session's landing host off (or disable the leaked account) before the
+-- backups go, report to the national coordinator within three hours of
+-- the first logon, and keep the document-management system and the
+-- one-stop-shop in service.
+expect { id = "contain-vpn-landing", contain = { step = "logon" }, before = "destroy-backups", points = 40,
+         partial = 15 }
+expect { id = "contain-backup-server", contain = BACKUP, before = "destroy-backups", points = 20 }
+expect { id = "report-coordinator", report = "coordinator", within = hours(3), points = 30,
+         fields = { "systems", "level", "vector", "indicators" }, indicators = EXITS }
+expect { id = "keep-qlvb-up", keep_up = "qlvb", max_down = hours(1), points = 30, partial = 10 }
+expect { id = "keep-motcua-up", keep_up = "motcua", max_down = hours(1), points = 30, partial = 10 }
+
 local exit = 1       -- which exit address the affiliate uses
 local base = nil     -- the host it works from, while it holds it
 local admins = {}    -- domain administrators from its dump, best first

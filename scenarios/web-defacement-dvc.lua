@@ -54,6 +54,16 @@ local AGENCY_WEB = find_host { system = "agencyweb", role = "web" }
 local PAGE = "/index.html"
 local BANNER = "Hacked by a foreign crew: flag and slogans"
 
+-- What the defenders are expected to do (docs/scoring.md): see the
+-- exploit on the IDS, take the exploited node out before the portal is
+-- defaced, report to the provincial SOC within two hours, and keep the
+-- public-services portal serving.
+expect { id = "detect-exploit", detect = "exploit", within = minutes(30), points = 30 }
+expect { id = "contain-web-node", contain = { step = "exploit" }, before = "deface-dvc", points = 40, partial = 10 }
+expect { id = "report-soc", report = "soc", within = hours(2), points = 20,
+         fields = { "systems", "vector", "indicators" }, indicators = SOURCES }
+expect { id = "keep-dvc-up", keep_up = "dvc", max_down = minutes(30), points = 30, partial = 10 }
+
 local source = 1
 local shell = nil      -- the web node holding the crew's web shell
 

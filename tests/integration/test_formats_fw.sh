@@ -433,6 +433,12 @@ def mismatches(p, d):
         if k in SKIP:
             continue
         name = MAPPED.get(k, "FTNTFGT" + k)
+        # CEF's src and dst are IPv4: IPv6 ends take the c6a2/c6a3 pair.
+        if k in ("srcip", "dstip") and ":" in v:
+            name = "c6a2" if k == "srcip" else "c6a3"
+            label = "Source IPv6 Address" if k == "srcip" else "Destination IPv6 Address"
+            if d.get(name + "Label") != label:
+                bad.append("%s=%s but %sLabel=%s" % (k, v, name, d.get(name + "Label")))
         if d.get(name) != unquote(v):
             bad.append("%s=%s but %s=%s" % (k, v, name, d.get(name)))
     return bad

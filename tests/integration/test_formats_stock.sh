@@ -21,6 +21,7 @@ PY=/usr/bin/python3
 # background record to appear in a few hours.
 RATE=0.3
 UDP_SAMPLE=120
+MAIL_SAMPLE=100000
 
 missing=""
 for t in validate-eve validate-zeek-tsv validate-event-xml rsyslog-parse; do
@@ -178,9 +179,16 @@ check_scenario() {
 
 	# Mail gateways and Linux servers: fail2ban reports exactly the
 	# clients refused (Postfix's 5xx RCPT rejects, sshd's failed
-	# passwords), and every line is in time order.
+	# passwords and unknown users), and every line is in time order.
 	for f in $(files "$out" mail.log); do
 		sensor=$(basename "$(dirname "$f")")
+		# A storm writes millions of lines, more than fail2ban-regex reads
+		# in a suite's time: it gets every k-th line, in order.
+		lines=$(wc -l <"$f")
+		if [ "$lines" -gt "$MAIL_SAMPLE" ]; then
+			awk -v k=$(((lines + MAIL_SAMPLE - 1) / MAIL_SAMPLE)) 'NR % k == 1' "$f" >"$TMP/mail-sample"
+			f=$TMP/mail-sample
+		fi
 		sed -nE 's/.*postfix\/smtpd\[[0-9]+\]: NOQUEUE: reject: RCPT from [^[]*\[([^]]+)\]: 5[0-9]{2} .*/\1/p' \
 			"$f" >"$TMP/expected"
 		none=""
@@ -189,7 +197,9 @@ check_scenario() {
 	done
 	for f in $(files "$out" auth.log); do
 		sensor=$(basename "$(dirname "$f")")
-		sed -nE 's/.* sshd\[[0-9]+\]: Failed password for .* from ([0-9a-f.:]+) port [0-9]+ ssh2$/\1/p' \
+		# A failed password is one failure, an unknown user's another.
+		sed -nE -e 's/.* sshd\[[0-9]+\]: Failed password for .* from ([0-9a-f.:]+) port [0-9]+ ssh2$/\1/p' \
+			-e 's/.* sshd\[[0-9]+\]: Invalid user .* from ([0-9a-f.:]+) port [0-9]+$/\1/p' \
 			"$f" >"$TMP/expected"
 		check_fail2ban "$scn-fail2ban-$sensor" "$f" "$FILTERS/sshd.conf" "$TMP/expected" quiet
 	done

@@ -152,7 +152,8 @@ print("frames %d bad %d leftover %d hosts %d" % (n, bad, len(buf), len(hosts)), 
 PY
 python3 "$TMP/recv.py" > "$TMP/recv.out" &
 recv=$!
-for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$TMP/recv.out" ] && break; sleep 0.2; done
+# A loaded machine can take seconds to start Python: wait up to 20 s.
+for _ in $(seq 100); do [ -s "$TMP/recv.out" ] && break; sleep 0.2; done
 port=$(head -1 "$TMP/recv.out")
 run_cmd run --headless --seed 7 --background 0.3 --syslog "tcp://127.0.0.1:$port"
 expect_status "sinks-syslog-run" 0

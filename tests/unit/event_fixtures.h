@@ -37,6 +37,29 @@ static inline uint32_t fixture_ip(const char *text)
 	return v;
 }
 
+/* An IPv6 address from its text; aborts on a typo. */
+static inline void fixture_ip6(const char *text, uint8_t out[16])
+{
+	if (!ipaddr6_parse(text, out))
+		abort();
+}
+
+/* A commune workstation's unique-local IPv6 address and a server on the
+ * Internet (documentation prefix), for the IPv6 variants of records. */
+#define FIXTURE_V6_CLIENT "fd00:10:20:5::23"
+#define FIXTURE_V6_SERVER "2001:db8:85a3::8a2e:370:7334"
+
+/* The record moved onto IPv6: the same connection between orig and
+ * resp. */
+static inline struct event fixture_v6(struct event ev, const char *orig, const char *resp)
+{
+	ev.conn.ipv6 = true;
+	ev.conn.orig_ip = ev.conn.resp_ip = 0;
+	fixture_ip6(orig, ev.conn.orig_ip6);
+	fixture_ip6(resp, ev.conn.resp_ip6);
+	return ev;
+}
+
 /* seconds and micros after the drill's start. */
 static inline sim_time_t fixture_at(int64_t seconds, int64_t micros)
 {

@@ -648,6 +648,45 @@ TEST(cef_fortigate_matches_key_value)
 	check_fortigate_cef(&evs[0], evs[0].u.utm.url);
 }
 
+/* IPv6: src and dst take IPv4 only, so the ends go in ArcSight's IPv6
+ * pair, c6a2 "Source IPv6 Address" and c6a3 "Destination IPv6 Address",
+ * in RFC 5952 text, where src and dst would stand. */
+TEST(cef_ipv6)
+{
+	struct fmt_cef_settings sensor = test_sensor(false);
+	struct fmt_cef_settings firewall = test_firewall(false);
+
+	check_line(&sensor, fixture_v6(test_alert(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		   "CEF:0|NCSC-VN|APT Sensor|3.2.1|2018959|"
+		   "ET POLICY PE EXE or DLL Windows file download HTTP|10|rt=1699409102210 "
+		   "c6a2=2001:db8:85a3::8a2e:370:7334 c6a2Label=Source IPv6 Address spt=80 "
+		   "c6a3=fd00:10:20:5::23 c6a3Label=Destination IPv6 Address dpt=49732 "
+		   "proto=TCP act=allowed cat=Potential Corporate Privacy Violation app=HTTP "
+		   "dhost=cdn.tailieu-hanhchinh.com "
+		   "request=http://cdn.tailieu-hanhchinh.com/tailieu/QD-1234-UBND.doc.exe?id\\=7 "
+		   "requestMethod=GET "
+		   "requestClientApplication=Mozilla/5.0 (Windows NT 10.0; Win64; x64) "
+		   "cs1=1:2018959:4 cs1Label=Rule "
+		   "cs2=attack_target\\=Client_Endpoint,deployment\\=Perimeter "
+		   "cs2Label=Rule Metadata\n");
+	check_line(&firewall, fixture_v6(fgfix_forward(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		   "CEF:0|Fortinet|Fortigate|v7.2.5|00013|traffic:forward close|3|"
+		   "deviceExternalId=FG100FTK22000123 "
+		   "FTNTFGTeventtime=1699409162512000000 FTNTFGTtz=+0700 "
+		   "FTNTFGTlogid=0000000013 cat=traffic:forward "
+		   "FTNTFGTsubtype=forward FTNTFGTlevel=notice FTNTFGTvd=root "
+		   "c6a2=fd00:10:20:5::23 c6a2Label=Source IPv6 Address spt=49732 "
+		   "deviceInboundInterface=internal FTNTFGTsrcintfrole=lan "
+		   "c6a3=2001:db8:85a3::8a2e:370:7334 c6a3Label=Destination IPv6 Address "
+		   "dpt=80 deviceOutboundInterface=wan1 FTNTFGTdstintfrole=wan "
+		   "externalId=20000002 proto=6 act=close cs5=12 "
+		   "cs5Label=Policy Id FTNTFGTpolicytype=policy "
+		   "FTNTFGTdstcountry=Reserved FTNTFGTsrccountry=Reserved "
+		   "FTNTFGTtrandisp=noop app=HTTP FTNTFGTappcat=unscanned "
+		   "cn1=0 cn1Label=Duration out=7031 in=496096 cn2=170 "
+		   "cn2Label=Packets Sent cn3=336 cn3Label=Packets Received\n");
+}
+
 /* --- framing, refusals ------------------------------------------------- */
 
 /* "Mmm dd hh:mm:ss" in local time, the day padded with a space; the
@@ -753,6 +792,7 @@ static int write_sample(const char *dir)
 	evs[n++] = test_alert();
 	evs[n++] = test_icmp_alert();
 	evs[n++] = test_hostile_alert();
+	evs[n++] = fixture_v6(test_alert(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
 	alerts = n;
 	evs[n++] = fgfix_forward();
 	evs[n++] = fgfix_deny();
@@ -767,6 +807,8 @@ static int write_sample(const char *dir)
 	evs[n].u.utm.hostname = "";
 	evs[n].u.utm.url = "/tải \"QĐ\"?p=C:\\Users\\cán bộ\r\nx=1";
 	evs[n++].u.utm.name = "Trang \"độc hại\" \\";
+	evs[n] = fixture_v6(fgfix_forward(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
+	evs[n++].conn.serial = 60;
 
 	strbuf_init(&out);
 	for (i = 0; i < n; i++) {
@@ -809,6 +851,7 @@ int main(int argc, char **argv)
 	RUN(cef_fortigate_forward);
 	RUN(cef_fortigate_deny_and_ips);
 	RUN(cef_fortigate_matches_key_value);
+	RUN(cef_ipv6);
 	RUN(cef_syslog_header);
 	RUN(cef_bad_leaves_out_unchanged);
 	RUN(cef_not_rendered);

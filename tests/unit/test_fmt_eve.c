@@ -551,6 +551,25 @@ TEST(eve_escaping)
 	strbuf_free(&out);
 }
 
+/* Zero-length text: a rule without msg or classification keeps both
+ * keys, empty; an HTTP field with no bytes is left out, as Suricata
+ * leaves out what it has no bytes for. */
+TEST(eve_empty_values)
+{
+	struct event ev = test_alert();
+	struct event_http http = *ev.u.alert.http;
+	struct strbuf out;
+
+	ev.u.alert.signature = "";
+	ev.u.alert.category = "";
+	http.user_agent = "";
+	ev.u.alert.http = &http;
+	CHECK_INT(render(&test_plain, ev, &out), EVENT_RENDERED);
+	CHECK_CONTAINS(strbuf_str(&out), "\"signature\":\"\",\"category\":\"\",");
+	CHECK(strstr(strbuf_str(&out), "http_user_agent") == NULL);
+	strbuf_free(&out);
+}
+
 /* Bytes that are not UTF-8 are written as Suricata writes raw protocol
  * bytes: the whole value, valid characters included, goes through \xNN. */
 TEST(eve_escaping_invalid_utf8)
@@ -625,6 +644,81 @@ TEST(eve_seed_changes_flow_id_not_community_id)
 	strbuf_free(&b);
 }
 
+/* IPv6 as Suricata writes it: every address fully expanded, ip_v 6; an
+ * alert from the server names it as src. */
+TEST(eve_ipv6)
+{
+	check_line(&test_plain, fixture_v6(test_alert(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		   "{\"timestamp\":\"2023-11-08T09:05:02.210004+0700\","
+		   "\"flow_id\":1965776347487082,\"event_type\":\"alert\","
+		   "\"src_ip\":\"2001:0db8:85a3:0000:0000:8a2e:0370:7334\",\"src_port\":80,"
+		   "\"dest_ip\":\"fd00:0010:0020:0005:0000:0000:0000:0023\",\"dest_port\":49732,"
+		   "\"proto\":\"TCP\",\"ip_v\":6,\"pkt_src\":\"wire/pcap\",\"tx_id\":0,\"alert\":{"
+		   "\"action\":\"allowed\",\"gid\":1,\"signature_id\":2018959,\"rev\":4,"
+		   "\"signature\":\"ET POLICY PE EXE or DLL Windows file download HTTP\","
+		   "\"category\":\"Potential Corporate Privacy Violation\",\"severity\":1,"
+		   "\"metadata\":{\"attack_target\":[\"Client_Endpoint\",\"Server\"],"
+		   "\"deployment\":[\"Perimeter\"]}},\"http\":{"
+		   "\"hostname\":\"cdn.tailieu-hanhchinh.com\","
+		   "\"url\":\"/tailieu/QD-1234-UBND.doc.exe?id=7\","
+		   "\"http_user_agent\":\"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\","
+		   "\"http_content_type\":\"application/x-msdownload\","
+		   "\"http_method\":\"GET\",\"protocol\":\"HTTP/1.1\",\"status\":200,"
+		   "\"length\":482304},\"app_proto\":\"http\",\"direction\":\"to_client\","
+		   "\"flow\":{\"pkts_toserver\":4,\"pkts_toclient\":3,"
+		   "\"bytes_toserver\":447,\"bytes_toclient\":1610,"
+		   "\"start\":\"2023-11-08T09:05:02.130012+0700\","
+		   "\"src_ip\":\"fd00:0010:0020:0005:0000:0000:0000:0023\","
+		   "\"dest_ip\":\"2001:0db8:85a3:0000:0000:8a2e:0370:7334\","
+		   "\"src_port\":49732,\"dest_port\":80}}\n");
+	check_line(&test_full, fixture_v6(fixture_dns_flow(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		   "{\"timestamp\":\"2023-11-08T09:05:32.125299+0700\","
+		   "\"flow_id\":1937618318663697,\"in_iface\":\"ens192\",\"event_type\":\"flow\","
+		   "\"src_ip\":\"fd00:0010:0020:0005:0000:0000:0000:0023\",\"src_port\":51234,"
+		   "\"dest_ip\":\"2001:0db8:85a3:0000:0000:8a2e:0370:7334\",\"dest_port\":53,"
+		   "\"ip_v\":6,\"proto\":\"UDP\",\"app_proto\":\"dns\",\"flow\":{"
+		   "\"pkts_toserver\":1,\"pkts_toclient\":1,\"bytes_toserver\":85,"
+		   "\"bytes_toclient\":133,\"start\":\"2023-11-08T09:05:02.123456+0700\","
+		   "\"end\":\"2023-11-08T09:05:02.125299+0700\",\"age\":0,"
+		   "\"state\":\"established\",\"reason\":\"timeout\",\"alerted\":false},"
+		   "\"community_id\":\"1:NW9r0a3fmLtBt9WS7peNR5h/0eE=\",\"host\":\"soc-ids-01\"}\n");
+}
+
+/* The Community ID of IPv6 flows, from the spec's own baseline
+ * (corelight/community-id-spec, baseline_deflt.json). */
+TEST(eve_community_id_ipv6)
+{
+	static const struct {
+		uint8_t proto;
+		const char *src, *dst;
+		uint16_t sp, dp;
+		const char *want;
+	} cases[] = {
+		{ NET_PROTO_TCP, "2001:470:e5bf:dead:4957:2174:e82c:4887", "2607:f8b0:400c:c03::1a",
+		  63943, 25, "1:/qFaeAR+gFe1KYjMzVDsMv+wgU4=" },
+		{ NET_PROTO_TCP, "2607:f8b0:400c:c03::1a", "2001:470:e5bf:dead:4957:2174:e82c:4887",
+		  25, 63943, "1:/qFaeAR+gFe1KYjMzVDsMv+wgU4=" },
+		{ NET_PROTO_ICMP, "3ffe:507:0:1:200:86ff:fe05:80da", "3ffe:501:0:1001::2",
+		  128, 129, "1:+TW+HtLHvV1xnGhV1lv7XoJrqQg=" },
+		{ NET_PROTO_ICMP, "3ffe:501:0:1001::2", "3ffe:507:0:1:200:86ff:fe05:80da",
+		  129, 128, "1:+TW+HtLHvV1xnGhV1lv7XoJrqQg=" },
+		{ NET_PROTO_ICMP, "3ffe:501:1800:2345::2", "3ffe:507:0:1:200:86ff:fe05:80da",
+		  3, 0, "1:2ObVBgIn28oZvibYZhZMBgh7WdQ=" },
+	};
+	char id[EVENT_COMMUNITY_ID_SIZE];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct event_conn c = { .serial = 1, .proto = cases[i].proto, .ipv6 = true };
+
+		fixture_ip6(cases[i].src, c.orig_ip6);
+		fixture_ip6(cases[i].dst, c.resp_ip6);
+		c.orig_port = cases[i].sp;
+		c.resp_port = cases[i].dp;
+		event_community_id(&c, 0, id);
+		CHECK_STR(id, cases[i].want);
+	}
+}
+
 /* Same record, same bytes; rendering appends and leaves what was there. */
 TEST(eve_deterministic_and_appending)
 {
@@ -676,7 +770,7 @@ TEST(eve_not_rendered_and_bad)
  * variants the golden lines do not cover. */
 static int write_sample(const char *dir)
 {
-	struct event evs[16];
+	struct event evs[18];
 	struct strbuf out, path;
 	size_t i, n = 0;
 	FILE *f;
@@ -706,6 +800,8 @@ static int write_sample(const char *dir)
 	evs[n++].u.alert.blocked = true;
 	evs[n] = fixture_http();
 	evs[n++].u.http.uri = "/\xc0\xaf..";
+	evs[n++] = fixture_v6(test_alert(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
+	evs[n++] = fixture_v6(fixture_dns_flow(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
 
 	strbuf_init(&out);
 	for (i = 0; i < n; i++) {
@@ -757,8 +853,11 @@ int main(int argc, char **argv)
 	RUN(eve_key_order);
 	RUN(eve_escaping);
 	RUN(eve_escaping_invalid_utf8);
+	RUN(eve_empty_values);
 	RUN(eve_flow_id_shared_by_a_flow);
 	RUN(eve_seed_changes_flow_id_not_community_id);
+	RUN(eve_ipv6);
+	RUN(eve_community_id_ipv6);
 	RUN(eve_deterministic_and_appending);
 	RUN(eve_not_rendered_and_bad);
 	return harness_finish();

@@ -693,11 +693,41 @@ TEST(fortigate_deterministic_and_appending)
 	strbuf_free(&b);
 }
 
+/* IPv6 sessions as FortiOS writes them: addresses bare in RFC 5952 text,
+ * a unique-local client behind the LAN interface, the Internet behind
+ * the WAN one, no country for IPv6, no source NAT. */
+TEST(fortigate_ipv6)
+{
+	struct fmt_fortigate_settings s = test_settings(false);
+
+	check_line(&s, fixture_v6(fgfix_forward(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		   HEAD_0906 "logid=\"0000000013\" type=\"traffic\" subtype=\"forward\" "
+		   "level=\"notice\" vd=\"root\" srcip=fd00:10:20:5::23 srcport=49732 "
+		   "srcintf=\"internal\" srcintfrole=\"lan\" dstip=2001:db8:85a3::8a2e:370:7334 "
+		   "dstport=80 dstintf=\"wan1\" dstintfrole=\"wan\" sessionid=20000002 proto=6 "
+		   "action=\"close\" policyid=12 policytype=\"policy\" service=\"HTTP\" "
+		   "dstcountry=\"Reserved\" srccountry=\"Reserved\" trandisp=\"noop\" "
+		   "appcat=\"unscanned\" duration=0 sentbyte=7031 rcvdbyte=496096 sentpkt=170 "
+		   "rcvdpkt=336\n");
+	check_line(&s, fixture_v6(fgfix_utm(EVENT_UTM_IPS), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		   "date=2023-11-08 time=09:05:02 devname=\"FGT-UBND-BD\" devid=\"FG100FTK22000123\" "
+		   "eventtime=1699409102210004000 tz=\"+0700\" logid=\"0419016384\" type=\"utm\" "
+		   "subtype=\"ips\" eventtype=\"signature\" level=\"alert\" vd=\"root\" "
+		   "severity=\"critical\" srcip=fd00:10:20:5::23 srccountry=\"Reserved\" "
+		   "dstip=2001:db8:85a3::8a2e:370:7334 srcintf=\"internal\" srcintfrole=\"lan\" "
+		   "dstintf=\"wan1\" dstintfrole=\"wan\" sessionid=20000002 action=\"dropped\" "
+		   "proto=6 service=\"HTTP\" attack=\"Backdoor.PlugX.Download\" srcport=49732 "
+		   "dstport=80 hostname=\"cdn.tailieu-hanhchinh.com\" "
+		   "url=\"/tailieu/QD-1234-UBND.doc.exe?id=7\" direction=\"incoming\" attackid=51023 "
+		   "profile=\"default\" ref=\"http://www.fortinet.com/ids/VID51023\" crscore=50 "
+		   "craction=4096 crlevel=\"critical\"\n");
+}
+
 /* Every kind of log with <PRI>, hostile text included. */
 static int write_sample(const char *dir)
 {
 	struct fmt_fortigate_settings s = test_settings(true);
-	struct event evs[12];
+	struct event evs[14];
 	struct strbuf out, path;
 	size_t i, n = 0;
 	FILE *f;
@@ -719,6 +749,10 @@ static int write_sample(const char *dir)
 	evs[n] = fgfix_utm(EVENT_UTM_IPS);
 	evs[n].u.utm.blocked = false;
 	evs[n++].u.utm.severity = 3;
+	evs[n] = fixture_v6(fgfix_forward(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
+	evs[n++].conn.serial = 60;
+	evs[n] = fixture_v6(fgfix_utm(EVENT_UTM_WEBFILTER), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
+	evs[n++].conn.serial = 60;
 
 	strbuf_init(&out);
 	for (i = 0; i < n; i++) {
@@ -767,6 +801,7 @@ int main(int argc, char **argv)
 	RUN(fortigate_bad_leaves_out_unchanged);
 	RUN(fortigate_not_rendered);
 	RUN(fortigate_build_fields);
+	RUN(fortigate_ipv6);
 	RUN(fortigate_deterministic_and_appending);
 	return harness_finish();
 }

@@ -931,6 +931,34 @@ static void check_line_times(const struct strbuf *out, const struct fmt_syslogfi
 	CHECK_INT(i, times->n);
 }
 
+/* An IPv6 client as Postfix names it, "name[2001:db8::1]" with no
+ * "IPv6:" tag, in the connect, reject, disconnect and client= lines. */
+TEST(mail_ipv6_client)
+{
+	struct event ev = fixture_v6(mail_record(EVENT_MAIL_REJECTED), FIXTURE_V6_SERVER,
+				     "fd00:10:10:5::25");
+
+	struct strbuf out;
+
+	check_lines(&test_postfix, ev,
+		    "2023-11-08T09:10:00.250000+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		    "connect from unknown[2001:db8:85a3::8a2e:370:7334]\n"
+		    "2023-11-08T09:10:02.338720+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		    "NOQUEUE: reject: RCPT from unknown[2001:db8:85a3::8a2e:370:7334]: "
+		    "550 5.1.1 <lethib@binhduong.gov.vn>: Recipient address rejected: "
+		    "User unknown in relay recipient table; "
+		    "from=<vanthu@tailieu-hanhchinh.com> to=<lethib@binhduong.gov.vn> "
+		    "proto=ESMTP helo=<mail.tailieu-hanhchinh.com>\n"
+		    "2023-11-08T09:10:03.731200+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		    "disconnect from unknown[2001:db8:85a3::8a2e:370:7334] "
+		    "ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4\n");
+	ev = fixture_v6(mail_record(EVENT_MAIL_DELIVERED), FIXTURE_V6_SERVER, "fd00:10:10:5::25");
+	CHECK_INT(render(&test_postfix, ev, &out), EVENT_RENDERED);
+	CHECK_CONTAINS(strbuf_str(&out),
+		       ": client=mail.tailieu-hanhchinh.com[2001:db8:85a3::8a2e:370:7334]\n");
+	strbuf_free(&out);
+}
+
 TEST(mail_line_times)
 {
 	static const enum event_mail_verdict verdicts[] = {
@@ -1048,6 +1076,8 @@ static const struct {
 	  "450 4.7.25 Client host rejected: cannot find your hostname, [%s]" },
 	{ "14.225.210.9", "mx.moit.gov.vn", "mx.moit.gov.vn", "vanphong@moit.gov.vn",
 	  "554 5.7.1 <%s>: Relay access denied" },
+	{ "2001:db8:85a3::8a2e:370:7334", NULL, "mx6.tailieu-hanhchinh.com",
+	  "vanthu@tailieu-hanhchinh.com", "554 5.7.1 <%s>: Relay access denied" },
 };
 
 static const char *const recipients[] = {
@@ -1172,12 +1202,15 @@ static int write_sample(const char *dir)
 		enum event_mail_verdict verdict = (enum event_mail_verdict)(k % 4);
 		struct event ev = mail_record(verdict);
 		struct event_mail *m = &ev.u.mail;
-		size_t who = (size_t)k % 5;
+		size_t who = (size_t)k % (sizeof senders / sizeof senders[0]);
 
 		ev.conn.serial = 100 + (uint64_t)k;
 		ev.conn.start = fixture_at(3600 + 60 * k, 1000 * k);
 		ev.time = ev.conn.start + (1 + k % 7) * SIM_SECOND + 12345 * k;
-		ev.conn.orig_ip = fixture_ip(senders[who].ip);
+		if (strchr(senders[who].ip, ':') != NULL)
+			ev = fixture_v6(ev, senders[who].ip, "fd00:10:10:5::25");
+		else
+			ev.conn.orig_ip = fixture_ip(senders[who].ip);
 		ev.conn.orig_port = (uint16_t)(40000 + 37 * k);
 		m->serial = 1 + (uint64_t)k;
 		m->client_name = senders[who].name;
@@ -1254,6 +1287,7 @@ int main(int argc, char **argv)
 	RUN(mail_host_from_network);
 	RUN(mail_default_relay);
 	RUN(mail_deterministic_and_appending);
+	RUN(mail_ipv6_client);
 	RUN(mail_line_times);
 	RUN(mail_not_rendered_and_bad);
 	return harness_finish();

@@ -575,6 +575,25 @@ TEST(sshd_deterministic_and_appending)
 /* Windows-only steps and other kinds write nothing; records sshd could
  * not have logged leave the buffer as it was. */
 
+/* An IPv6 client as sshd and PAM print it, RFC 5952 text. */
+TEST(sshd_ipv6_client)
+{
+	struct event ev = fixture_v6(invalid_user(EVENT_LOGON_FAILURE), FIXTURE_V6_SERVER,
+				     "fd00:10:10:3::20");
+
+	check_lines(&test_rfc3339, ev,
+		    "2023-11-08T09:14:58.189579+07:00 dc-hscv-app-01 sshd[85576]: "
+		    "Invalid user oracle from 2001:db8:85a3::8a2e:370:7334 port 52068\n"
+		    "2023-11-08T09:14:58.197668+07:00 dc-hscv-app-01 sshd[85576]: "
+		    "pam_unix(sshd:auth): check pass; user unknown\n"
+		    "2023-11-08T09:14:58.197749+07:00 dc-hscv-app-01 sshd[85576]: "
+		    "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 "
+		    "tty=ssh ruser= rhost=2001:db8:85a3::8a2e:370:7334 \n"
+		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		    "Failed password for invalid user oracle from 2001:db8:85a3::8a2e:370:7334 "
+		    "port 52068 ssh2\n");
+}
+
 /* Every line's own time, as a file sink orders lines by: one per line, in
  * order, each the time the line prints. */
 static void check_line_times(const struct strbuf *out, const struct fmt_syslogfile_times *times)
@@ -705,7 +724,7 @@ static bool sshd_escapes(const char *name)
 static void add(struct sample *s, const struct event *ev)
 {
 	const struct event_logon *l = &ev->u.logon;
-	char ip[IPADDR_STRLEN];
+	char ip[EVENT_ADDR_STRLEN];
 	int counted = 0;
 
 	if (fmt_sshd_render(&test_rfc3339, ev, &s->rfc) != EVENT_RENDERED ||
@@ -721,7 +740,7 @@ static void add(struct sample *s, const struct event *ev)
 	} else if (l->step == EVENT_LOGON_CLOSED && l->logon_id == 0) {
 		counted = sshd_escapes(ev->user);
 	}
-	ipaddr_format(ev->conn.orig_ip, ip);
+	event_conn_addr(&ev->conn, true, EVENT_ADDR_COMPRESSED, ip);
 	for (; counted > 0; counted--)
 		strbuf_addf(&s->failures, "%s\n", ip);
 }
@@ -754,7 +773,10 @@ static struct event attempt(const char *ip, uint64_t serial, int64_t t,
 	struct event ev = logon_record(step);
 
 	ev.conn.serial = serial;
-	ev.conn.orig_ip = fixture_ip(ip);
+	if (strchr(ip, ':') != NULL)
+		ev = fixture_v6(ev, ip, "fd00:10:10:3::20");
+	else
+		ev.conn.orig_ip = fixture_ip(ip);
 	ev.conn.orig_port = (uint16_t)(40000 + serial * 7);
 	ev.conn.start = fixture_at(t, 1000 * (int64_t)serial);
 	ev.time = ev.conn.start + 3 * SIM_SECOND + 777 * (int64_t)serial;
@@ -786,6 +808,12 @@ static int write_sample(const char *dir)
 		add(&s, &ev);
 		ev.u.logon.step = EVENT_LOGON_CLOSED;
 		ev.time += 700000;
+		add(&s, &ev);
+	}
+	/* The same guesses over IPv6. */
+	for (i = 0; i < 3; i++, serial++, t += 5) {
+		ev = attempt(FIXTURE_V6_SERVER, serial, t, EVENT_LOGON_FAILURE, guesses[i]);
+		ev.u.logon.unknown_user = i > 0;
 		add(&s, &ev);
 	}
 	/* A refused key for a real account (not a failure to fail2ban) and
@@ -848,6 +876,7 @@ int main(int argc, char **argv)
 	RUN(sshd_empty_values);
 	RUN(sshd_host_from_network);
 	RUN(sshd_deterministic_and_appending);
+	RUN(sshd_ipv6_client);
 	RUN(sshd_line_times);
 	RUN(sshd_not_rendered_and_bad);
 	return harness_finish();

@@ -1539,6 +1539,36 @@ TEST(sysmon_3_inbound_udp)
 		       "<Data Name='SourcePortName'>netbios-ns</Data>");
 }
 
+/* IPv6 as Windows writes it, RFC 5952 text: a network logon's client,
+ * the KDC's client (no "::ffff:" mapping then), and Sysmon's connection
+ * with SourceIsIpv6/DestinationIsIpv6 true and no names resolved. */
+TEST(ipv6_addresses)
+{
+	struct event logon = fixture_v6(test_logon(EVENT_LOGON_SUCCESS), FIXTURE_V6_CLIENT,
+					FIXTURE_V6_SERVER);
+	struct event ticket = fixture_v6(test_ticket(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
+	struct event conn = fixture_v6(test_connection(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
+
+	check_contains(FMT_WINEVT_XML, FMT_WINEVT_SECURITY, logon,
+		       "<Data Name='IpAddress'>fd00:10:20:5::23</Data>"
+		       "<Data Name='IpPort'>");
+	check_contains(FMT_WINEVT_JSON, FMT_WINEVT_SECURITY, logon,
+		       "\"IpAddress\":\"fd00:10:20:5::23\"");
+	check_contains(FMT_WINEVT_XML, FMT_WINEVT_SECURITY, ticket,
+		       "<Data Name='IpAddress'>fd00:10:20:5::23</Data>");
+	check_contains(FMT_WINEVT_XML, FMT_WINEVT_SYSMON, conn,
+		       "<Data Name='Initiated'>true</Data>"
+		       "<Data Name='SourceIsIpv6'>true</Data>"
+		       "<Data Name='SourceIp'>fd00:10:20:5::23</Data>"
+		       "<Data Name='SourceHostname'>-</Data>"
+		       "<Data Name='SourcePort'>49852</Data>"
+		       "<Data Name='SourcePortName'>-</Data>"
+		       "<Data Name='DestinationIsIpv6'>true</Data>"
+		       "<Data Name='DestinationIp'>2001:db8:85a3::8a2e:370:7334</Data>"
+		       "<Data Name='DestinationHostname'>-</Data>"
+		       "<Data Name='DestinationPort'>443</Data>");
+}
+
 /* NXDOMAIN: Windows' DNS status and no results. */
 TEST(sysmon_22_name_error)
 {
@@ -1937,6 +1967,11 @@ static size_t samples(struct sample *out)
 	out[n++].ev.u.dns.n_answers = 0;
 	out[n] = (struct sample){ FMT_WINEVT_SYSMON, test_file() };
 	out[n++].ev.u.file.name = "";
+	out[n++] = (struct sample){ FMT_WINEVT_SECURITY,
+				    fixture_v6(test_logon(EVENT_LOGON_SUCCESS), FIXTURE_V6_CLIENT,
+					       FIXTURE_V6_SERVER) };
+	out[n++] = (struct sample){ FMT_WINEVT_SYSMON,
+				    fixture_v6(test_connection(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER) };
 	return n;
 }
 
@@ -2038,6 +2073,7 @@ int main(int argc, char **argv)
 		RUN(security_4688_as_another_user);
 		RUN(sysmon_3_inbound_udp);
 		RUN(sysmon_22_name_error);
+	RUN(ipv6_addresses);
 		RUN(escaping_xml);
 		RUN(escaping_json);
 		RUN(empty_values);

@@ -556,6 +556,21 @@ TEST(zeek_and_eve_agree_on_a_connection)
 }
 
 /* Same record, same bytes, appended after what was there. */
+/* IPv6 as Zeek writes addresses, RFC 5952 text; a unique-local address
+ * is local, ip_proto stays the transport's. */
+TEST(zeek_ipv6)
+{
+	check_row(&test_zeek_cid, fixture_v6(fixture_dns_flow(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		  "1699409102.123456\tCRByRe2OkRArkG6VMl\tfd00:10:20:5::23\t51234\t"
+		  "2001:db8:85a3::8a2e:370:7334\t53\tudp\tdns\t0.001843\t43\t91\tSF\tT\tF\t"
+		  "0\tDd\t1\t71\t1\t119\t-\t17\t1:NW9r0a3fmLtBt9WS7peNR5h/0eE=\n");
+	check_row(&test_zeek, fixture_v6(fixture_dns_response(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		  "1699409102.123456\tCRByRe2OkRArkG6VMl\tfd00:10:20:5::23\t51234\t"
+		  "2001:db8:85a3::8a2e:370:7334\t53\tudp\t36146\t0.001843\t"
+		  "cdn.tailieu-hanhchinh.com\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t"
+		  "tailieu-hanhchinh.b-cdn.net,185.220.101.47\t300.000000,60.000000\tF\n");
+}
+
 TEST(zeek_deterministic_and_appending)
 {
 	struct event ev = fixture_file();
@@ -683,6 +698,8 @@ static size_t sample_records(struct event *evs)
 	evs[n].u.file.http = NULL;
 	evs[n++].dir = EVENT_FROM_ORIG;
 
+	evs[n++] = fixture_v6(fixture_dns_flow(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
+	evs[n++] = fixture_v6(fixture_http(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER);
 	evs[n++] = test_notice();
 	evs[n] = test_notice();
 	evs[n].conn.serial = 0;
@@ -760,6 +777,7 @@ int main(int argc, char **argv)
 	RUN(zeek_escaping);
 	RUN(zeek_uid_shared_across_logs);
 	RUN(zeek_and_eve_agree_on_a_connection);
+	RUN(zeek_ipv6);
 	RUN(zeek_deterministic_and_appending);
 	RUN(zeek_not_rendered_and_bad);
 	return harness_finish();
