@@ -74,5 +74,5 @@ row "score-ddos-ranges-not-false-positives" "^  team soc: 130 points$"
 run_cmd run --headless --background 0 --actions $actions/deface-contain.txt scenarios/web-defacement-dvc.lua
 row "score-deface-contain" "\+40  expectation +contain-web-node: isolated dc-dvc-web-01, 28 min after it was taken, and the objective never fell$"
 run_cmd run --headless --background 0 --actions $actions/storm-block-hash.txt scenarios/mail-storm-phishing.lua
-row "score-storm-hash-is-the-attackers" "^  team soc: 140 points$"
-row "score-storm-nothing-to-contain" "\+40  expectation +contain-accountant-pc: phish never took a host: nothing to contain$"
+row "score-storm-hash-is-the-attackers" "^  team soc: 120 points$"
+row "score-storm-nothing-to-contain" "\+40  expectation +contain-lure: phish never took a host: nothing to contain$"
