@@ -23,7 +23,12 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  --network FILE   the model to load (default: networks/default.lua\n"
 	  "                   in the scenarios folder)\n", cmd_net },
 	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares", NULL, NULL },
-	{ "export", "FILE --out DIR", "re-render sensor files from a replay", NULL, NULL },
+	{ "export", "FILE --out DIR", "re-render sensor files from a replay",
+	  "  --out DIR   --sensor NAME (again for more)   --from T   --to T   --network FILE\n"
+	  "  Writes the files of every sensor (or of those named) as the live run --out\n"
+	  "  wrote them, byte for byte; --from and --to keep the records logged between\n"
+	  "  two times since the start (90s, 15m, 1h30m); --network names a copy of the\n"
+	  "  network model if it has moved (its SHA-256 must be the recorded one).\n", cmd_export },
 	{ "report", "FILE [--html F | --json | --md]", "after-action report", NULL, NULL },
 	{ "resume", "EXERCISE-ID", "continue a drill after a crash",
 	  "  --db FILE   --speed 1|2|...|max   --headless\n"
