@@ -103,6 +103,9 @@ void drill_add_actions(struct drill *d, const struct action *v, int n)
 {
 	int base = d->nactions;
 
+	/* A run without an actions file has none, and no array either. */
+	if (n == 0)
+		return;
 	d->actions = xrealloc(d->actions, (size_t)(base + n) * sizeof(*d->actions));
 	memcpy(d->actions + base, v, (size_t)n * sizeof(*v));
 	d->nactions += n;

@@ -1170,9 +1170,10 @@ static int api_logon(lua_State *L)
 	const char *via, *reason = NULL;
 	char buf[256], target[300];
 	int acc, host, from_host, gw = -1;
-	uint32_t from;
+	uint32_t from, refused = 0;
 	uint16_t port = 0;
 	struct net_flow f;
+	bool held, landed;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	scn_check_technique(L, 1, "logon");
@@ -1187,17 +1188,29 @@ static int api_logon(lua_State *L)
 
 	if (from_host >= 0)
 		reason = scn_foothold(&net->hosts[from_host]);
+	held = reason == NULL;
 	/* The path first: a blocked source never gets to try a password. */
 	if (reason == NULL && gw >= 0)
 		reason = scn_flow(net, from, scn_facing(&net->hosts[gw], from), 443, &f, buf, sizeof(buf));
 	else if (reason == NULL)
 		reason = scn_flow(net, from, scn_facing(&net->hosts[host], from), port, &f, buf, sizeof(buf));
-	if (reason == NULL)
+	/* Whether a session reaches the host's logon at all. */
+	landed = reason == NULL && (gw < 0 || scn_vpn_landing(net, host) == NULL);
+	if (reason == NULL) {
 		reason = scn_credentials(&net->accounts[acc]);
-	if (reason == NULL && !scn_account_on(net, acc, host))
+		if (reason)
+			refused = net->accounts[acc].state & NET_ACCOUNT_DISABLED ? TRACE_LOGON_DISABLED
+										  : TRACE_LOGON_BAD_PASSWORD;
+	}
+	if (reason == NULL && !scn_account_on(net, acc, host)) {
 		reason = "account cannot log on to that host";
+		refused = TRACE_LOGON_NOT_GRANTED;
+	}
 	if (reason == NULL && gw >= 0)
 		reason = scn_vpn_landing(net, host);
+	if (held)
+		trace_logon(&s->tele, &(struct trace_logon){ from, from_host, gw, host, acc, gw >= 0 ? 3389 : port,
+							     refused, landed });
 	if (reason == NULL) {
 		net_host_set(net, host, NET_HOST_COMPROMISED, true);
 		net_account_set(net, acc, NET_ACCOUNT_COMPROMISED, true);
@@ -1218,8 +1231,9 @@ static bool scn_serves_web(const struct net_host *h)
 	return false;
 }
 
-/* deface { host =, page =, content = }: the attacker's pages replace the
- * site's (or hide among them, for SEO spam) on a web server it holds. */
+/* deface { host =, page =, content =, from = }: the attacker's pages
+ * replace the site's (or hide among them, for SEO spam) on a web server
+ * it holds; from is where it drives its web shell from, when known. */
 static int api_deface(lua_State *L)
 {
 	struct scenario *s = scn_of(L);
@@ -1227,6 +1241,7 @@ static int api_deface(lua_State *L)
 	const struct net_host *h;
 	const char *page, *reason;
 	char target[300];
+	uint32_t from = 0;
 	int host;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
@@ -1234,12 +1249,16 @@ static int api_deface(lua_State *L)
 	host = scn_host_arg(L, s, 1, "deface", "host");
 	page = scn_field_str(L, 1, "deface", "page", false);
 	scn_field_str(L, 1, "deface", "content", false);
+	if (scn_field_str(L, 1, "deface", "from", false))
+		from = scn_address_arg(L, s, 1, "deface", "from", NULL);
 	h = &net->hosts[host];
 	reason = scn_foothold(h);
 	if (reason == NULL && !scn_serves_web(h))
 		reason = "host serves no web pages";
-	if (reason == NULL)
+	if (reason == NULL) {
+		trace_deface(&s->tele, host, from, page);
 		net_host_set(net, host, NET_HOST_DEFACED, true);
+	}
 	snprintf(target, sizeof(target), "%s%s%s", h->name, page ? " " : "", page ? page : "");
 	return scn_result(L, s, "deface", target, reason);
 }
@@ -1263,6 +1282,8 @@ struct scn_source {
  * service down when it exceeds the capacity.  The wave is weighed again
  * whenever a team acts, so a block relieves the target at once.
  */
+struct scn_flood_tick;
+
 struct scn_flood {
 	int actor, host;
 	uint8_t proto;
@@ -1272,6 +1293,7 @@ struct scn_flood {
 	int nsources;
 	bool active, overwhelming;
 	char *relief; /* why it first stopped overwhelming the target, or NULL */
+	struct scn_flood_tick *tick; /* its sampling on the queue, or NULL */
 };
 
 /* Does block b apply on the path of f? An `everywhere` block sits on
@@ -1476,6 +1498,37 @@ static int scn_flood_end(lua_State *L, int status, lua_KContext ctx)
 	return 2;
 }
 
+/* The sensors see a flood as a sample: one session from each source a
+ * minute while the wave lasts (a flood's millions of packets would bury
+ * every other record). */
+#define SCN_FLOOD_SAMPLE SIM_MINUTE
+
+struct scn_flood_tick {
+	struct scenario *s;
+	size_t flood;
+};
+
+static void scn_flood_sample(struct scenario *s, const struct scn_flood *fl)
+{
+	for (int i = 0; i < fl->nsources; i++) {
+		const struct scn_source *src = &fl->sources[i];
+
+		trace_flood_sample(&s->tele, src->addr + (uint32_t)rng_below(&s->tele.rng, scn_prefix_size(src->prefix)),
+				   fl->host, fl->proto, fl->port);
+	}
+}
+
+static void scn_flood_tick(void *ctx, struct drill *d)
+{
+	struct scn_flood_tick *tk = ctx;
+	const struct scn_flood *fl = &tk->s->floods[tk->flood];
+
+	if (!fl->active)
+		return;
+	scn_flood_sample(tk->s, fl);
+	drill_call_at(d, d->now + SCN_FLOOD_SAMPLE, scn_flood_tick, tk);
+}
+
 /* sources = { "198.51.100.0/24", "192.0.2.7", … } */
 static void scn_flood_sources(lua_State *L, int t, struct scn_flood *fl)
 {
@@ -1545,6 +1598,7 @@ static int api_flood(lua_State *L)
 	fl.overwhelming = scn_flood_weigh(s, &fl, text, sizeof(text));
 	scn_flood_target(s, &fl, target, sizeof(target));
 	drill_record(s->d, DRILL_STEP, scn_actor_name(s), "flood", target, fl.overwhelming, text);
+	scn_flood_sample(s, &fl);
 	if (!fl.overwhelming) {
 		lua_pushboolean(L, 0);
 		lua_pushstring(L, text);
@@ -1555,7 +1609,11 @@ static int api_flood(lua_State *L)
 	fl.sources = xmalloc((size_t)fl.nsources * sizeof(*fl.sources));
 	memcpy(fl.sources, sources, (size_t)fl.nsources * sizeof(*fl.sources));
 	s->floods = xgrow(s->floods, &s->floods_cap, s->nfloods + 1, sizeof(*s->floods));
-	s->floods[s->nfloods++] = fl;
+	s->floods[s->nfloods] = fl;
+	s->floods[s->nfloods].tick = xmalloc(sizeof(struct scn_flood_tick));
+	*s->floods[s->nfloods].tick = (struct scn_flood_tick){ s, s->nfloods };
+	drill_call_at(s->d, s->d->now + SCN_FLOOD_SAMPLE, scn_flood_tick, s->floods[s->nfloods].tick);
+	s->nfloods++;
 	scn_flood_mark(s, fl.host);
 	return scn_yield_until(L, s, s->d->now + duration, (lua_KContext)(s->nfloods - 1), scn_flood_end);
 }
@@ -2401,6 +2459,7 @@ void scenario_free(struct scenario *s)
 	for (size_t i = 0; i < s->nfloods; i++) {
 		free(s->floods[i].sources);
 		free(s->floods[i].relief);
+		free(s->floods[i].tick);
 	}
 	free(s->floods);
 	for (size_t i = 0; i < s->nstorms; i++)

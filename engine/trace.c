@@ -399,3 +399,169 @@ void trace_storm_session(struct tele *t, uint32_t source, int gateway)
 	tc.bytes_in = (uint64_t)rng_range(&t->rng, 400, 700);
 	tele_connect(t, &tc, &conn, &flow);
 }
+
+/* The address a connection from src reaches host at: its public face
+ * from outside the province, else its own. */
+static uint32_t trace_facing(const struct net_host *h, uint32_t src)
+{
+	return !ipaddr_is_private(src) && h->public_ip ? h->public_ip : h->ip;
+}
+
+static enum event_app trace_app_of(uint16_t port)
+{
+	switch (port) {
+	case 22:
+		return EVENT_APP_SSH;
+	case 80:
+		return EVENT_APP_HTTP;
+	case 443:
+		return EVENT_APP_TLS;
+	case 445:
+		return EVENT_APP_SMB;
+	case 3389:
+		return EVENT_APP_RDP;
+	case 25:
+		return EVENT_APP_SMTP;
+	default:
+		return EVENT_APP_NONE;
+	}
+}
+
+void trace_logon(struct tele *t, const struct trace_logon *l)
+{
+	const struct net *net = t->d->net;
+	const struct net_host *h = &net->hosts[l->host];
+	struct tele_conn tc = { 0 };
+	struct event_conn conn;
+	struct net_flow flow;
+	struct event ev = { 0 };
+	bool vpn = l->gateway >= 0;
+
+	tc.src_host = l->from_host;
+	tc.src = l->from;
+	tc.dst = trace_facing(vpn ? &net->hosts[l->gateway] : h, l->from);
+	tc.dport = vpn ? 443 : l->port;
+	tc.proto = NET_PROTO_TCP;
+	tc.app = vpn ? EVENT_APP_TLS : trace_app_of(l->port);
+	tc.duration = l->refused ? (sim_time_t)rng_range(&t->rng, 2, 8) * SIM_SECOND
+				 : (sim_time_t)rng_range(&t->rng, 10, 50) * SIM_MINUTE;
+	tc.bytes_out = (uint64_t)rng_range(&t->rng, 40000, 2000000);
+	tc.bytes_in = (uint64_t)rng_range(&t->rng, 200000, 20000000);
+	if (!tele_connect(t, &tc, &conn, &flow) || !l->landed)
+		return;
+	if (vpn) {
+		/* The tunnel's remote desktop comes from the gateway's inside
+		 * address: the model gives VPN sessions no pool of their own. */
+		memset(&conn, 0, sizeof(conn));
+		conn.start = t->d->now;
+		conn.orig_ip = net->hosts[l->gateway].ip;
+		conn.orig_port = tele_port(t);
+		conn.resp_ip = h->ip;
+		conn.resp_port = l->port;
+		conn.proto = NET_PROTO_TCP;
+	}
+	ev.kind = EVENT_LOGON;
+	ev.user = trace_user(t, l->account);
+	ev.conn = conn;
+	ev.u.logon.domain = TRACE_DOMAIN;
+	ev.u.logon.workstation = l->from_host >= 0 ? net->hosts[l->from_host].name : NULL;
+	ev.u.logon.method = l->port == 22 ? "password" : "NTLM";
+	ev.u.logon.logon_type = l->port == 3389 ? EVENT_LOGON_REMOTE_INTERACTIVE : EVENT_LOGON_NETWORK;
+	if (l->refused) {
+		ev.u.logon.step = EVENT_LOGON_FAILURE;
+		ev.u.logon.status = l->refused == TRACE_LOGON_NOT_GRANTED ? l->refused
+				  : l->refused == TRACE_LOGON_DISABLED ? 0xC000006Eu : 0xC000006Du;
+		ev.u.logon.sub_status = l->refused == TRACE_LOGON_NOT_GRANTED ? 0 : l->refused;
+		tele_on_host(t, &ev, l->host, SIM_SECOND);
+		return;
+	}
+	ev.u.logon.step = EVENT_LOGON_SUCCESS;
+	ev.u.logon.logon_id = rng_next_u64(&t->rng) & 0xffffffu;
+	tele_on_host(t, &ev, l->host, SIM_SECOND);
+	if (l->account >= 0 && net->accounts[l->account].admin && net_host_runs_windows(h)) {
+		ev.u.logon.step = EVENT_LOGON_PRIVILEGED;
+		tele_on_host(t, &ev, l->host, SIM_SECOND);
+	}
+}
+
+void trace_deface(struct tele *t, int host, uint32_t from, const char *page)
+{
+	const struct net *net = t->d->net;
+	const struct net_host *h = &net->hosts[host];
+	char path[300], command[400];
+
+	if (from) {
+		struct tele_conn tc = { 0 };
+		struct event_conn conn;
+		struct net_flow flow;
+		struct event ev = { 0 };
+		struct event_http http = { 0 };
+		bool tls = net_host_service(net, host, NET_PROTO_TCP, 80) < 0;
+
+		tc.src_host = net_host_by_ip(net, from);
+		tc.src = from;
+		tc.dst = trace_facing(h, from);
+		tc.dport = tls ? 443 : 80;
+		tc.proto = NET_PROTO_TCP;
+		tc.app = tls ? EVENT_APP_TLS : EVENT_APP_HTTP;
+		tc.duration = 2 * SIM_SECOND;
+		tc.bytes_out = (uint64_t)rng_range(&t->rng, 8000, 90000);
+		tc.bytes_in = 400;
+		if (!tele_connect(t, &tc, &conn, &flow))
+			return;
+		/* The web shell takes the page as a form upload. */
+		http.method = "POST";
+		http.host = h->name;
+		http.uri = net_host_runs_windows(h) ? "/uploads/images/thumb.aspx" : "/uploads/images/thumb.php";
+		http.version = "1.1";
+		http.user_agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:109.0) Gecko/20100101 Firefox/118.0";
+		http.status = 200;
+		http.status_msg = "OK";
+		http.request_body_len = tc.bytes_out;
+		http.response_body_len = 120;
+		conn.orig = (struct event_count){ 8, tc.bytes_out + 320, tc.bytes_out };
+		conn.resp = (struct event_count){ 4, 400 + 160, 400 };
+		if (tls) {
+			ev.kind = EVENT_TLS;
+			ev.u.tls.version = EVENT_TLS_1_2;
+			ev.u.tls.sni = h->name;
+			ev.u.tls.established = true;
+			tele_on_conn(t, &ev, &conn, &flow, EVENT_FROM_RESP, 60000);
+		} else {
+			ev.kind = EVENT_HTTP;
+			ev.u.http = http;
+			tele_on_conn(t, &ev, &conn, &flow, EVENT_FROM_ORIG, 900000);
+		}
+	}
+	if (!net_host_runs_windows(h))
+		return;
+	page = page ? page : "/";
+	snprintf(path, sizeof(path), "C:\\inetpub\\wwwroot%s%s", page[0] == '/' ? "" : "/", page);
+	for (char *c = path; *c; c++)
+		if (*c == '/')
+			*c = '\\';
+	if (path[strlen(path) - 1] == '\\')
+		snprintf(path + strlen(path), sizeof(path) - strlen(path), "index.html");
+	snprintf(command, sizeof(command), "cmd.exe /c copy /y C:\\Windows\\Temp\\x.htm \"%s\"", path);
+	trace_process(t, host, -1, "C:\\Windows\\System32\\cmd.exe", command, "C:\\Windows\\System32\\inetsrv\\w3wp.exe",
+		      0);
+	trace_file_write(t, host, -1, "C:\\Windows\\System32\\cmd.exe", path, SIM_SECOND);
+}
+
+void trace_flood_sample(struct tele *t, uint32_t source, int host, uint8_t proto, uint16_t port)
+{
+	struct tele_conn tc = { 0 };
+	struct event_conn conn;
+	struct net_flow flow;
+
+	tc.src_host = -1;
+	tc.src = source;
+	tc.dst = trace_facing(&t->d->net->hosts[host], source);
+	tc.dport = port;
+	tc.proto = proto;
+	tc.app = proto == NET_PROTO_TCP ? trace_app_of(port) : EVENT_APP_NONE;
+	tc.duration = (sim_time_t)rng_range(&t->rng, 1, 30) * SIM_SECOND;
+	tc.bytes_out = (uint64_t)rng_range(&t->rng, 400, 60000);
+	tc.bytes_in = (uint64_t)rng_range(&t->rng, 0, 4000);
+	tele_connect(t, &tc, &conn, &flow);
+}

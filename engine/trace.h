@@ -50,6 +50,40 @@ void trace_outbound(struct tele *t, int host, uint32_t c2, const char *domain, u
 
 void trace_encrypt(struct tele *t, int host);
 
+/* Why a host refused a logon, as Windows' SubStatus: the values trace_logon
+ * takes in refused. */
+#define TRACE_LOGON_BAD_PASSWORD 0xC000006Au  /* the password was reset */
+#define TRACE_LOGON_DISABLED 0xC0000072u      /* the account is disabled */
+#define TRACE_LOGON_NOT_GRANTED 0xC000015Bu   /* not allowed to log on there */
+
+/*
+ * A logon with a valid account from outside or from a held host (the
+ * logon step): the session through the VPN gateway (gateway >= 0) or
+ * straight to the host's port, decided against the model (a blocked
+ * source leaves the firewall's deny), then the logon the host logs
+ * (Windows 4624/4672 or 4625, sshd Accepted or Failed).
+ */
+struct trace_logon {
+	uint32_t from;
+	int from_host;        /* the held host it comes from, -1: outside */
+	int gateway;          /* the VPN gateway, -1: none */
+	int host, account;
+	uint16_t port;        /* the service logged on to: 3389, 22, 445… */
+	uint32_t refused;     /* TRACE_LOGON_*, 0: accepted */
+	bool landed;          /* the session got to the host's logon at all */
+};
+void trace_logon(struct tele *t, const struct trace_logon *l);
+
+/* A page written on a web server the attacker holds: on Windows the web
+ * server's worker starts a shell that writes it; from (0: unknown) is
+ * where the attacker drives its web shell from, a request on the wire. */
+void trace_deface(struct tele *t, int host, uint32_t from, const char *page);
+
+/* One sample session of a flood from source to host:port, decided against
+ * the model: a flood sends millions, the sensors get a sample (see
+ * scenario.c), and a block shows as the firewall's deny. */
+void trace_flood_sample(struct tele *t, uint32_t source, int host, uint8_t proto, uint16_t port);
+
 /*
  * One mail of a spam or phishing storm, as the gateway logs it.  A storm
  * sends millions, so a mail has no connection records of its own: the

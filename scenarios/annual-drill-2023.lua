@@ -113,6 +113,24 @@ local LURE = {
   hash = "6f1c2a9e0d8b7c4f5e3a1b2c9d8e7f60",
 }
 
+-- What the defenders are expected to do (docs/scoring.md): see the
+-- beacons and the exploit, cut the clerk's PC off before the data center
+-- falls, report to the national coordinator within two hours with the
+-- systems, vector, techniques and both crews' indicators, and keep the
+-- document-management system in service.
+local INDICATORS = { SENDER.ip, "vpcp-gov.example.net", LURE.hash, C2[1].ip, C2[1].domain, C2[2].ip,
+                     C2[2].domain, TAX_LURE.hash, TAX_C2.ip, TAX_C2.domain }
+for _, p in ipairs(POOLS) do
+  for _, v in ipairs(p.senders) do INDICATORS[#INDICATORS + 1] = v end
+  for _, v in ipairs(p.domains) do INDICATORS[#INDICATORS + 1] = v end
+end
+expect { id = "detect-beacon", detect = "beacon", within = minutes(30), points = 30 }
+expect { id = "detect-exploit", detect = "exploit", within = minutes(20), points = 20 }
+expect { id = "contain-foothold", contain = { step = "phish" }, before = "foothold-dc", points = 40, partial = 15 }
+expect { id = "report-coordinator", report = "coordinator", within = hours(2), points = 30,
+         fields = { "systems", "vector", "techniques", "indicators" }, indicators = INDICATORS }
+expect { id = "keep-qlvb-up", keep_up = "qlvb", max_down = minutes(30), points = 20 }
+
 ------------------------------------------------------------------------------
 -- Stage 1: the storm, and its copy that is opened
 ------------------------------------------------------------------------------

@@ -162,7 +162,7 @@ function encrypt(s) end
 ---@return boolean ok
 ---@return string? reason
 function logon(s) end
----@param s { host: string, page?: string, content?: string, technique?: string }
+---@param s { host: string, page?: string, content?: string, from?: string, technique?: string }
 ---@return boolean ok
 ---@return string? reason
 function deface(s) end

@@ -79,6 +79,21 @@ local LURE = {
 }
 local C2 = { ip = "192.0.2.222", domain = "cdn-thuedientu.example.net" }
 
+-- What the defenders are expected to do (docs/scoring.md): see the
+-- implant call home, cut the accountant's PC off before the crew has its
+-- foothold, and report to the national coordinator within two hours of
+-- the storm's start with the systems, the vector and the indicators (the
+-- storm's ranges, domains and attachment, the C2).
+local INDICATORS = { LURE.hash, C2.ip, C2.domain }
+for _, p in ipairs(POOLS) do
+  for _, v in ipairs(p.senders) do INDICATORS[#INDICATORS + 1] = v end
+  for _, v in ipairs(p.domains) do INDICATORS[#INDICATORS + 1] = v end
+end
+expect { id = "detect-beacon", detect = "beacon", within = minutes(30), points = 20 }
+expect { id = "contain-lure", contain = { step = "phish" }, before = "foothold-mail", points = 40, partial = 15 }
+expect { id = "report-coordinator", report = "coordinator", within = hours(2), points = 30,
+         fields = { "systems", "vector", "indicators" }, indicators = INDICATORS }
+
 local pool = 1
 
 local function sender_of(p)

@@ -48,6 +48,9 @@ objective "drill-contain-foothold-mail-prevented" foothold-mail prevented
 objective "drill-contain-foothold-dc-prevented" foothold-dc prevented
 objective "drill-contain-exfil-prevented" exfil-qlvb prevented
 expect_no_line "drill-contain-no-dc" "$TMP/stdout" " exploit +dc-qlvb-app-01 "
+expect_line "drill-contain-scored" "$TMP/stdout" \
+	"\+40  expectation +contain-foothold: isolated tdm-pc-02, 22 min after it was taken, and the objective never fell$"
+expect_no_line "drill-contain-blocks-not-false-positives" "$TMP/stdout" " false-positive "
 
 run_cmd run --headless --background 0 --actions $actions/drill-block-one-c2.txt "$scn"
 expect_line "drill-one-c2-switches" "$TMP/stdout" "beacon +tdm-pc-02 -> static-cache.example.com ok$"

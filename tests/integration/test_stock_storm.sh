@@ -63,6 +63,7 @@ expect_line "storm-block-ranges-dropped-at-firewall" "$TMP/stdout" \
 expect_line "storm-block-ranges-white-cell-told" "$TMP/stdout" \
 	"white-cell .*The crew moves to fresh sending ranges and domains \(blocked\): 192\.0\.2\.160/28, 198\.51\.100\.48/28\.$"
 objective "storm-block-ranges-not-enough" foothold-mail achieved
+expect_no_line "storm-block-ranges-not-false-positives" "$TMP/stdout" " false-positive "
 
 run_cmd run --headless --background 0 --actions $actions/storm-block-domains.txt "$scn"
 storm_line "storm-block-domains-refused" \

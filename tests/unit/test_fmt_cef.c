@@ -16,6 +16,7 @@
  */
 #include "harness.h"
 #include "fortigate_fixtures.h"
+#include "fmt_test.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -27,6 +28,8 @@
 #include "fmt_fortigate.h"
 
 static struct simclock test_clock;
+
+FMT_TEST_GOLDEN(struct fmt_cef_settings, fmt_cef_render)
 static struct fmt_fortigate_settings test_fortigate;
 
 static struct fmt_cef_settings test_sensor(bool syslog_header)
@@ -119,23 +122,6 @@ static struct event test_icmp_alert(void)
 static bool starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static enum event_render render(const struct fmt_cef_settings *s,
-				struct event ev, struct strbuf *out)
-{
-	strbuf_init(out);
-	return fmt_cef_render(s, &ev, out);
-}
-
-static void check_line(const struct fmt_cef_settings *s, struct event ev,
-		       const char *want)
-{
-	struct strbuf out;
-
-	CHECK_INT(render(s, ev, &out), EVENT_RENDERED);
-	CHECK_STR(strbuf_str(&out), want);
-	strbuf_free(&out);
 }
 
 /* --- an independent CEF decoder ------------------------------------------ */
@@ -784,9 +770,8 @@ static int write_sample(const char *dir)
 	struct fmt_cef_settings sensor = test_sensor(true);
 	struct fmt_cef_settings firewall = test_firewall(true);
 	struct event evs[16];
-	struct strbuf out, path;
+	struct strbuf out;
 	size_t i, n = 0, alerts;
-	FILE *f;
 	int status = 0;
 
 	evs[n++] = test_alert();
@@ -818,30 +803,20 @@ static int write_sample(const char *dir)
 			status = 1;
 		}
 	}
-	strbuf_init(&path);
-	strbuf_addf(&path, "%s/cef.log", dir);
-	f = fopen(strbuf_str(&path), "wb");
-	if (f == NULL || fwrite(out.buf, 1, out.len, f) != out.len) {
-		fprintf(stderr, "test_fmt_cef: cannot write %s\n", strbuf_str(&path));
-		status = 1;
-	}
-	if (f != NULL && fclose(f) != 0)
-		status = 1;
-	strbuf_free(&path);
+	status |= fmt_test_write_file(dir, "cef.log", &out);
 	strbuf_free(&out);
 	return status;
 }
 
 int main(int argc, char **argv)
 {
+	int status;
+
 	simclock_init(&test_clock, FIXTURE_EPOCH_US);
 	test_fortigate = fgfix_settings(&test_clock);
-	if (argc == 3 && strcmp(argv[1], "--write") == 0)
-		return write_sample(argv[2]);
-	if (argc != 1) {
-		fprintf(stderr, "usage: test_fmt_cef [--write DIR]\n");
-		return 2;
-	}
+	status = fmt_test_args(argc, argv, "test_fmt_cef", write_sample);
+	if (status >= 0)
+		return status;
 	RUN(cef_decoder_matches_vectors);
 	RUN(cef_alert);
 	RUN(cef_alert_icmp);

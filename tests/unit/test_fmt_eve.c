@@ -13,6 +13,7 @@
  */
 #include "harness.h"
 #include "event_fixtures.h"
+#include "fmt_test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,8 @@
 #include "fmt_eve.h"
 
 static struct simclock test_clock;
+
+FMT_TEST_GOLDEN(struct fmt_eve_settings, fmt_eve_render)
 
 static const struct fmt_eve_settings test_plain = {
 	.clock = &test_clock,
@@ -136,25 +139,6 @@ static struct event test_icmp_alert(void)
 	ev.u.alert.severity = 3;
 	ev.u.alert.tx_id = EVENT_NO_TX;
 	return ev;
-}
-
-/* Render one record into a fresh buffer; the caller frees it. */
-static enum event_render render(const struct fmt_eve_settings *s,
-				struct event ev, struct strbuf *out)
-{
-	strbuf_init(out);
-	return fmt_eve_render(s, &ev, out);
-}
-
-/* Check that ev renders as exactly want. */
-static void check_line(const struct fmt_eve_settings *s, struct event ev,
-		       const char *want)
-{
-	struct strbuf out;
-
-	CHECK_INT(render(s, ev, &out), EVENT_RENDERED);
-	CHECK_STR(strbuf_str(&out), want);
-	strbuf_free(&out);
 }
 
 TEST(eve_dns_request)
@@ -771,9 +755,8 @@ TEST(eve_not_rendered_and_bad)
 static int write_sample(const char *dir)
 {
 	struct event evs[18];
-	struct strbuf out, path;
+	struct strbuf out;
 	size_t i, n = 0;
-	FILE *f;
 	int status = 0;
 
 	evs[n++] = fixture_dns_query();
@@ -811,31 +794,19 @@ static int write_sample(const char *dir)
 			status = 1;
 		}
 	}
-	strbuf_init(&path);
-	strbuf_addf(&path, "%s/eve.json", dir);
-	f = fopen(strbuf_str(&path), "w");
-	if (f == NULL || fwrite(out.buf, 1, out.len, f) != out.len) {
-		perror(strbuf_str(&path));
-		status = 1;
-	}
-	if (f != NULL && fclose(f) != 0) {
-		perror(strbuf_str(&path));
-		status = 1;
-	}
-	strbuf_free(&path);
+	status |= fmt_test_write_file(dir, "eve.json", &out);
 	strbuf_free(&out);
 	return status;
 }
 
 int main(int argc, char **argv)
 {
+	int status;
+
 	simclock_init(&test_clock, FIXTURE_EPOCH_US);
-	if (argc == 3 && strcmp(argv[1], "--write") == 0)
-		return write_sample(argv[2]);
-	if (argc != 1) {
-		fprintf(stderr, "usage: test_fmt_eve [--write DIR]\n");
-		return 2;
-	}
+	status = fmt_test_args(argc, argv, "test_fmt_eve", write_sample);
+	if (status >= 0)
+		return status;
 	RUN(eve_dns_request);
 	RUN(eve_dns_response);
 	RUN(eve_dns_record_types);

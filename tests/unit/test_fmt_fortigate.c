@@ -14,6 +14,7 @@
  */
 #include "harness.h"
 #include "fortigate_fixtures.h"
+#include "fmt_test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,8 @@
 
 static struct simclock test_clock;
 
+FMT_TEST_GOLDEN(struct fmt_fortigate_settings, fmt_fortigate_render)
+
 /* The settings of fortigate_fixtures.h, with or without <PRI>. */
 static struct fmt_fortigate_settings test_settings(bool pri)
 {
@@ -31,25 +34,6 @@ static struct fmt_fortigate_settings test_settings(bool pri)
 
 	s.pri = pri;
 	return s;
-}
-
-/* Render one record into a fresh buffer; the caller frees it. */
-static enum event_render render(const struct fmt_fortigate_settings *s,
-				struct event ev, struct strbuf *out)
-{
-	strbuf_init(out);
-	return fmt_fortigate_render(s, &ev, out);
-}
-
-/* Check that ev renders as exactly want. */
-static void check_line(const struct fmt_fortigate_settings *s, struct event ev,
-		       const char *want)
-{
-	struct strbuf out;
-
-	CHECK_INT(render(s, ev, &out), EVENT_RENDERED);
-	CHECK_STR(strbuf_str(&out), want);
-	strbuf_free(&out);
 }
 
 /* The value of key in a rendered line ("" when absent), quotes kept. */
@@ -728,9 +712,8 @@ static int write_sample(const char *dir)
 {
 	struct fmt_fortigate_settings s = test_settings(true);
 	struct event evs[14];
-	struct strbuf out, path;
+	struct strbuf out;
 	size_t i, n = 0;
-	FILE *f;
 	int status = 0;
 
 	evs[n++] = fgfix_forward();
@@ -761,29 +744,19 @@ static int write_sample(const char *dir)
 			status = 1;
 		}
 	}
-	strbuf_init(&path);
-	strbuf_addf(&path, "%s/fortigate.log", dir);
-	f = fopen(strbuf_str(&path), "wb");
-	if (f == NULL || fwrite(out.buf, 1, out.len, f) != out.len) {
-		fprintf(stderr, "test_fmt_fortigate: cannot write %s\n", strbuf_str(&path));
-		status = 1;
-	}
-	if (f != NULL && fclose(f) != 0)
-		status = 1;
-	strbuf_free(&path);
+	status |= fmt_test_write_file(dir, "fortigate.log", &out);
 	strbuf_free(&out);
 	return status;
 }
 
 int main(int argc, char **argv)
 {
+	int status;
+
 	simclock_init(&test_clock, FIXTURE_EPOCH_US);
-	if (argc == 3 && strcmp(argv[1], "--write") == 0)
-		return write_sample(argv[2]);
-	if (argc != 1) {
-		fprintf(stderr, "usage: test_fmt_fortigate [--write DIR]\n");
-		return 2;
-	}
+	status = fmt_test_args(argc, argv, "test_fmt_fortigate", write_sample);
+	if (status >= 0)
+		return status;
 	RUN(fortigate_forward_accept);
 	RUN(fortigate_forward_deny);
 	RUN(fortigate_local_in);

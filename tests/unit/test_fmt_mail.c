@@ -16,6 +16,7 @@
  */
 #include "harness.h"
 #include "event_fixtures.h"
+#include "fmt_test.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -26,6 +27,8 @@
 #include "fmt_mail.h"
 
 static struct simclock test_clock;
+
+FMT_TEST_GOLDEN(struct fmt_mail_settings, fmt_mail_render)
 
 static const struct fmt_mail_settings test_postfix = {
 	.clock = &test_clock,
@@ -105,23 +108,6 @@ static struct event mail_record(enum event_mail_verdict verdict)
 	return ev;
 }
 
-static enum event_render render(const struct fmt_mail_settings *s,
-				struct event ev, struct strbuf *out)
-{
-	strbuf_init(out);
-	return fmt_mail_render(s, &ev, out);
-}
-
-static void check_lines(const struct fmt_mail_settings *s, struct event ev,
-			const char *want)
-{
-	struct strbuf out;
-
-	CHECK_INT(render(s, ev, &out), EVENT_RENDERED);
-	CHECK_STR(strbuf_str(&out), want);
-	strbuf_free(&out);
-}
-
 /* --- Every verdict, both daemons, both styles ----------------------------- */
 
 #define DELIVERED_SUBJECT_LINE(ts) \
@@ -180,10 +166,10 @@ TEST(mail_delivered_postfix)
 	struct fmt_mail_settings trad =
 		settings(FMT_MAIL_POSTFIX, FMT_SYSLOGFILE_TRADITIONAL);
 
-	check_lines(&test_postfix, mail_record(EVENT_MAIL_DELIVERED),
-		    delivered_postfix_rfc3339);
-	check_lines(&trad, mail_record(EVENT_MAIL_DELIVERED),
-		    delivered_postfix_traditional);
+	check_line(&test_postfix, mail_record(EVENT_MAIL_DELIVERED),
+		   delivered_postfix_rfc3339);
+	check_line(&trad, mail_record(EVENT_MAIL_DELIVERED),
+		   delivered_postfix_traditional);
 }
 
 /* The spamd lines fall inside the DATA phase, between the cleanup and
@@ -194,38 +180,38 @@ TEST(mail_delivered_spamd)
 	struct fmt_mail_settings trad =
 		settings(FMT_MAIL_SPAMD, FMT_SYSLOGFILE_TRADITIONAL);
 
-	check_lines(&rfc, mail_record(EVENT_MAIL_DELIVERED),
-		    "2023-11-08T09:10:00.598120+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: connection from localhost [127.0.0.1]:56483 to port "
-		    "783, fd 5\n"
-		    "2023-11-08T09:10:00.612044+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
-		    "for nguyenvana:105\n"
-		    "2023-11-08T09:10:02.269096+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: clean message (2.3/5.0) for nguyenvana:105 in 1.7 "
-		    "seconds, 48213 bytes.\n"
-		    "2023-11-08T09:10:02.276058+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: result: .  2 - DKIM_SIGNED,HTML_MESSAGE,SPF_PASS "
-		    "scantime=1.7,size=48213,user=nguyenvana,uid=105,"
-		    "required_score=5.0,rhost=localhost,raddr=127.0.0.1,"
-		    "rport=56483,mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,"
-		    "autolearn=no autolearn_force=no\n");
-	check_lines(&trad, mail_record(EVENT_MAIL_DELIVERED),
-		    "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: connection from localhost [127.0.0.1]:56483 to port "
-		    "783, fd 5\n"
-		    "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
-		    "for nguyenvana:105\n"
-		    "Nov  8 09:10:02 dc-mailgw-01 spamd[877]: "
-		    "spamd: clean message (2.3/5.0) for nguyenvana:105 in 1.7 "
-		    "seconds, 48213 bytes.\n"
-		    "Nov  8 09:10:02 dc-mailgw-01 spamd[877]: "
-		    "spamd: result: .  2 - DKIM_SIGNED,HTML_MESSAGE,SPF_PASS "
-		    "scantime=1.7,size=48213,user=nguyenvana,uid=105,"
-		    "required_score=5.0,rhost=localhost,raddr=127.0.0.1,"
-		    "rport=56483,mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,"
-		    "autolearn=no autolearn_force=no\n");
+	check_line(&rfc, mail_record(EVENT_MAIL_DELIVERED),
+		   "2023-11-08T09:10:00.598120+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: connection from localhost [127.0.0.1]:56483 to port "
+		   "783, fd 5\n"
+		   "2023-11-08T09:10:00.612044+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
+		   "for nguyenvana:105\n"
+		   "2023-11-08T09:10:02.269096+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: clean message (2.3/5.0) for nguyenvana:105 in 1.7 "
+		   "seconds, 48213 bytes.\n"
+		   "2023-11-08T09:10:02.276058+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: result: .  2 - DKIM_SIGNED,HTML_MESSAGE,SPF_PASS "
+		   "scantime=1.7,size=48213,user=nguyenvana,uid=105,"
+		   "required_score=5.0,rhost=localhost,raddr=127.0.0.1,"
+		   "rport=56483,mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,"
+		   "autolearn=no autolearn_force=no\n");
+	check_line(&trad, mail_record(EVENT_MAIL_DELIVERED),
+		   "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: connection from localhost [127.0.0.1]:56483 to port "
+		   "783, fd 5\n"
+		   "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
+		   "for nguyenvana:105\n"
+		   "Nov  8 09:10:02 dc-mailgw-01 spamd[877]: "
+		   "spamd: clean message (2.3/5.0) for nguyenvana:105 in 1.7 "
+		   "seconds, 48213 bytes.\n"
+		   "Nov  8 09:10:02 dc-mailgw-01 spamd[877]: "
+		   "spamd: result: .  2 - DKIM_SIGNED,HTML_MESSAGE,SPF_PASS "
+		   "scantime=1.7,size=48213,user=nguyenvana,uid=105,"
+		   "required_score=5.0,rhost=localhost,raddr=127.0.0.1,"
+		   "rport=56483,mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,"
+		   "autolearn=no autolearn_force=no\n");
 }
 
 /* Tagging happens in the headers only: Postfix logs exactly what it logs
@@ -238,42 +224,42 @@ TEST(mail_tagged)
 	struct fmt_mail_settings postfix_trad =
 		settings(FMT_MAIL_POSTFIX, FMT_SYSLOGFILE_TRADITIONAL);
 
-	check_lines(&test_postfix, mail_record(EVENT_MAIL_TAGGED),
-		    delivered_postfix_rfc3339);
-	check_lines(&postfix_trad, mail_record(EVENT_MAIL_TAGGED),
-		    delivered_postfix_traditional);
-	check_lines(&rfc, mail_record(EVENT_MAIL_TAGGED),
-		    "2023-11-08T09:10:00.598120+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: connection from localhost [127.0.0.1]:56483 to port "
-		    "783, fd 5\n"
-		    "2023-11-08T09:10:00.612044+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
-		    "for nguyenvana:105\n"
-		    "2023-11-08T09:10:02.269096+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: identified spam (8.7/5.0) for nguyenvana:105 in 1.7 "
-		    "seconds, 48213 bytes.\n"
-		    "2023-11-08T09:10:02.276058+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: result: Y  8 - HTML_MESSAGE,RDNS_NONE,URIBL_BLACK "
-		    "scantime=1.7,size=48213,user=nguyenvana,uid=105,"
-		    "required_score=5.0,rhost=localhost,raddr=127.0.0.1,"
-		    "rport=56483,mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,"
-		    "autolearn=no autolearn_force=no\n");
-	check_lines(&trad, mail_record(EVENT_MAIL_TAGGED),
-		    "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: connection from localhost [127.0.0.1]:56483 to port "
-		    "783, fd 5\n"
-		    "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
-		    "for nguyenvana:105\n"
-		    "Nov  8 09:10:02 dc-mailgw-01 spamd[877]: "
-		    "spamd: identified spam (8.7/5.0) for nguyenvana:105 in 1.7 "
-		    "seconds, 48213 bytes.\n"
-		    "Nov  8 09:10:02 dc-mailgw-01 spamd[877]: "
-		    "spamd: result: Y  8 - HTML_MESSAGE,RDNS_NONE,URIBL_BLACK "
-		    "scantime=1.7,size=48213,user=nguyenvana,uid=105,"
-		    "required_score=5.0,rhost=localhost,raddr=127.0.0.1,"
-		    "rport=56483,mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,"
-		    "autolearn=no autolearn_force=no\n");
+	check_line(&test_postfix, mail_record(EVENT_MAIL_TAGGED),
+		   delivered_postfix_rfc3339);
+	check_line(&postfix_trad, mail_record(EVENT_MAIL_TAGGED),
+		   delivered_postfix_traditional);
+	check_line(&rfc, mail_record(EVENT_MAIL_TAGGED),
+		   "2023-11-08T09:10:00.598120+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: connection from localhost [127.0.0.1]:56483 to port "
+		   "783, fd 5\n"
+		   "2023-11-08T09:10:00.612044+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
+		   "for nguyenvana:105\n"
+		   "2023-11-08T09:10:02.269096+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: identified spam (8.7/5.0) for nguyenvana:105 in 1.7 "
+		   "seconds, 48213 bytes.\n"
+		   "2023-11-08T09:10:02.276058+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: result: Y  8 - HTML_MESSAGE,RDNS_NONE,URIBL_BLACK "
+		   "scantime=1.7,size=48213,user=nguyenvana,uid=105,"
+		   "required_score=5.0,rhost=localhost,raddr=127.0.0.1,"
+		   "rport=56483,mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,"
+		   "autolearn=no autolearn_force=no\n");
+	check_line(&trad, mail_record(EVENT_MAIL_TAGGED),
+		   "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: connection from localhost [127.0.0.1]:56483 to port "
+		   "783, fd 5\n"
+		   "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
+		   "for nguyenvana:105\n"
+		   "Nov  8 09:10:02 dc-mailgw-01 spamd[877]: "
+		   "spamd: identified spam (8.7/5.0) for nguyenvana:105 in 1.7 "
+		   "seconds, 48213 bytes.\n"
+		   "Nov  8 09:10:02 dc-mailgw-01 spamd[877]: "
+		   "spamd: result: Y  8 - HTML_MESSAGE,RDNS_NONE,URIBL_BLACK "
+		   "scantime=1.7,size=48213,user=nguyenvana,uid=105,"
+		   "required_score=5.0,rhost=localhost,raddr=127.0.0.1,"
+		   "rport=56483,mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,"
+		   "autolearn=no autolearn_force=no\n");
 }
 
 /* cleanup logs the milter_header_checks hit with the header cut to 60
@@ -289,40 +275,40 @@ TEST(mail_discarded_postfix)
 	struct fmt_mail_settings trad =
 		settings(FMT_MAIL_POSTFIX, FMT_SYSLOGFILE_TRADITIONAL);
 
-	check_lines(&test_postfix, mail_record(EVENT_MAIL_DISCARDED),
-		    "2023-11-08T09:10:00.250000+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "connect from mail.tailieu-hanhchinh.com[185.220.101.47]\n"
-		    "2023-11-08T09:10:00.458872+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "70078283104: client=mail.tailieu-hanhchinh.com[185.220.101.47]\n"
-		    "2023-11-08T09:10:00.563308+07:00 dc-mailgw-01 postfix/cleanup[40263]: "
-		    "70078283104: message-id=<a1b2c3.4F1A@tailieu-hanhchinh.com>\n"
-		    "2023-11-08T09:10:00.566789+07:00 dc-mailgw-01 postfix/cleanup[40263]: "
-		    "70078283104: info: header Subject: Quyết định số 1234/QĐ-UBND về "
-		    "việc điều động cán bộ " DISCARD_TAIL "\n"
-		    "2023-11-08T09:10:03.383080+07:00 dc-mailgw-01 postfix/cleanup[40263]: "
-		    "70078283104: milter-header-discard: header X-Spam-Level: "
-		    "********************************************** " DISCARD_TAIL
-		    ": spam score 15 or more\n"
-		    "2023-11-08T09:10:03.731200+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "disconnect from mail.tailieu-hanhchinh.com[185.220.101.47] ehlo=1 "
-		    "mail=1 rcpt=1 data=1 quit=1 commands=5\n");
-	check_lines(&trad, mail_record(EVENT_MAIL_DISCARDED),
-		    "Nov  8 09:10:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "connect from mail.tailieu-hanhchinh.com[185.220.101.47]\n"
-		    "Nov  8 09:10:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "70078283104: client=mail.tailieu-hanhchinh.com[185.220.101.47]\n"
-		    "Nov  8 09:10:00 dc-mailgw-01 postfix/cleanup[40263]: "
-		    "70078283104: message-id=<a1b2c3.4F1A@tailieu-hanhchinh.com>\n"
-		    "Nov  8 09:10:00 dc-mailgw-01 postfix/cleanup[40263]: "
-		    "70078283104: info: header Subject: Quyết định số 1234/QĐ-UBND về "
-		    "việc điều động cán bộ " DISCARD_TAIL "\n"
-		    "Nov  8 09:10:03 dc-mailgw-01 postfix/cleanup[40263]: "
-		    "70078283104: milter-header-discard: header X-Spam-Level: "
-		    "********************************************** " DISCARD_TAIL
-		    ": spam score 15 or more\n"
-		    "Nov  8 09:10:03 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "disconnect from mail.tailieu-hanhchinh.com[185.220.101.47] ehlo=1 "
-		    "mail=1 rcpt=1 data=1 quit=1 commands=5\n");
+	check_line(&test_postfix, mail_record(EVENT_MAIL_DISCARDED),
+		   "2023-11-08T09:10:00.250000+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "connect from mail.tailieu-hanhchinh.com[185.220.101.47]\n"
+		   "2023-11-08T09:10:00.458872+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "70078283104: client=mail.tailieu-hanhchinh.com[185.220.101.47]\n"
+		   "2023-11-08T09:10:00.563308+07:00 dc-mailgw-01 postfix/cleanup[40263]: "
+		   "70078283104: message-id=<a1b2c3.4F1A@tailieu-hanhchinh.com>\n"
+		   "2023-11-08T09:10:00.566789+07:00 dc-mailgw-01 postfix/cleanup[40263]: "
+		   "70078283104: info: header Subject: Quyết định số 1234/QĐ-UBND về "
+		   "việc điều động cán bộ " DISCARD_TAIL "\n"
+		   "2023-11-08T09:10:03.383080+07:00 dc-mailgw-01 postfix/cleanup[40263]: "
+		   "70078283104: milter-header-discard: header X-Spam-Level: "
+		   "********************************************** " DISCARD_TAIL
+		   ": spam score 15 or more\n"
+		   "2023-11-08T09:10:03.731200+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "disconnect from mail.tailieu-hanhchinh.com[185.220.101.47] ehlo=1 "
+		   "mail=1 rcpt=1 data=1 quit=1 commands=5\n");
+	check_line(&trad, mail_record(EVENT_MAIL_DISCARDED),
+		   "Nov  8 09:10:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "connect from mail.tailieu-hanhchinh.com[185.220.101.47]\n"
+		   "Nov  8 09:10:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "70078283104: client=mail.tailieu-hanhchinh.com[185.220.101.47]\n"
+		   "Nov  8 09:10:00 dc-mailgw-01 postfix/cleanup[40263]: "
+		   "70078283104: message-id=<a1b2c3.4F1A@tailieu-hanhchinh.com>\n"
+		   "Nov  8 09:10:00 dc-mailgw-01 postfix/cleanup[40263]: "
+		   "70078283104: info: header Subject: Quyết định số 1234/QĐ-UBND về "
+		   "việc điều động cán bộ " DISCARD_TAIL "\n"
+		   "Nov  8 09:10:03 dc-mailgw-01 postfix/cleanup[40263]: "
+		   "70078283104: milter-header-discard: header X-Spam-Level: "
+		   "********************************************** " DISCARD_TAIL
+		   ": spam score 15 or more\n"
+		   "Nov  8 09:10:03 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "disconnect from mail.tailieu-hanhchinh.com[185.220.101.47] ehlo=1 "
+		   "mail=1 rcpt=1 data=1 quit=1 commands=5\n");
 }
 
 /* A score with a four-digit integer part keeps its width; the scan of a
@@ -333,38 +319,38 @@ TEST(mail_discarded_spamd)
 	struct fmt_mail_settings trad =
 		settings(FMT_MAIL_SPAMD, FMT_SYSLOGFILE_TRADITIONAL);
 
-	check_lines(&rfc, mail_record(EVENT_MAIL_DISCARDED),
-		    "2023-11-08T09:10:00.772180+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: connection from localhost [127.0.0.1]:56483 to port "
-		    "783, fd 5\n"
-		    "2023-11-08T09:10:00.793067+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
-		    "for nguyenvana:105\n"
-		    "2023-11-08T09:10:03.278644+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: identified spam (100.2/5.0) for nguyenvana:105 in 2.5 "
-		    "seconds, 48213 bytes.\n"
-		    "2023-11-08T09:10:03.289087+07:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: result: Y 100 - GTUBE,HTML_MESSAGE scantime=2.5,"
-		    "size=48213,user=nguyenvana,uid=105,required_score=5.0,"
-		    "rhost=localhost,raddr=127.0.0.1,rport=56483,"
-		    "mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,autolearn=no "
-		    "autolearn_force=no\n");
-	check_lines(&trad, mail_record(EVENT_MAIL_DISCARDED),
-		    "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: connection from localhost [127.0.0.1]:56483 to port "
-		    "783, fd 5\n"
-		    "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
-		    "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
-		    "for nguyenvana:105\n"
-		    "Nov  8 09:10:03 dc-mailgw-01 spamd[877]: "
-		    "spamd: identified spam (100.2/5.0) for nguyenvana:105 in 2.5 "
-		    "seconds, 48213 bytes.\n"
-		    "Nov  8 09:10:03 dc-mailgw-01 spamd[877]: "
-		    "spamd: result: Y 100 - GTUBE,HTML_MESSAGE scantime=2.5,"
-		    "size=48213,user=nguyenvana,uid=105,required_score=5.0,"
-		    "rhost=localhost,raddr=127.0.0.1,rport=56483,"
-		    "mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,autolearn=no "
-		    "autolearn_force=no\n");
+	check_line(&rfc, mail_record(EVENT_MAIL_DISCARDED),
+		   "2023-11-08T09:10:00.772180+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: connection from localhost [127.0.0.1]:56483 to port "
+		   "783, fd 5\n"
+		   "2023-11-08T09:10:00.793067+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
+		   "for nguyenvana:105\n"
+		   "2023-11-08T09:10:03.278644+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: identified spam (100.2/5.0) for nguyenvana:105 in 2.5 "
+		   "seconds, 48213 bytes.\n"
+		   "2023-11-08T09:10:03.289087+07:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: result: Y 100 - GTUBE,HTML_MESSAGE scantime=2.5,"
+		   "size=48213,user=nguyenvana,uid=105,required_score=5.0,"
+		   "rhost=localhost,raddr=127.0.0.1,rport=56483,"
+		   "mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,autolearn=no "
+		   "autolearn_force=no\n");
+	check_line(&trad, mail_record(EVENT_MAIL_DISCARDED),
+		   "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: connection from localhost [127.0.0.1]:56483 to port "
+		   "783, fd 5\n"
+		   "Nov  8 09:10:00 dc-mailgw-01 spamd[877]: "
+		   "spamd: processing message <a1b2c3.4F1A@tailieu-hanhchinh.com> "
+		   "for nguyenvana:105\n"
+		   "Nov  8 09:10:03 dc-mailgw-01 spamd[877]: "
+		   "spamd: identified spam (100.2/5.0) for nguyenvana:105 in 2.5 "
+		   "seconds, 48213 bytes.\n"
+		   "Nov  8 09:10:03 dc-mailgw-01 spamd[877]: "
+		   "spamd: result: Y 100 - GTUBE,HTML_MESSAGE scantime=2.5,"
+		   "size=48213,user=nguyenvana,uid=105,required_score=5.0,"
+		   "rhost=localhost,raddr=127.0.0.1,rport=56483,"
+		   "mid=<a1b2c3.4F1A@tailieu-hanhchinh.com>,autolearn=no "
+		   "autolearn_force=no\n");
 }
 
 /* No reverse DNS: "unknown[ip]".  The refused RCPT counts as 0/1. */
@@ -373,30 +359,30 @@ TEST(mail_rejected)
 	struct fmt_mail_settings trad =
 		settings(FMT_MAIL_POSTFIX, FMT_SYSLOGFILE_TRADITIONAL);
 
-	check_lines(&test_postfix, mail_record(EVENT_MAIL_REJECTED),
-		    "2023-11-08T09:10:00.250000+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "connect from unknown[185.220.101.47]\n"
-		    "2023-11-08T09:10:02.338720+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "NOQUEUE: reject: RCPT from unknown[185.220.101.47]: 550 5.1.1 "
-		    "<lethib@binhduong.gov.vn>: Recipient address rejected: User "
-		    "unknown in relay recipient table; "
-		    "from=<vanthu@tailieu-hanhchinh.com> to=<lethib@binhduong.gov.vn> "
-		    "proto=ESMTP helo=<mail.tailieu-hanhchinh.com>\n"
-		    "2023-11-08T09:10:03.731200+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "disconnect from unknown[185.220.101.47] ehlo=1 mail=1 rcpt=0/1 "
-		    "quit=1 commands=3/4\n");
-	check_lines(&trad, mail_record(EVENT_MAIL_REJECTED),
-		    "Nov  8 09:10:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "connect from unknown[185.220.101.47]\n"
-		    "Nov  8 09:10:02 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "NOQUEUE: reject: RCPT from unknown[185.220.101.47]: 550 5.1.1 "
-		    "<lethib@binhduong.gov.vn>: Recipient address rejected: User "
-		    "unknown in relay recipient table; "
-		    "from=<vanthu@tailieu-hanhchinh.com> to=<lethib@binhduong.gov.vn> "
-		    "proto=ESMTP helo=<mail.tailieu-hanhchinh.com>\n"
-		    "Nov  8 09:10:03 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "disconnect from unknown[185.220.101.47] ehlo=1 mail=1 rcpt=0/1 "
-		    "quit=1 commands=3/4\n");
+	check_line(&test_postfix, mail_record(EVENT_MAIL_REJECTED),
+		   "2023-11-08T09:10:00.250000+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "connect from unknown[185.220.101.47]\n"
+		   "2023-11-08T09:10:02.338720+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "NOQUEUE: reject: RCPT from unknown[185.220.101.47]: 550 5.1.1 "
+		   "<lethib@binhduong.gov.vn>: Recipient address rejected: User "
+		   "unknown in relay recipient table; "
+		   "from=<vanthu@tailieu-hanhchinh.com> to=<lethib@binhduong.gov.vn> "
+		   "proto=ESMTP helo=<mail.tailieu-hanhchinh.com>\n"
+		   "2023-11-08T09:10:03.731200+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "disconnect from unknown[185.220.101.47] ehlo=1 mail=1 rcpt=0/1 "
+		   "quit=1 commands=3/4\n");
+	check_line(&trad, mail_record(EVENT_MAIL_REJECTED),
+		   "Nov  8 09:10:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "connect from unknown[185.220.101.47]\n"
+		   "Nov  8 09:10:02 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "NOQUEUE: reject: RCPT from unknown[185.220.101.47]: 550 5.1.1 "
+		   "<lethib@binhduong.gov.vn>: Recipient address rejected: User "
+		   "unknown in relay recipient table; "
+		   "from=<vanthu@tailieu-hanhchinh.com> to=<lethib@binhduong.gov.vn> "
+		   "proto=ESMTP helo=<mail.tailieu-hanhchinh.com>\n"
+		   "Nov  8 09:10:03 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "disconnect from unknown[185.220.101.47] ehlo=1 mail=1 rcpt=0/1 "
+		   "quit=1 commands=3/4\n");
 }
 
 /* A rejected message never reached spamd: its sensor writes nothing. */
@@ -586,24 +572,6 @@ TEST(mail_pids)
 
 /* --- Hostile text ---------------------------------------------------------- */
 
-/* The number of lines in out, and whether each starts with a timestamp
- * of the style: nothing a field holds may split or forge a line. */
-static int count_whole_lines(const struct strbuf *out, const char *prefix)
-{
-	const char *p = strbuf_str(out);
-	int lines = 0;
-
-	while (*p != '\0') {
-		const char *nl = strchr(p, '\n');
-
-		if (nl == NULL || strncmp(p, prefix, strlen(prefix)) != 0)
-			return -1;
-		lines++;
-		p = nl + 1;
-	}
-	return lines;
-}
-
 /*
  * Postfix's printable(): TAB, LF, CR, other controls and DEL become '?',
  * quotes and backslashes stay, valid UTF-8 stays; rsyslog then has
@@ -624,7 +592,7 @@ TEST(mail_postfix_masks_control_bytes)
 		       "from=<nguyễn.văn@ví-dụ.vn> to=<nguyenvana@binhduong.gov.vn>");
 	CHECK_CONTAINS(strbuf_str(&out), "connect from evil?host[185.220.101.47]\n");
 	CHECK(strchr(strbuf_str(&out), '#') == NULL);
-	CHECK_INT(count_whole_lines(&out, "2023-11-08T09:1"), 8);
+	CHECK_INT(fmt_test_count_lines(&out, "2023-11-08T09:1"), 8);
 	strbuf_free(&out);
 }
 
@@ -678,7 +646,7 @@ TEST(mail_spamd_escaping)
 	CHECK_CONTAINS(strbuf_str(&out),
 		       ",user=nguy\\x{E1}\\x{BB}\\x{85}n\\\\a,uid=105,");
 	CHECK_CONTAINS(strbuf_str(&out), ",mid=<id?with?spac??@b_c>,autolearn=no");
-	CHECK_INT(count_whole_lines(&out, "2023-11-08T09:1"), 4);
+	CHECK_INT(fmt_test_count_lines(&out, "2023-11-08T09:1"), 4);
 	strbuf_free(&out);
 }
 
@@ -746,7 +714,7 @@ TEST(mail_empty_values)
 		quiet.log_subject = false;
 		CHECK_INT(render(&quiet, ev, &out), EVENT_RENDERED);
 		CHECK(strstr(strbuf_str(&out), "Subject") == NULL);
-		CHECK_INT(count_whole_lines(&out, "2023-11-08T09:1"), 7);
+		CHECK_INT(fmt_test_count_lines(&out, "2023-11-08T09:1"), 7);
 		strbuf_free(&out);
 	}
 }
@@ -909,28 +877,6 @@ TEST(mail_deterministic_and_appending)
 /* Records the gateway could not have logged leave the buffer as it was;
  * other kinds are not mail. */
 
-/* Every line's own time, as a file sink orders lines by: one per line, in
- * order, each the time the line prints. */
-static void check_line_times(const struct strbuf *out, const struct fmt_syslogfile_times *times)
-{
-	const char *p = strbuf_str(out);
-	size_t i = 0;
-	char ts[SIMCLOCK_ISO_SIZE];
-
-	for (; *p != '\0'; i++) {
-		const char *nl = strchr(p, '\n');
-
-		CHECK(i < times->n);
-		if (i >= times->n || nl == NULL)
-			break;
-		CHECK(i == 0 || times->time[i - 1] <= times->time[i]);
-		CHECK(simclock_format_local_colon(&test_clock, times->time[i], ts, sizeof ts));
-		CHECK(strncmp(p, ts, strlen(ts)) == 0);
-		p = nl + 1;
-	}
-	CHECK_INT(i, times->n);
-}
-
 /* An IPv6 client as Postfix names it, "name[2001:db8::1]" with no
  * "IPv6:" tag, in the connect, reject, disconnect and client= lines. */
 TEST(mail_ipv6_client)
@@ -940,18 +886,18 @@ TEST(mail_ipv6_client)
 
 	struct strbuf out;
 
-	check_lines(&test_postfix, ev,
-		    "2023-11-08T09:10:00.250000+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "connect from unknown[2001:db8:85a3::8a2e:370:7334]\n"
-		    "2023-11-08T09:10:02.338720+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "NOQUEUE: reject: RCPT from unknown[2001:db8:85a3::8a2e:370:7334]: "
-		    "550 5.1.1 <lethib@binhduong.gov.vn>: Recipient address rejected: "
-		    "User unknown in relay recipient table; "
-		    "from=<vanthu@tailieu-hanhchinh.com> to=<lethib@binhduong.gov.vn> "
-		    "proto=ESMTP helo=<mail.tailieu-hanhchinh.com>\n"
-		    "2023-11-08T09:10:03.731200+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
-		    "disconnect from unknown[2001:db8:85a3::8a2e:370:7334] "
-		    "ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4\n");
+	check_line(&test_postfix, ev,
+		   "2023-11-08T09:10:00.250000+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "connect from unknown[2001:db8:85a3::8a2e:370:7334]\n"
+		   "2023-11-08T09:10:02.338720+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "NOQUEUE: reject: RCPT from unknown[2001:db8:85a3::8a2e:370:7334]: "
+		   "550 5.1.1 <lethib@binhduong.gov.vn>: Recipient address rejected: "
+		   "User unknown in relay recipient table; "
+		   "from=<vanthu@tailieu-hanhchinh.com> to=<lethib@binhduong.gov.vn> "
+		   "proto=ESMTP helo=<mail.tailieu-hanhchinh.com>\n"
+		   "2023-11-08T09:10:03.731200+07:00 dc-mailgw-01 postfix/smtpd[40260]: "
+		   "disconnect from unknown[2001:db8:85a3::8a2e:370:7334] "
+		   "ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4\n");
 	ev = fixture_v6(mail_record(EVENT_MAIL_DELIVERED), FIXTURE_V6_SERVER, "fd00:10:10:5::25");
 	CHECK_INT(render(&test_postfix, ev, &out), EVENT_RENDERED);
 	CHECK_CONTAINS(strbuf_str(&out),
@@ -976,7 +922,7 @@ TEST(mail_line_times)
 			times.n = 99;
 			strbuf_init(&out);
 			if (fmt_mail_render(&s, &ev, &out) == EVENT_RENDERED) {
-				check_line_times(&out, &times);
+				fmt_test_check_line_times(&test_clock, &out, &times);
 				CHECK(times.time[0] >= ev.conn.start);
 				CHECK(times.time[times.n - 1] <= ev.time);
 			} else {
@@ -1161,27 +1107,6 @@ static int merge_message(const struct event *ev, struct strbuf *rfc,
 	return status;
 }
 
-static int write_file(const char *dir, const char *name, const struct strbuf *sb)
-{
-	struct strbuf path;
-	FILE *f;
-	int status = 0;
-
-	strbuf_init(&path);
-	strbuf_addf(&path, "%s/%s", dir, name);
-	f = fopen(strbuf_str(&path), "w");
-	if (f == NULL || fwrite(strbuf_str(sb), 1, sb->len, f) != sb->len) {
-		perror(strbuf_str(&path));
-		status = 1;
-	}
-	if (f != NULL && fclose(f) != 0) {
-		perror(strbuf_str(&path));
-		status = 1;
-	}
-	strbuf_free(&path);
-	return status;
-}
-
 /*
  * Forty messages, ten of each verdict, from five senders to four
  * recipients, a minute apart; the fail2ban-visible rejects are listed
@@ -1245,9 +1170,9 @@ static int write_sample(const char *dir)
 		}
 		status |= merge_message(&ev, &rfc, &trad);
 	}
-	status |= write_file(dir, "mail.log", &rfc);
-	status |= write_file(dir, "mail.log-traditional", &trad);
-	status |= write_file(dir, "mail.rejects", &rejects);
+	status |= fmt_test_write_file(dir, "mail.log", &rfc);
+	status |= fmt_test_write_file(dir, "mail.log-traditional", &trad);
+	status |= fmt_test_write_file(dir, "mail.rejects", &rejects);
 	strbuf_free(&msgid);
 	strbuf_free(&reply);
 	strbuf_free(&rejects);
@@ -1258,13 +1183,12 @@ static int write_sample(const char *dir)
 
 int main(int argc, char **argv)
 {
+	int status;
+
 	simclock_init(&test_clock, FIXTURE_EPOCH_US);
-	if (argc == 3 && strcmp(argv[1], "--write") == 0)
-		return write_sample(argv[2]);
-	if (argc != 1) {
-		fprintf(stderr, "usage: test_fmt_mail [--write DIR]\n");
-		return 2;
-	}
+	status = fmt_test_args(argc, argv, "test_fmt_mail", write_sample);
+	if (status >= 0)
+		return status;
 	RUN(mail_delivered_postfix);
 	RUN(mail_delivered_spamd);
 	RUN(mail_tagged);

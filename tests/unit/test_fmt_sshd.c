@@ -18,6 +18,7 @@
  */
 #include "harness.h"
 #include "event_fixtures.h"
+#include "fmt_test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@
 #include "fmt_sshd.h"
 
 static struct simclock test_clock;
+
+FMT_TEST_GOLDEN(struct fmt_sshd_settings, fmt_sshd_render)
 
 static const struct fmt_sshd_settings test_rfc3339 = {
 	.clock = &test_clock,
@@ -93,105 +96,88 @@ static struct event with_key(struct event ev, const char *key)
 	return ev;
 }
 
-static enum event_render render(const struct fmt_sshd_settings *s,
-				struct event ev, struct strbuf *out)
-{
-	strbuf_init(out);
-	return fmt_sshd_render(s, &ev, out);
-}
-
-static void check_lines(const struct fmt_sshd_settings *s, struct event ev,
-			const char *want)
-{
-	struct strbuf out;
-
-	CHECK_INT(render(s, ev, &out), EVENT_RENDERED);
-	CHECK_STR(strbuf_str(&out), want);
-	strbuf_free(&out);
-}
-
 /* --- Every step, both styles ------------------------------------------------ */
 
 TEST(sshd_success_password)
 {
-	check_lines(&test_rfc3339, logon_record(EVENT_LOGON_SUCCESS),
-		    "2023-11-08T09:15:00.410832+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Accepted password for quantri from 10.10.9.101 port 52068 ssh2\n"
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:session): session opened for user "
-		    "quantri(uid=1129) by (uid=0)\n");
-	check_lines(&test_traditional, logon_record(EVENT_LOGON_SUCCESS),
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "Accepted password for quantri from 10.10.9.101 port 52068 ssh2\n"
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:session): session opened for user "
-		    "quantri(uid=1129) by (uid=0)\n");
+	check_line(&test_rfc3339, logon_record(EVENT_LOGON_SUCCESS),
+		   "2023-11-08T09:15:00.410832+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Accepted password for quantri from 10.10.9.101 port 52068 ssh2\n"
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:session): session opened for user "
+		   "quantri(uid=1129) by (uid=0)\n");
+	check_line(&test_traditional, logon_record(EVENT_LOGON_SUCCESS),
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "Accepted password for quantri from 10.10.9.101 port 52068 ssh2\n"
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:session): session opened for user "
+		   "quantri(uid=1129) by (uid=0)\n");
 }
 
 TEST(sshd_success_publickey)
 {
 	struct event ev = with_key(logon_record(EVENT_LOGON_SUCCESS), test_ed25519);
 
-	check_lines(&test_rfc3339, ev,
-		    "2023-11-08T09:15:00.410832+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Accepted publickey for quantri from 10.10.9.101 port 52068 ssh2: "
-		    "ED25519 SHA256:Wf00duKxwWNbuv2qG0m/5paCOMDJirivd2Khjp1qddE\n"
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:session): session opened for user "
-		    "quantri(uid=1129) by (uid=0)\n");
-	check_lines(&test_traditional, ev,
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "Accepted publickey for quantri from 10.10.9.101 port 52068 ssh2: "
-		    "ED25519 SHA256:Wf00duKxwWNbuv2qG0m/5paCOMDJirivd2Khjp1qddE\n"
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:session): session opened for user "
-		    "quantri(uid=1129) by (uid=0)\n");
+	check_line(&test_rfc3339, ev,
+		   "2023-11-08T09:15:00.410832+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Accepted publickey for quantri from 10.10.9.101 port 52068 ssh2: "
+		   "ED25519 SHA256:Wf00duKxwWNbuv2qG0m/5paCOMDJirivd2Khjp1qddE\n"
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:session): session opened for user "
+		   "quantri(uid=1129) by (uid=0)\n");
+	check_line(&test_traditional, ev,
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "Accepted publickey for quantri from 10.10.9.101 port 52068 ssh2: "
+		   "ED25519 SHA256:Wf00duKxwWNbuv2qG0m/5paCOMDJirivd2Khjp1qddE\n"
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:session): session opened for user "
+		   "quantri(uid=1129) by (uid=0)\n");
 }
 
 /* pam_unix first, with two spaces before user=, then sshd's line after
  * PAM's failure delay (2.21 s for this connection). */
 TEST(sshd_failure_password)
 {
-	check_lines(&test_rfc3339, logon_record(EVENT_LOGON_FAILURE),
-		    "2023-11-08T09:14:58.197749+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
-		    "euid=0 tty=ssh ruser= rhost=10.10.9.101  user=quantri\n"
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed password for quantri from 10.10.9.101 port 52068 ssh2\n");
-	check_lines(&test_traditional, logon_record(EVENT_LOGON_FAILURE),
-		    "Nov  8 09:14:58 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
-		    "euid=0 tty=ssh ruser= rhost=10.10.9.101  user=quantri\n"
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed password for quantri from 10.10.9.101 port 52068 ssh2\n");
+	check_line(&test_rfc3339, logon_record(EVENT_LOGON_FAILURE),
+		   "2023-11-08T09:14:58.197749+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
+		   "euid=0 tty=ssh ruser= rhost=10.10.9.101  user=quantri\n"
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed password for quantri from 10.10.9.101 port 52068 ssh2\n");
+	check_line(&test_traditional, logon_record(EVENT_LOGON_FAILURE),
+		   "Nov  8 09:14:58 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
+		   "euid=0 tty=ssh ruser= rhost=10.10.9.101  user=quantri\n"
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed password for quantri from 10.10.9.101 port 52068 ssh2\n");
 }
 
 /* An unknown account: Invalid user, PAM's "user unknown", a failure line
  * with no user= and its trailing space, "invalid user" in sshd's line. */
 TEST(sshd_failure_invalid_user)
 {
-	check_lines(&test_rfc3339, invalid_user(EVENT_LOGON_FAILURE),
-		    "2023-11-08T09:14:58.189579+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Invalid user oracle from 10.10.9.101 port 52068\n"
-		    "2023-11-08T09:14:58.197668+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): check pass; user unknown\n"
-		    "2023-11-08T09:14:58.197749+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
-		    "euid=0 tty=ssh ruser= rhost=10.10.9.101 \n"
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed password for invalid user oracle from 10.10.9.101 port "
-		    "52068 ssh2\n");
-	check_lines(&test_traditional, invalid_user(EVENT_LOGON_FAILURE),
-		    "Nov  8 09:14:58 dc-hscv-app-01 sshd[85576]: "
-		    "Invalid user oracle from 10.10.9.101 port 52068\n"
-		    "Nov  8 09:14:58 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): check pass; user unknown\n"
-		    "Nov  8 09:14:58 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
-		    "euid=0 tty=ssh ruser= rhost=10.10.9.101 \n"
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed password for invalid user oracle from 10.10.9.101 port "
-		    "52068 ssh2\n");
+	check_line(&test_rfc3339, invalid_user(EVENT_LOGON_FAILURE),
+		   "2023-11-08T09:14:58.189579+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Invalid user oracle from 10.10.9.101 port 52068\n"
+		   "2023-11-08T09:14:58.197668+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): check pass; user unknown\n"
+		   "2023-11-08T09:14:58.197749+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
+		   "euid=0 tty=ssh ruser= rhost=10.10.9.101 \n"
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed password for invalid user oracle from 10.10.9.101 port "
+		   "52068 ssh2\n");
+	check_line(&test_traditional, invalid_user(EVENT_LOGON_FAILURE),
+		   "Nov  8 09:14:58 dc-hscv-app-01 sshd[85576]: "
+		   "Invalid user oracle from 10.10.9.101 port 52068\n"
+		   "Nov  8 09:14:58 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): check pass; user unknown\n"
+		   "Nov  8 09:14:58 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
+		   "euid=0 tty=ssh ruser= rhost=10.10.9.101 \n"
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed password for invalid user oracle from 10.10.9.101 port "
+		   "52068 ssh2\n");
 }
 
 /* A refused key involves no PAM: no pam_unix lines, no delay. */
@@ -199,45 +185,45 @@ TEST(sshd_failure_publickey)
 {
 	struct event ev = with_key(invalid_user(EVENT_LOGON_FAILURE), test_rsa);
 
-	check_lines(&test_rfc3339, ev,
-		    "2023-11-08T09:15:00.404175+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Invalid user oracle from 10.10.9.101 port 52068\n"
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed publickey for invalid user oracle from 10.10.9.101 port "
-		    "52068 ssh2: RSA SHA256:Y9c5u2Jp4f3q0zW8aXb1LkQe7rTt6sVn2mHh0dGg9oE\n");
-	check_lines(&test_traditional, ev,
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "Invalid user oracle from 10.10.9.101 port 52068\n"
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed publickey for invalid user oracle from 10.10.9.101 port "
-		    "52068 ssh2: RSA SHA256:Y9c5u2Jp4f3q0zW8aXb1LkQe7rTt6sVn2mHh0dGg9oE\n");
+	check_line(&test_rfc3339, ev,
+		   "2023-11-08T09:15:00.404175+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Invalid user oracle from 10.10.9.101 port 52068\n"
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed publickey for invalid user oracle from 10.10.9.101 port "
+		   "52068 ssh2: RSA SHA256:Y9c5u2Jp4f3q0zW8aXb1LkQe7rTt6sVn2mHh0dGg9oE\n");
+	check_line(&test_traditional, ev,
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "Invalid user oracle from 10.10.9.101 port 52068\n"
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed publickey for invalid user oracle from 10.10.9.101 port "
+		   "52068 ssh2: RSA SHA256:Y9c5u2Jp4f3q0zW8aXb1LkQe7rTt6sVn2mHh0dGg9oE\n");
 	ev = with_key(logon_record(EVENT_LOGON_FAILURE), test_rsa);
-	check_lines(&test_rfc3339, ev,
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed publickey for quantri from 10.10.9.101 port 52068 ssh2: "
-		    "RSA SHA256:Y9c5u2Jp4f3q0zW8aXb1LkQe7rTt6sVn2mHh0dGg9oE\n");
+	check_line(&test_rfc3339, ev,
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed publickey for quantri from 10.10.9.101 port 52068 ssh2: "
+		   "RSA SHA256:Y9c5u2Jp4f3q0zW8aXb1LkQe7rTt6sVn2mHh0dGg9oE\n");
 }
 
 /* The session child (monitor pid + 6) reports the disconnect; the
  * monitor's PAM closes the session. */
 TEST(sshd_closed_session)
 {
-	check_lines(&test_rfc3339, logon_record(EVENT_LOGON_CLOSED),
-		    "2023-11-08T09:15:00.411609+07:00 dc-hscv-app-01 sshd[85582]: "
-		    "Received disconnect from 10.10.9.101 port 52068:11: "
-		    "disconnected by user\n"
-		    "2023-11-08T09:15:00.411828+07:00 dc-hscv-app-01 sshd[85582]: "
-		    "Disconnected from user quantri 10.10.9.101 port 52068\n"
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:session): session closed for user quantri\n");
-	check_lines(&test_traditional, logon_record(EVENT_LOGON_CLOSED),
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85582]: "
-		    "Received disconnect from 10.10.9.101 port 52068:11: "
-		    "disconnected by user\n"
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85582]: "
-		    "Disconnected from user quantri 10.10.9.101 port 52068\n"
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:session): session closed for user quantri\n");
+	check_line(&test_rfc3339, logon_record(EVENT_LOGON_CLOSED),
+		   "2023-11-08T09:15:00.411609+07:00 dc-hscv-app-01 sshd[85582]: "
+		   "Received disconnect from 10.10.9.101 port 52068:11: "
+		   "disconnected by user\n"
+		   "2023-11-08T09:15:00.411828+07:00 dc-hscv-app-01 sshd[85582]: "
+		   "Disconnected from user quantri 10.10.9.101 port 52068\n"
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:session): session closed for user quantri\n");
+	check_line(&test_traditional, logon_record(EVENT_LOGON_CLOSED),
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85582]: "
+		   "Received disconnect from 10.10.9.101 port 52068:11: "
+		   "disconnected by user\n"
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85582]: "
+		   "Disconnected from user quantri 10.10.9.101 port 52068\n"
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:session): session closed for user quantri\n");
 }
 
 /* No session (logon_id 0): the client left during authentication. */
@@ -246,22 +232,22 @@ TEST(sshd_closed_preauth)
 	struct event ev = logon_record(EVENT_LOGON_CLOSED);
 
 	ev.u.logon.logon_id = 0;
-	check_lines(&test_rfc3339, ev,
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Connection closed by authenticating user quantri 10.10.9.101 "
-		    "port 52068 [preauth]\n");
-	check_lines(&test_traditional, ev,
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "Connection closed by authenticating user quantri 10.10.9.101 "
-		    "port 52068 [preauth]\n");
-	check_lines(&test_rfc3339, invalid_user(EVENT_LOGON_CLOSED),
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Connection closed by invalid user oracle 10.10.9.101 port 52068 "
-		    "[preauth]\n");
-	check_lines(&test_traditional, invalid_user(EVENT_LOGON_CLOSED),
-		    "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
-		    "Connection closed by invalid user oracle 10.10.9.101 port 52068 "
-		    "[preauth]\n");
+	check_line(&test_rfc3339, ev,
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Connection closed by authenticating user quantri 10.10.9.101 "
+		   "port 52068 [preauth]\n");
+	check_line(&test_traditional, ev,
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "Connection closed by authenticating user quantri 10.10.9.101 "
+		   "port 52068 [preauth]\n");
+	check_line(&test_rfc3339, invalid_user(EVENT_LOGON_CLOSED),
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Connection closed by invalid user oracle 10.10.9.101 port 52068 "
+		   "[preauth]\n");
+	check_line(&test_traditional, invalid_user(EVENT_LOGON_CLOSED),
+		   "Nov  8 09:15:00 dc-hscv-app-01 sshd[85576]: "
+		   "Connection closed by invalid user oracle 10.10.9.101 port 52068 "
+		   "[preauth]\n");
 }
 
 /* --- Pids and times --------------------------------------------------------- */
@@ -316,17 +302,17 @@ TEST(sshd_lines_never_before_connect)
 	struct event ev = invalid_user(EVENT_LOGON_FAILURE);
 
 	ev.conn.start = ev.time - 500000;
-	check_lines(&test_rfc3339, ev,
-		    "2023-11-08T09:14:59.912345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Invalid user oracle from 10.10.9.101 port 52068\n"
-		    "2023-11-08T09:14:59.912345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): check pass; user unknown\n"
-		    "2023-11-08T09:14:59.912345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
-		    "euid=0 tty=ssh ruser= rhost=10.10.9.101 \n"
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed password for invalid user oracle from 10.10.9.101 port "
-		    "52068 ssh2\n");
+	check_line(&test_rfc3339, ev,
+		   "2023-11-08T09:14:59.912345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Invalid user oracle from 10.10.9.101 port 52068\n"
+		   "2023-11-08T09:14:59.912345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): check pass; user unknown\n"
+		   "2023-11-08T09:14:59.912345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): authentication failure; logname= uid=0 "
+		   "euid=0 tty=ssh ruser= rhost=10.10.9.101 \n"
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed password for invalid user oracle from 10.10.9.101 port "
+		   "52068 ssh2\n");
 }
 
 /* Check that ev renders starting with want. */
@@ -391,23 +377,6 @@ TEST(sshd_root_session)
 
 /* --- Hostile names ------------------------------------------------------------ */
 
-/* Lines in out, -1 if one does not start with the style's timestamp. */
-static int count_whole_lines(const struct strbuf *out, const char *prefix)
-{
-	const char *p = strbuf_str(out);
-	int lines = 0;
-
-	while (*p != '\0') {
-		const char *nl = strchr(p, '\n');
-
-		if (nl == NULL || strncmp(p, prefix, strlen(prefix)) != 0)
-			return -1;
-		lines++;
-		p = nl + 1;
-	}
-	return lines;
-}
-
 /*
  * A Vietnamese name with a newline, a TAB and a backslash: sshd's vis
  * writes octal for the UTF-8, \n, \t and \\; the preauth relay escapes the
@@ -426,7 +395,7 @@ TEST(sshd_escaping)
 	CHECK_CONTAINS(strbuf_str(&out),
 		       "Failed password for nguy\\341\\273\\205n\\nv\\304\\203n\\t"
 		       "\\\\x from 10.10.9.101 port 52068 ssh2\n");
-	CHECK_INT(count_whole_lines(&out, "2023-11-08T09:1"), 2);
+	CHECK_INT(fmt_test_count_lines(&out, "2023-11-08T09:1"), 2);
 	strbuf_free(&out);
 
 	ev = logon_record(EVENT_LOGON_CLOSED);
@@ -438,7 +407,7 @@ TEST(sshd_escaping)
 		       "Connection closed by invalid user nguy\\\\341\\\\273\\\\205n"
 		       "\\\\nv\\\\304\\\\203n\\\\t\\\\\\\\x 10.10.9.101 port 52068 "
 		       "[preauth]\n");
-	CHECK_INT(count_whole_lines(&out, "2023-11-08T09:1"), 1);
+	CHECK_INT(fmt_test_count_lines(&out, "2023-11-08T09:1"), 1);
 	strbuf_free(&out);
 
 	ev = logon_record(EVENT_LOGON_CLOSED);
@@ -446,7 +415,7 @@ TEST(sshd_escaping)
 	CHECK_INT(render(&test_traditional, ev, &out), EVENT_RENDERED);
 	CHECK_CONTAINS(strbuf_str(&out), "Disconnected from user a\\r\\nb\\177 10.10");
 	CHECK_CONTAINS(strbuf_str(&out), "session closed for user a#015#012b#177\n");
-	CHECK_INT(count_whole_lines(&out, "Nov  8 09:15:00 "), 3);
+	CHECK_INT(fmt_test_count_lines(&out, "Nov  8 09:15:00 "), 3);
 	strbuf_free(&out);
 
 	/* rsyslog drops one LF at the very end of a message, and escapes the
@@ -455,7 +424,7 @@ TEST(sshd_escaping)
 	CHECK_INT(render(&test_traditional, ev, &out), EVENT_RENDERED);
 	CHECK_CONTAINS(strbuf_str(&out), "Disconnected from user bob\\n\\n 10.10");
 	CHECK_CONTAINS(strbuf_str(&out), "session closed for user bob#012\n");
-	CHECK_INT(count_whole_lines(&out, "Nov  8 09:15:00 "), 3);
+	CHECK_INT(fmt_test_count_lines(&out, "Nov  8 09:15:00 "), 3);
 	strbuf_free(&out);
 }
 
@@ -581,39 +550,17 @@ TEST(sshd_ipv6_client)
 	struct event ev = fixture_v6(invalid_user(EVENT_LOGON_FAILURE), FIXTURE_V6_SERVER,
 				     "fd00:10:10:3::20");
 
-	check_lines(&test_rfc3339, ev,
-		    "2023-11-08T09:14:58.189579+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Invalid user oracle from 2001:db8:85a3::8a2e:370:7334 port 52068\n"
-		    "2023-11-08T09:14:58.197668+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): check pass; user unknown\n"
-		    "2023-11-08T09:14:58.197749+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 "
-		    "tty=ssh ruser= rhost=2001:db8:85a3::8a2e:370:7334 \n"
-		    "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
-		    "Failed password for invalid user oracle from 2001:db8:85a3::8a2e:370:7334 "
-		    "port 52068 ssh2\n");
-}
-
-/* Every line's own time, as a file sink orders lines by: one per line, in
- * order, each the time the line prints. */
-static void check_line_times(const struct strbuf *out, const struct fmt_syslogfile_times *times)
-{
-	const char *p = strbuf_str(out);
-	size_t i = 0;
-	char ts[SIMCLOCK_ISO_SIZE];
-
-	for (; *p != '\0'; i++) {
-		const char *nl = strchr(p, '\n');
-
-		CHECK(i < times->n);
-		if (i >= times->n || nl == NULL)
-			break;
-		CHECK(i == 0 || times->time[i - 1] <= times->time[i]);
-		CHECK(simclock_format_local_colon(&test_clock, times->time[i], ts, sizeof ts));
-		CHECK(strncmp(p, ts, strlen(ts)) == 0);
-		p = nl + 1;
-	}
-	CHECK_INT(i, times->n);
+	check_line(&test_rfc3339, ev,
+		   "2023-11-08T09:14:58.189579+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Invalid user oracle from 2001:db8:85a3::8a2e:370:7334 port 52068\n"
+		   "2023-11-08T09:14:58.197668+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): check pass; user unknown\n"
+		   "2023-11-08T09:14:58.197749+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 "
+		   "tty=ssh ruser= rhost=2001:db8:85a3::8a2e:370:7334 \n"
+		   "2023-11-08T09:15:00.412345+07:00 dc-hscv-app-01 sshd[85576]: "
+		   "Failed password for invalid user oracle from 2001:db8:85a3::8a2e:370:7334 "
+		   "port 52068 ssh2\n");
 }
 
 TEST(sshd_line_times)
@@ -632,7 +579,7 @@ TEST(sshd_line_times)
 		times.n = 99;
 		strbuf_init(&out);
 		CHECK_INT(fmt_sshd_render(&s, &ev, &out), EVENT_RENDERED);
-		check_line_times(&out, &times);
+		fmt_test_check_line_times(&test_clock, &out, &times);
 		CHECK(times.n > 0 && times.time[0] >= ev.conn.start);
 		CHECK(times.n > 0 && times.time[times.n - 1] == ev.time);
 		strbuf_free(&out);
@@ -745,27 +692,6 @@ static void add(struct sample *s, const struct event *ev)
 		strbuf_addf(&s->failures, "%s\n", ip);
 }
 
-static int write_file(const char *dir, const char *name, const struct strbuf *sb)
-{
-	struct strbuf path;
-	FILE *f;
-	int status = 0;
-
-	strbuf_init(&path);
-	strbuf_addf(&path, "%s/%s", dir, name);
-	f = fopen(strbuf_str(&path), "w");
-	if (f == NULL || fwrite(strbuf_str(sb), 1, sb->len, f) != sb->len) {
-		perror(strbuf_str(&path));
-		status = 1;
-	}
-	if (f != NULL && fclose(f) != 0) {
-		perror(strbuf_str(&path));
-		status = 1;
-	}
-	strbuf_free(&path);
-	return status;
-}
-
 /* A connection from ip at second t, its record after 3 s. */
 static struct event attempt(const char *ip, uint64_t serial, int64_t t,
 			    enum event_logon_step step, const char *user)
@@ -842,9 +768,9 @@ static int write_sample(const char *dir)
 	ev.u.logon.step = EVENT_LOGON_CLOSED;
 	ev.time += 42 * SIM_SECOND;
 	add(&s, &ev);
-	s.status |= write_file(dir, "auth.log", &s.rfc);
-	s.status |= write_file(dir, "auth.log-traditional", &s.trad);
-	s.status |= write_file(dir, "auth.failures", &s.failures);
+	s.status |= fmt_test_write_file(dir, "auth.log", &s.rfc);
+	s.status |= fmt_test_write_file(dir, "auth.log-traditional", &s.trad);
+	s.status |= fmt_test_write_file(dir, "auth.failures", &s.failures);
 	strbuf_free(&s.rfc);
 	strbuf_free(&s.trad);
 	strbuf_free(&s.failures);
@@ -853,13 +779,12 @@ static int write_sample(const char *dir)
 
 int main(int argc, char **argv)
 {
+	int status;
+
 	simclock_init(&test_clock, FIXTURE_EPOCH_US);
-	if (argc == 3 && strcmp(argv[1], "--write") == 0)
-		return write_sample(argv[2]);
-	if (argc != 1) {
-		fprintf(stderr, "usage: test_fmt_sshd [--write DIR]\n");
-		return 2;
-	}
+	status = fmt_test_args(argc, argv, "test_fmt_sshd", write_sample);
+	if (status >= 0)
+		return status;
 	RUN(sshd_success_password);
 	RUN(sshd_success_publickey);
 	RUN(sshd_failure_password);

@@ -17,6 +17,7 @@
  */
 #include "harness.h"
 #include "event_fixtures.h"
+#include "fmt_test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,12 +254,7 @@ static struct fmt_winevt_record test_record(uint64_t record_id)
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-static enum event_render render(const struct fmt_winevt_settings *s,
-				struct event ev, struct strbuf *out)
-{
-	strbuf_init(out);
-	return fmt_winevt_render(s, &ev, out);
-}
+FMT_TEST_GOLDEN(struct fmt_winevt_settings, fmt_winevt_render)
 
 static struct fmt_winevt_settings settings_for(enum fmt_winevt_style style,
 					       enum fmt_winevt_channel channel,
@@ -1975,27 +1971,6 @@ static size_t samples(struct sample *out)
 	return n;
 }
 
-static int write_file(const char *dir, const char *name, const struct strbuf *sb)
-{
-	struct strbuf path;
-	FILE *f;
-	int status = 0;
-
-	strbuf_init(&path);
-	strbuf_addf(&path, "%s/%s", dir, name);
-	f = fopen(strbuf_str(&path), "w");
-	if (f == NULL || fwrite(sb->buf, 1, sb->len, f) != sb->len) {
-		perror(strbuf_str(&path));
-		status = 1;
-	}
-	if (f != NULL && fclose(f) != 0) {
-		perror(strbuf_str(&path));
-		status = 1;
-	}
-	strbuf_free(&path);
-	return status;
-}
-
 /* Every sample in both styles, line i of one file the same event as
  * line i of the other; record numbers count per channel and host, as a
  * real log's do. */
@@ -2026,8 +2001,8 @@ static int write_samples(const char *dir)
 		}
 		(*counter)++;
 	}
-	status |= write_file(dir, "winevt.xml", &xml);
-	status |= write_file(dir, "winevt.json", &json);
+	status |= fmt_test_write_file(dir, "winevt.xml", &xml);
+	status |= fmt_test_write_file(dir, "winevt.json", &json);
 	strbuf_free(&xml);
 	strbuf_free(&json);
 	return status;
@@ -2050,12 +2025,8 @@ int main(int argc, char **argv)
 	host_pc = net_host_find(test_net, "d1-pc-01");
 	host_c1 = net_host_find(test_net, "c1-pc-01");
 	host_portal = net_host_find(test_net, "portal");
-	if (argc == 3 && strcmp(argv[1], "--write") == 0) {
-		status = write_samples(argv[2]);
-	} else if (argc != 1) {
-		fprintf(stderr, "usage: test_fmt_winevt [--write DIR]\n");
-		status = 2;
-	} else {
+	status = fmt_test_args(argc, argv, "test_fmt_winevt", write_samples);
+	if (status < 0) {
 		RUN(security_4624_network_logon);
 		RUN(security_4625_bad_password);
 		RUN(security_4648_explicit_credentials);

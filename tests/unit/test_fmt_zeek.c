@@ -13,6 +13,7 @@
  */
 #include "harness.h"
 #include "event_fixtures.h"
+#include "fmt_test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,8 @@
 #include "fmt_zeek.h"
 
 static struct simclock test_clock;
+
+FMT_TEST_GOLDEN(struct fmt_zeek_settings, fmt_zeek_render)
 
 static const struct fmt_zeek_net test_local[] = {
 	{ 0x0a000000, 8 }, /* 10.0.0.0/8, the province's internal space */
@@ -79,24 +82,6 @@ static struct event test_notice(void)
 		"SSL certificate validation failed with (self signed certificate)";
 	ev.u.notice.sub = "CN=api.tailieu-hanhchinh.com";
 	return ev;
-}
-
-/* A write with nowhere to go: the row, or "" when none is written. */
-static enum event_render render(const struct fmt_zeek_settings *s,
-				struct event ev, struct strbuf *out)
-{
-	strbuf_init(out);
-	return fmt_zeek_render(s, &ev, out);
-}
-
-static void check_row(const struct fmt_zeek_settings *s, struct event ev,
-		      const char *want)
-{
-	struct strbuf out;
-
-	CHECK_INT(render(s, ev, &out), EVENT_RENDERED);
-	CHECK_STR(strbuf_str(&out), want);
-	strbuf_free(&out);
 }
 
 /* The cells of row, split at TABs, the newline dropped. */
@@ -187,14 +172,14 @@ TEST(zeek_columns_match_rows)
  * and IP bytes side by side; local_orig from Site::local_nets. */
 TEST(zeek_conn)
 {
-	check_row(&test_zeek, fixture_dns_flow(),
-		  "1699409102.123456\tCRByRe2OkRArkG6VMl\t10.20.5.23\t51234\t"
-		  "10.1.0.53\t53\tudp\tdns\t0.001843\t43\t91\tSF\tT\tT\t0\tDd\t1\t"
-		  "71\t1\t119\t-\t17\n");
-	check_row(&test_zeek, fixture_http_flow(),
-		  "1699409102.130012\tCEnFyu4AmpAZpU70Z4\t10.20.5.23\t49732\t"
-		  "185.220.101.47\t80\ttcp\thttp\t0.381988\t231\t482656\tSF\tT\tF\t"
-		  "0\tShADadFf\t170\t7031\t336\t496096\t-\t6\n");
+	check_line(&test_zeek, fixture_dns_flow(),
+		   "1699409102.123456\tCRByRe2OkRArkG6VMl\t10.20.5.23\t51234\t"
+		   "10.1.0.53\t53\tudp\tdns\t0.001843\t43\t91\tSF\tT\tT\t0\tDd\t1\t"
+		   "71\t1\t119\t-\t17\n");
+	check_line(&test_zeek, fixture_http_flow(),
+		   "1699409102.130012\tCEnFyu4AmpAZpU70Z4\t10.20.5.23\t49732\t"
+		   "185.220.101.47\t80\ttcp\thttp\t0.381988\t231\t482656\tSF\tT\tF\t"
+		   "0\tShADadFf\t170\t7031\t336\t496096\t-\t6\n");
 }
 
 /* ts is the query's time, one row per answered transaction, answers and
@@ -205,12 +190,12 @@ TEST(zeek_dns)
 	enum fmt_zeek_log log;
 	struct strbuf out;
 
-	check_row(&test_zeek, fixture_dns_response(),
-		  "1699409102.123456\tCRByRe2OkRArkG6VMl\t10.20.5.23\t51234\t"
-		  "10.1.0.53\t53\tudp\t36146\t0.001843\tcdn.tailieu-hanhchinh.com\t"
-		  "1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t"
-		  "tailieu-hanhchinh.b-cdn.net,185.220.101.47\t300.000000,60.000000\t"
-		  "F\n");
+	check_line(&test_zeek, fixture_dns_response(),
+		   "1699409102.123456\tCRByRe2OkRArkG6VMl\t10.20.5.23\t51234\t"
+		   "10.1.0.53\t53\tudp\t36146\t0.001843\tcdn.tailieu-hanhchinh.com\t"
+		   "1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t"
+		   "tailieu-hanhchinh.b-cdn.net,185.220.101.47\t300.000000,60.000000\t"
+		   "F\n");
 	CHECK(!fmt_zeek_log_of(&query, &log));
 	CHECK_INT(render(&test_zeek, query, &out), EVENT_NOT_RENDERED);
 	CHECK_INT(out.len, 0);
@@ -274,46 +259,46 @@ TEST(zeek_dns_failures)
 /* ts is the request's time; the body's fuid and sniffed type. */
 TEST(zeek_http)
 {
-	check_row(&test_zeek, fixture_http(),
-		  "1699409102.131500\tCEnFyu4AmpAZpU70Z4\t10.20.5.23\t49732\t"
-		  "185.220.101.47\t80\t1\tGET\tcdn.tailieu-hanhchinh.com\t"
-		  "/tailieu/QD-1234-UBND.doc.exe?id=7\t-\t1.1\t"
-		  "Mozilla/5.0 (Windows NT 10.0; Win64; x64)\t-\t0\t482304\t200\tOK\t"
-		  "-\t-\t(empty)\t-\t-\t-\t-\t-\t-\tFfbehPwuiLiaUG1N\t-\t"
-		  "application/x-dosexec\n");
+	check_line(&test_zeek, fixture_http(),
+		   "1699409102.131500\tCEnFyu4AmpAZpU70Z4\t10.20.5.23\t49732\t"
+		   "185.220.101.47\t80\t1\tGET\tcdn.tailieu-hanhchinh.com\t"
+		   "/tailieu/QD-1234-UBND.doc.exe?id=7\t-\t1.1\t"
+		   "Mozilla/5.0 (Windows NT 10.0; Win64; x64)\t-\t0\t482304\t200\tOK\t"
+		   "-\t-\t(empty)\t-\t-\t-\t-\t-\t-\tFfbehPwuiLiaUG1N\t-\t"
+		   "application/x-dosexec\n");
 }
 
 TEST(zeek_ssl)
 {
-	check_row(&test_zeek, test_ssl(),
-		  "1699409130.080250\tCZjuTY1tIqbGc8GDma\t10.20.5.23\t49733\t"
-		  "185.220.101.47\t443\tTLSv12\t"
-		  "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\tx25519\t"
-		  "api.tailieu-hanhchinh.com\tF\t-\thttp/1.1\tT\tCsxknGIi\t"
-		  "bc1431c7426c234dea9027b9de6e2999095c80e9937264eb477b31a448ad710f\t"
-		  "(empty)\tT\n");
+	check_line(&test_zeek, test_ssl(),
+		   "1699409130.080250\tCZjuTY1tIqbGc8GDma\t10.20.5.23\t49733\t"
+		   "185.220.101.47\t443\tTLSv12\t"
+		   "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\tx25519\t"
+		   "api.tailieu-hanhchinh.com\tF\t-\thttp/1.1\tT\tCsxknGIi\t"
+		   "bc1431c7426c234dea9027b9de6e2999095c80e9937264eb477b31a448ad710f\t"
+		   "(empty)\tT\n");
 }
 
 /* ts is the first byte; is_orig F for a download; hashes as analyzers. */
 TEST(zeek_files)
 {
-	check_row(&test_zeek, fixture_file(),
-		  "1699409102.210004\tFfbehPwuiLiaUG1N\tCEnFyu4AmpAZpU70Z4\t"
-		  "10.20.5.23\t49732\t185.220.101.47\t80\tHTTP\t0\tMD5,SHA1,SHA256\t"
-		  "application/x-dosexec\t-\t0.288761\tF\tF\t482304\t482304\t0\t0\t"
-		  "F\t-\t5d41402abc4b2a76b9719d911017c592\t"
-		  "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d\t"
-		  "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\n");
+	check_line(&test_zeek, fixture_file(),
+		   "1699409102.210004\tFfbehPwuiLiaUG1N\tCEnFyu4AmpAZpU70Z4\t"
+		   "10.20.5.23\t49732\t185.220.101.47\t80\tHTTP\t0\tMD5,SHA1,SHA256\t"
+		   "application/x-dosexec\t-\t0.288761\tF\tF\t482304\t482304\t0\t0\t"
+		   "F\t-\t5d41402abc4b2a76b9719d911017c592\t"
+		   "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d\t"
+		   "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\n");
 }
 
 TEST(zeek_notice)
 {
-	check_row(&test_zeek, test_notice(),
-		  "1699409130.080250\tCZjuTY1tIqbGc8GDma\t10.20.5.23\t49733\t"
-		  "185.220.101.47\t443\t-\t-\t-\ttcp\tSSL::Invalid_Server_Cert\t"
-		  "SSL certificate validation failed with (self signed certificate)\t"
-		  "CN=api.tailieu-hanhchinh.com\t10.20.5.23\t185.220.101.47\t443\t-\t"
-		  "-\tNotice::ACTION_LOG\t(empty)\t3600.000000\t-\t-\t-\t-\t-\n");
+	check_line(&test_zeek, test_notice(),
+		   "1699409130.080250\tCZjuTY1tIqbGc8GDma\t10.20.5.23\t49733\t"
+		   "185.220.101.47\t443\t-\t-\t-\ttcp\tSSL::Invalid_Server_Cert\t"
+		   "SSL certificate validation failed with (self signed certificate)\t"
+		   "CN=api.tailieu-hanhchinh.com\t10.20.5.23\t185.220.101.47\t443\t-\t"
+		   "-\tNotice::ACTION_LOG\t(empty)\t3600.000000\t-\t-\t-\t-\t-\n");
 }
 
 /* A notice about no connection (CaptureLoss, Intel on an address):
@@ -326,12 +311,12 @@ TEST(zeek_notice_without_connection)
 	ev.u.notice.note = "CaptureLoss::Too_Little_Traffic";
 	ev.u.notice.msg = "Only observed 0 TCP ACKs and was expecting at least 1.";
 	ev.u.notice.sub = NULL;
-	check_row(&test_zeek, ev,
-		  "1699409130.080250\t-\t-\t-\t-\t-\t-\t-\t-\t-\t"
-		  "CaptureLoss::Too_Little_Traffic\t"
-		  "Only observed 0 TCP ACKs and was expecting at least 1.\t"
-		  "-\t-\t-\t-\t-\t-\tNotice::ACTION_LOG\t(empty)\t3600.000000\t"
-		  "-\t-\t-\t-\t-\n");
+	check_line(&test_zeek, ev,
+		   "1699409130.080250\t-\t-\t-\t-\t-\t-\t-\t-\t-\t"
+		   "CaptureLoss::Too_Little_Traffic\t"
+		   "Only observed 0 TCP ACKs and was expecting at least 1.\t"
+		   "-\t-\t-\t-\t-\t-\tNotice::ACTION_LOG\t(empty)\t3600.000000\t"
+		   "-\t-\t-\t-\t-\n");
 }
 
 /* conn_state and history for each way a connection can end. */
@@ -560,15 +545,15 @@ TEST(zeek_and_eve_agree_on_a_connection)
  * is local, ip_proto stays the transport's. */
 TEST(zeek_ipv6)
 {
-	check_row(&test_zeek_cid, fixture_v6(fixture_dns_flow(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
-		  "1699409102.123456\tCRByRe2OkRArkG6VMl\tfd00:10:20:5::23\t51234\t"
-		  "2001:db8:85a3::8a2e:370:7334\t53\tudp\tdns\t0.001843\t43\t91\tSF\tT\tF\t"
-		  "0\tDd\t1\t71\t1\t119\t-\t17\t1:NW9r0a3fmLtBt9WS7peNR5h/0eE=\n");
-	check_row(&test_zeek, fixture_v6(fixture_dns_response(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
-		  "1699409102.123456\tCRByRe2OkRArkG6VMl\tfd00:10:20:5::23\t51234\t"
-		  "2001:db8:85a3::8a2e:370:7334\t53\tudp\t36146\t0.001843\t"
-		  "cdn.tailieu-hanhchinh.com\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t"
-		  "tailieu-hanhchinh.b-cdn.net,185.220.101.47\t300.000000,60.000000\tF\n");
+	check_line(&test_zeek_cid, fixture_v6(fixture_dns_flow(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		   "1699409102.123456\tCRByRe2OkRArkG6VMl\tfd00:10:20:5::23\t51234\t"
+		   "2001:db8:85a3::8a2e:370:7334\t53\tudp\tdns\t0.001843\t43\t91\tSF\tT\tF\t"
+		   "0\tDd\t1\t71\t1\t119\t-\t17\t1:NW9r0a3fmLtBt9WS7peNR5h/0eE=\n");
+	check_line(&test_zeek, fixture_v6(fixture_dns_response(), FIXTURE_V6_CLIENT, FIXTURE_V6_SERVER),
+		   "1699409102.123456\tCRByRe2OkRArkG6VMl\tfd00:10:20:5::23\t51234\t"
+		   "2001:db8:85a3::8a2e:370:7334\t53\tudp\t36146\t0.001843\t"
+		   "cdn.tailieu-hanhchinh.com\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t"
+		   "tailieu-hanhchinh.b-cdn.net,185.220.101.47\t300.000000,60.000000\tF\n");
 }
 
 TEST(zeek_deterministic_and_appending)
@@ -712,11 +697,10 @@ static size_t sample_records(struct event *evs)
 static int write_sample(const char *dir)
 {
 	struct event evs[32];
-	struct strbuf logs[FMT_ZEEK_LOG_COUNT], path;
+	struct strbuf logs[FMT_ZEEK_LOG_COUNT], name = { 0 };
 	enum fmt_zeek_log log;
 	size_t n = sample_records(evs), i;
 	int status = 0;
-	FILE *f;
 
 	for (i = 0; i < FMT_ZEEK_LOG_COUNT; i++) {
 		strbuf_init(&logs[i]);
@@ -731,36 +715,25 @@ static int write_sample(const char *dir)
 			status = 1;
 		}
 	}
-	strbuf_init(&path);
 	for (i = 0; i < FMT_ZEEK_LOG_COUNT; i++) {
 		fmt_zeek_close(&test_zeek_cid, fixture_at(3600, 0), &logs[i]);
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s.log", dir,
-			    fmt_zeek_log_name((enum fmt_zeek_log)i));
-		f = fopen(strbuf_str(&path), "w");
-		if (f == NULL || fwrite(logs[i].buf, 1, logs[i].len, f) != logs[i].len) {
-			perror(strbuf_str(&path));
-			status = 1;
-		}
-		if (f != NULL && fclose(f) != 0) {
-			perror(strbuf_str(&path));
-			status = 1;
-		}
+		strbuf_reset(&name);
+		strbuf_addf(&name, "%s.log", fmt_zeek_log_name((enum fmt_zeek_log)i));
+		status |= fmt_test_write_file(dir, strbuf_str(&name), &logs[i]);
 		strbuf_free(&logs[i]);
 	}
-	strbuf_free(&path);
+	strbuf_free(&name);
 	return status;
 }
 
 int main(int argc, char **argv)
 {
+	int status;
+
 	simclock_init(&test_clock, FIXTURE_EPOCH_US);
-	if (argc == 3 && strcmp(argv[1], "--write") == 0)
-		return write_sample(argv[2]);
-	if (argc != 1) {
-		fprintf(stderr, "usage: test_fmt_zeek [--write DIR]\n");
-		return 2;
-	}
+	status = fmt_test_args(argc, argv, "test_fmt_zeek", write_sample);
+	if (status >= 0)
+		return status;
 	RUN(zeek_header);
 	RUN(zeek_columns_match_rows);
 	RUN(zeek_conn);

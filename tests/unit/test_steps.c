@@ -380,6 +380,169 @@ TEST(mail_storm_slips_a_few_and_is_steered)
 	drill_free(d);
 }
 
+/* Every record emitted, as the drill hands it out once per sensor kind
+ * that logs it: the kinds, hosts and addresses kept for the checks. */
+#define SEEN_MAX 64
+struct seen {
+	int n;
+	struct {
+		enum event_kind kind;
+		enum sensor_type type;
+		int host;
+		uint32_t orig, resp;
+		uint16_t port;
+		enum event_logon_step step;
+		uint32_t sub_status;
+		bool denied;
+		char text[160]; /* a process's command line, a file's name */
+	} r[SEEN_MAX];
+	int flows, denied; /* flow records and denies, all kept or not */
+};
+
+static void seen_listen(void *ctx, const struct event *ev, enum sensor_type type)
+{
+	struct seen *sn = ctx;
+
+	sn->flows += ev->kind == EVENT_FLOW;
+	sn->denied += ev->kind == EVENT_FLOW && ev->u.flow.denied;
+	if (sn->n == SEEN_MAX)
+		return;
+	sn->r[sn->n].kind = ev->kind;
+	sn->r[sn->n].type = type;
+	sn->r[sn->n].host = ev->host;
+	sn->r[sn->n].orig = ev->conn.orig_ip;
+	sn->r[sn->n].resp = ev->conn.resp_ip;
+	sn->r[sn->n].port = ev->conn.resp_port;
+	sn->r[sn->n].step = ev->kind == EVENT_LOGON ? ev->u.logon.step : EVENT_LOGON_SUCCESS;
+	sn->r[sn->n].sub_status = ev->kind == EVENT_LOGON ? ev->u.logon.sub_status : 0;
+	sn->r[sn->n].denied = ev->kind == EVENT_FLOW && ev->u.flow.denied;
+	snprintf(sn->r[sn->n].text, sizeof(sn->r[sn->n].text), "%s",
+		 ev->kind == EVENT_PROCESS && ev->process.command_line ? ev->process.command_line :
+		 ev->kind == EVENT_FILE && ev->u.file.name ? ev->u.file.name : "");
+	sn->n++;
+}
+
+/* How many records of kind (on host, -1: any) the sensors of type got. */
+static int seen_count(const struct seen *sn, enum event_kind kind, enum sensor_type type, int host)
+{
+	int n = 0;
+
+	for (int i = 0; i < sn->n; i++)
+		n += sn->r[i].kind == kind && sn->r[i].type == type && (host < 0 || sn->r[i].host == host);
+	return n;
+}
+
+/* A logon through the VPN shows on the host as coming from the gateway;
+ * a reset password as a failed logon; a blocked source as the firewall's
+ * deny and nothing on the host. */
+TEST(logon_leaves_the_logon_the_host_would_log)
+{
+	struct drill *d = open_on(DEFAULT_NET, HEAD
+		"actor(\"crew\", function()\n"
+		"  for _ = 1, 3 do\n"
+		"    logon { account = \"dc.svc-backup\", host = \"dc-jump-01\", via = \"vpn\", from = \"198.51.100.7\" }\n"
+		"    wait(minutes(10))\n"
+		"  end\n"
+		"end)\n");
+	struct seen sn = { 0 };
+	int pc, portal;
+	uint32_t attacker;
+
+	if (d == NULL)
+		return;
+	drill_listen(d, seen_listen, &sn);
+	pc = net_host_find(d->net, "dc-jump-01");
+	portal = net_host_find(d->net, "dc-vpn-01");
+	ipaddr_parse("198.51.100.7", &attacker);
+	act(d, "5m", "reset password dc.svc-backup");
+	act(d, "15m", "block ip 198.51.100.7 at bd");
+	drill_run_until(d, 1 * SIM_MINUTE);
+	/* the tunnel on the perimeter firewall; the logon on the jump host,
+	 * from the gateway's inside address, and the admin rights it got */
+	CHECK_INT(seen_count(&sn, EVENT_LOGON, SENSOR_WINDOWS, pc), 2);
+	for (int i = 0, logons = 0; i < sn.n; i++) {
+		if (sn.r[i].kind != EVENT_LOGON)
+			continue;
+		CHECK_INT(sn.r[i].step, logons++ == 0 ? EVENT_LOGON_SUCCESS : EVENT_LOGON_PRIVILEGED);
+		CHECK_INT(sn.r[i].orig, d->net->hosts[portal].ip);
+		CHECK_INT(sn.r[i].port, 3389);
+	}
+	drill_run_until(d, SIM_TIME_MAX);
+	/* after the reset: one failed logon, bad password */
+	CHECK_INT(seen_count(&sn, EVENT_LOGON, SENSOR_WINDOWS, pc), 3);
+	for (int i = 0, logons = 0; i < sn.n; i++) {
+		if (sn.r[i].kind == EVENT_LOGON && logons++ == 2) {
+			CHECK_INT(sn.r[i].step, EVENT_LOGON_FAILURE);
+			CHECK_INT(sn.r[i].sub_status, 0xC000006Au);
+		}
+	}
+	/* the third try: only the perimeter's deny of the tunnel */
+	CHECK_INT(sn.denied, 1);
+	for (int i = 0; i < sn.n; i++)
+		if (sn.r[i].denied)
+			CHECK(sn.r[i].orig == attacker && sn.r[i].port == 443);
+	drill_free(d);
+}
+
+/* A page written on an IIS server: the worker's shell and the file. */
+TEST(deface_leaves_the_shell_and_the_page_on_a_windows_server)
+{
+	struct drill *d = open_on(DEFAULT_NET, HEAD
+		"actor(\"crew\", function()\n"
+		"  exploit { host = \"dc-phananh-web-01\", port = 80, from = \"198.51.100.7\" }\n"
+		"  wait(minutes(5))\n"
+		"  deface { host = \"dc-phananh-web-01\", page = \"/tin-tuc/\", from = \"198.51.100.7\" }\n"
+		"end)\n");
+	struct seen sn = { 0 };
+	bool shell = false, page = false;
+	int web;
+
+	if (d == NULL)
+		return;
+	web = net_host_find(d->net, "dc-phananh-web-01");
+	/* make the citizen-feedback system one the SOC watches */
+	net_system_set_monitored(d->net, net_system_find(d->net, "phananh"), true);
+	drill_listen(d, seen_listen, &sn);
+	drill_run_until(d, 4 * SIM_MINUTE);
+	sn.n = 0;
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK(nth(d, "deface", 0) && nth(d, "deface", 0)->ok);
+	for (int i = 0; i < sn.n; i++) {
+		shell |= sn.r[i].kind == EVENT_PROCESS && sn.r[i].host == web &&
+			 strstr(sn.r[i].text, "C:\\inetpub\\wwwroot\\tin-tuc\\index.html") != NULL;
+		page |= sn.r[i].kind == EVENT_FILE && sn.r[i].host == web &&
+			strcmp(sn.r[i].text, "C:\\inetpub\\wwwroot\\tin-tuc\\index.html") == 0;
+	}
+	CHECK(shell);
+	CHECK(page);
+	/* the upload to the web shell is on the wire, in clear on port 80 */
+	CHECK(seen_count(&sn, EVENT_HTTP, SENSOR_SURICATA, -1) >= 1);
+	drill_free(d);
+}
+
+/* A flood leaves one sample session per source a minute while its wave
+ * lasts, not its millions of packets; blocked sources show as denies. */
+TEST(flood_is_sampled_a_session_per_source_a_minute)
+{
+	struct drill *d = open_src(HEAD
+		"actor(\"botnet\", function() " FLOOD(4000, 1500, 30) " end)\n");
+	struct seen sn = { 0 };
+
+	if (d == NULL)
+		return;
+	drill_listen(d, seen_listen, &sn);
+	act(d, "20m", "block ip 198.51.100.0/24 at p");
+	drill_run_until(d, SIM_TIME_MAX);
+	/* two sources, minutes 0 to 29: 60 sessions, each on the data
+	 * center's IDS and the perimeter firewall, but the blocked source's
+	 * last 10 are the perimeter's denies, which the IDS behind it never
+	 * sees */
+	CHECK(nth(d, "flood", 0) && nth(d, "flood", 0)->ok);
+	CHECK_INT(sn.denied, 10);
+	CHECK_INT(sn.flows, 2 * 50 + 10);
+	drill_free(d);
+}
+
 TEST(step_arguments_are_checked)
 {
 	static const struct {
@@ -449,6 +612,9 @@ int main(void)
 	RUN(flood_that_cannot_get_in_fails_at_once);
 	RUN(mail_storm_reaches_the_gateways_and_honours_blocks);
 	RUN(mail_storm_slips_a_few_and_is_steered);
+	RUN(logon_leaves_the_logon_the_host_would_log);
+	RUN(deface_leaves_the_shell_and_the_page_on_a_windows_server);
+	RUN(flood_is_sampled_a_session_per_source_a_minute);
 	RUN(step_arguments_are_checked);
 	return harness_finish();
 }
