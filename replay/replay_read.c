@@ -209,8 +209,8 @@ static int replay_scan(struct replay_reader *r, uint64_t pos, uint64_t limit, bo
 			return -1;
 		}
 		if (!indexed && memcmp(head, REPLAY_INDEX_MAGIC, 4) == 0) {
-			snprintf(cut, sizeof(cut), "cut short at byte %llu, inside its index",
-				 (unsigned long long)limit);
+			snprintf(cut, sizeof(cut), "its index from byte %llu is damaged or cut short at byte %llu",
+				 (unsigned long long)pos, (unsigned long long)limit);
 			break;
 		}
 		if (memcmp(head, REPLAY_CHUNK_MAGIC, 4) != 0 || replay_get_u32(head + 36) != (uint32_t)crc32(0, head, 32)) {
@@ -260,7 +260,8 @@ static int replay_scan(struct replay_reader *r, uint64_t pos, uint64_t limit, bo
 		char note[512];
 
 		if (cut[0] == '\0')
-			snprintf(cut, sizeof(cut), "no index: the drill did not finish writing it");
+			snprintf(cut, sizeof(cut), "cut short at byte %llu, with no index: the drill did not finish "
+				 "writing it", (unsigned long long)limit);
 		snprintf(note, sizeof(note), "%s: %s; %zu whole chunk%s read, index rebuilt by scanning", r->path, cut,
 			 r->nchunks, r->nchunks == 1 ? "" : "s");
 		r->damage = xstrdup(note);
