@@ -33,5 +33,6 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_check(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_resume(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_scores(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_export(const struct cli_cmd *cmd, int argc, char **argv);
 
 #endif

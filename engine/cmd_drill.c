@@ -27,6 +27,7 @@
 #include "pace.h"
 #include "paths.h"
 #include "render.h"
+#include "replay_write.h"
 #include "score.h"
 #include "sha256.h"
 #include "sink_files.h"
@@ -133,7 +134,7 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		{ "lang", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, li = 0;
+	int c;
 	bool is_run = strcmp(cmd->name, "run") == 0;
 	char why[160];
 
@@ -145,7 +146,7 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 	o->vi = ui_i18n_env_vi();
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", opts, &li)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			o->network = optarg;
@@ -207,8 +208,12 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 			break;
 		}
 		case 'L':
-			return cli_bad_usage(cmd, "--%s is not available yet in irdrill %s", opts[li].name,
-					     IRDRILL_VERSION);
+			if (!is_run)
+				return cli_bad_usage(cmd, "unknown option '--replay'");
+			if (*optarg == '\0')
+				return cli_bad_usage(cmd, "--replay needs a file name");
+			o->replay = optarg;
+			break;
 		case ':':
 			return cli_bad_usage(cmd, "option %s needs a value", argv[optind - 1]);
 		default:
@@ -235,10 +240,14 @@ struct drill_outputs {
 	struct sink_files *files;
 	struct forward *forward;
 	struct background *background;
+	struct replay_writer *replay;
+	int64_t replay_synced; /* wall time of its last chunk */
 };
 
-/* Set up --out and the background traffic; false with a message. */
-static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struct drill_outputs *out)
+/* Set up --out, --replay (origin: what its header names) and the
+ * background traffic; false with a message. */
+static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, const struct replay_origin *origin,
+			       struct drill_outputs *out)
 {
 	char err[1200];
 
@@ -269,6 +278,15 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, struc
 		strbuf_free(&why);
 		drill_listen(d, forward_event, out->forward);
 	}
+	if (o->replay) {
+		out->replay = replay_writer_open(o->replay, d, origin, err, sizeof(err));
+		if (out->replay == NULL) {
+			fprintf(stderr, "irdrill: --replay %s\n", err);
+			return false;
+		}
+		out->replay_synced = drill_wall_us();
+		drill_listen(d, replay_writer_event, out->replay);
+	}
 	if (o->background > 0)
 		out->background = background_start(d, o->background);
 	return true;
@@ -285,8 +303,9 @@ static int drill_step_alerts(const struct drill *d)
 
 /* Finish the files and print what the sensors recorded (fp NULL: say
  * nothing); false if a file could not be written. */
-static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, const char *dir, FILE *fp)
+static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, const struct drill_cli *o, FILE *fp)
 {
+	const char *dir = o->out;
 	bool ok = true;
 	char err[1200];
 
@@ -325,6 +344,18 @@ static bool drill_outputs_close(struct drill *d, struct drill_outputs *out, cons
 				st.last_error);
 		if (st.dropped || st.pending)
 			ok = false;
+	}
+	if (out->replay) {
+		uint64_t events = replay_writer_events(out->replay), bytes;
+
+		if (replay_writer_close(out->replay, &bytes, err, sizeof(err)) != 0) {
+			fprintf(stderr, "irdrill: --replay %s\n", err);
+			ok = false;
+		} else if (fp) {
+			fprintf(fp, "replay: %llu sensor records in %s, %llu bytes, %.1f bytes per record\n",
+				(unsigned long long)events, o->replay, (unsigned long long)bytes,
+				events ? (double)bytes / (double)events : 0.0);
+		}
 	}
 	background_free(out->background);
 	render_free(out->render);
@@ -417,6 +448,11 @@ static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_
 		 * wake-up. */
 		if (out->files)
 			sink_files_flush(out->files, err, sizeof(err));
+		/* A crash loses at most the last second of the replay. */
+		if (out->replay && drill_wall_us() - out->replay_synced >= 1000000) {
+			replay_writer_sync(out->replay, err, sizeof(err));
+			out->replay_synced = drill_wall_us();
+		}
 		/* Wake when the next event is due, or at least every 100 ms so a
 		 * front end stays responsive. */
 		due = pace_wall_until(&pace, next->time) - drill_wall_us();
@@ -479,7 +515,7 @@ static bool drill_fingerprint(const char *path, char **abs, char **hex)
 
 /* Record a new exercise for an opened drill; false with a message. */
 static bool drill_begin_exercise(struct drill *d, const struct drill_cli *o, const char *scenario,
-				 const char *network, struct store *st)
+				 const char *network, struct store *st, char id[STORE_ID_SIZE])
 {
 	struct store_exercise ex = { 0 };
 	char *teams[DRILL_TEAMS_MAX];
@@ -503,6 +539,7 @@ static bool drill_begin_exercise(struct drill *d, const struct drill_cli *o, con
 	}
 	fprintf(stderr, "irdrill: exercise %s in %s (irdrill resume %.8s continues it if the drill is cut short)\n",
 		ex.id, drill_cli_db(o), ex.id);
+	memcpy(id, ex.id, STORE_ID_SIZE);
 	ok = true;
 done:
 	free(ex.scenario_path), free(ex.scenario_sha256);
@@ -515,8 +552,8 @@ done:
  * run to start: the actions are queued, and committed as they fall due
  * but for the first done.  Prints the timeline and ends the exercise;
  * returns the exit status. */
-static int drill_record_play(struct drill *d, const struct drill_cli *o, struct store *st,
-			     const struct action *actions, int n, int done, sim_time_t start)
+static int drill_record_play(struct drill *d, const struct drill_cli *o, const struct replay_origin *origin,
+			     struct store *st, const struct action *actions, int n, int done, sim_time_t start)
 {
 	struct drill_record rec = { st, 0, done };
 	struct drill_outputs out;
@@ -524,18 +561,18 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, struct 
 
 	drill_add_actions(d, actions, n);
 	drill_on_action(d, drill_commit_action, &rec);
-	if (!drill_outputs_open(d, o, &out)) {
-		drill_outputs_close(d, &out, o->out, stdout);
+	if (!drill_outputs_open(d, o, origin, &out)) {
+		drill_outputs_close(d, &out, o, stdout);
 		return CLI_ERROR;
 	}
 	if (!(o->headless ? drill_play(d, o, &out, start) : drill_console(d, o))) {
-		drill_outputs_close(d, &out, o->out, NULL);
+		drill_outputs_close(d, &out, o, NULL);
 		return CLI_ERROR;
 	}
 	timeline_print(d, stdout);
 	score_finish(out.score);
 	score_print(out.score, stdout);
-	rc = drill_outputs_close(d, &out, o->out, stdout) ? CLI_OK : CLI_ERROR;
+	rc = drill_outputs_close(d, &out, o, stdout) ? CLI_OK : CLI_ERROR;
 	/* Finished only once the timeline is out: a drill killed before that
 	 * is resumed and prints it again. */
 	fflush(stdout);
@@ -551,7 +588,9 @@ int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const ch
 	struct action *actions;
 	struct store *st = NULL;
 	struct drill *d;
-	char err[1200];
+	char err[1200], id[STORE_ID_SIZE];
+	const char *teams[DRILL_TEAMS_MAX];
+	struct replay_origin origin = { id, scenario, network, "shared", teams, o->nteams };
 	int n, rc = CLI_ERROR;
 
 	d = drill_load(scenario, o, network, &actions, &n);
@@ -565,9 +604,11 @@ int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const ch
 		fprintf(stderr, "irdrill: %s\n", err);
 		goto done;
 	}
-	if (!drill_begin_exercise(d, o, scenario, network, st))
+	if (!drill_begin_exercise(d, o, scenario, network, st, id))
 		goto done;
-	rc = drill_record_play(d, o, st, actions, n, 0, 0);
+	for (int i = 0; i < o->nteams; i++)
+		teams[i] = o->teams[i];
+	rc = drill_record_play(d, o, &origin, st, actions, n, 0, 0);
 done:
 	store_close(st);
 	free(actions);
@@ -616,11 +657,15 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 	int nscripted, nrows = 0, rc = CLI_ERROR;
 	char when[32] = "T+00:00:00";
 	struct drill *d = drill_load(ex->scenario_path, o, ex->network_path, &scripted, &nscripted);
+	const char *teams[DRILL_TEAMS_MAX];
+	struct replay_origin origin = { ex->id, ex->scenario_path, ex->network_path, "shared", teams, o->nteams };
 
 	if (d == NULL)
 		return CLI_ERROR;
 	if (!drill_check_teams(o, scripted, nscripted))
 		goto done;
+	for (int i = 0; i < o->nteams; i++)
+		teams[i] = o->teams[i];
 	if (store_actions_load(st, ex->id, &rows, &nrows) != 0) {
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 		goto done;
@@ -643,7 +688,7 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 	simclock_format_elapsed(start, when, sizeof(when));
 	fprintf(stderr, "irdrill: resuming exercise %s: %d team action%s taken up to %s\n", ex->id, nrows,
 		nrows == 1 ? "" : "s", when);
-	rc = drill_record_play(d, o, st, queue, nscripted, nrows, start);
+	rc = drill_record_play(d, o, &origin, st, queue, nscripted, nrows, start);
 done:
 	store_actions_free(rows, nrows);
 	free(queue);
@@ -702,8 +747,8 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 		}
 		drill_add_actions(d, actions, n);
 		free(actions);
-		if (!drill_outputs_open(d, &o, &out)) {
-			drill_outputs_close(d, &out, NULL, NULL);
+		if (!drill_outputs_open(d, &o, NULL, &out)) {
+			drill_outputs_close(d, &out, &o, NULL);
 			drill_free(d);
 			failed++;
 			continue;
@@ -713,7 +758,7 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 		for (size_t e = 0; e < d->nentries; e++)
 			if (d->entries[e].kind == DRILL_ERROR)
 				fprintf(stderr, "%s\n", d->entries[e].detail);
-		drill_outputs_close(d, &out, NULL, NULL);
+		drill_outputs_close(d, &out, &o, NULL);
 		failed += d->errors > 0;
 		drill_free(d);
 		if (i + 1 < argc)

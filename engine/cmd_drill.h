@@ -26,6 +26,7 @@ struct drill_cli {
 	const char *actions;
 	const char *out;    /* --out DIR: sensor files */
 	const char *syslog; /* --syslog SPEC: forward to a SIEM */
+	const char *replay; /* --replay FILE: record the drill */
 	const char *db;     /* --db FILE: the exercise store */
 	char teams[DRILL_TEAMS_MAX][ACTION_TEAM_MAX];
 	int nteams;

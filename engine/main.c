@@ -16,15 +16,20 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  --syslog udp://H:P|tcp://H:P[,rfc5424|rfc3164]   --replay FILE\n"
 	  "  --lang en|vi   the console's language (default: from LANG)\n"
 	  "  (available now: --network, --seed, --teams, --db, --speed, --headless, --actions,\n"
-	  "  --out, --syslog, --background, --lang; the store is irdrill.db in the current folder\n"
-	  "  unless --db or $IRDRILL_DB names another)\n", cmd_run },
+	  "  --out, --syslog, --replay, --background, --lang; the store is irdrill.db in the\n"
+	  "  current folder unless --db or $IRDRILL_DB names another)\n", cmd_run },
 	{ "check", "SCENARIO...", "load, lint and dry-run scenarios",
 	  "  --network FILE   --seed N\n", cmd_check },
 	{ "net", "[--network FILE]", "summarise the network model",
 	  "  --network FILE   the model to load (default: networks/default.lua\n"
 	  "                   in the scenarios folder)\n", cmd_net },
 	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares", NULL, NULL },
-	{ "export", "FILE --out DIR", "re-render sensor files from a replay", NULL, NULL },
+	{ "export", "FILE --out DIR", "re-render sensor files from a replay",
+	  "  --out DIR   --sensor NAME (again for more)   --from T   --to T   --network FILE\n"
+	  "  Writes the files of every sensor (or of those named) as the live run --out\n"
+	  "  wrote them, byte for byte; --from and --to keep the records logged between\n"
+	  "  two times since the start (90s, 15m, 1h30m); --network names a copy of the\n"
+	  "  network model if it has moved (its SHA-256 must be the recorded one).\n", cmd_export },
 	{ "report", "FILE [--html F | --json | --md]", "after-action report", NULL, NULL },
 	{ "resume", "EXERCISE-ID", "continue a drill after a crash",
 	  "  --db FILE   --speed 1|2|...|max   --headless\n"

@@ -1,0 +1,116 @@
+/*
+ * replay_record.h - the records inside a replay chunk: encoding and
+ * decoding of sensor records, timeline entries and the end mark, as
+ * docs/replay-format.md describes them.
+ *
+ * Both sides keep the same per-chunk state: the string table and, per
+ * event kind, the previous record, which every field is delta-coded
+ * against.  replay_write.h feeds the encoder and compresses what it
+ * builds; replay_read.h decodes inflated chunks.  A decoded record's
+ * strings and arrays belong to the decoder and stay valid until the next
+ * record is decoded or the decoder is reset.
+ *
+ * Depends on event, sensor, drill (entry kinds), strbuf and hmap.
+ */
+#ifndef REPLAY_RECORD_H
+#define REPLAY_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "drill.h"
+#include "event.h"
+#include "hmap.h"
+#include "sensor.h"
+#include "simclock.h"
+#include "strbuf.h"
+
+#define REPLAY_VERSION 1
+#define REPLAY_MAGIC "IRDRILLR"
+#define REPLAY_CHUNK_MAGIC "CHNK"
+#define REPLAY_INDEX_MAGIC "INDX"
+#define REPLAY_TRAILER_MAGIC "RPLYINDX"
+#define REPLAY_CHUNK_HEAD 40
+#define REPLAY_INDEX_ENTRY 28
+#define REPLAY_TRAILER 16
+/* The largest raw chunk a reader accepts. */
+#define REPLAY_RAW_MAX (64u * 1024 * 1024)
+
+enum replay_rec_type { REPLAY_REC_EVENT = 1, REPLAY_REC_ENTRY = 2, REPLAY_REC_END = 3 };
+
+/* A timeline entry as recorded (strings may be NULL). */
+struct replay_entry {
+	sim_time_t time;
+	enum drill_entry_kind kind;
+	bool ok;
+	const char *actor, *what, *target, *detail;
+};
+
+struct replay_record {
+	enum replay_rec_type type;
+	sim_time_t clock; /* the drill's clock when it was written */
+	struct event ev;  /* REPLAY_REC_EVENT */
+	enum sensor_type sensor_type;
+	struct replay_entry entry; /* REPLAY_REC_ENTRY */
+};
+
+/* The previous record of one kind, with room for its arrays. */
+struct replay_prev {
+	struct event ev;
+	struct event_http http; /* what ev's alert or file http points to */
+	struct event_meta *meta;
+	size_t meta_cap;
+	struct event_dns_rr *rrs[2];
+	size_t rrs_cap[2];
+	const char **strs;
+	size_t strs_cap;
+};
+
+struct replay_enc {
+	struct strbuf out;       /* the chunk's raw bytes so far */
+	uint32_t records;
+	sim_time_t first, clock; /* clock of the first and the last record */
+	struct strmap table;     /* string -> its number in the chunk */
+	char **strings;          /* the table's own copies */
+	size_t nstrings, strings_cap;
+	struct replay_prev prev[EVENT_KIND_COUNT];
+};
+
+/* Start empty; reset starts the next chunk (out emptied too). */
+void replay_enc_init(struct replay_enc *e);
+void replay_enc_reset(struct replay_enc *e);
+void replay_enc_free(struct replay_enc *e);
+/* Append one record written at clock (never before the last one's). */
+void replay_enc_event(struct replay_enc *e, sim_time_t clock, const struct event *ev, enum sensor_type type);
+void replay_enc_entry(struct replay_enc *e, sim_time_t clock, const struct replay_entry *en);
+void replay_enc_end(struct replay_enc *e, sim_time_t clock);
+
+struct replay_dec {
+	const uint8_t *p, *end;  /* the inflated chunk, borrowed */
+	sim_time_t clock;
+	char **strings;          /* the chunk's table, owned */
+	size_t nstrings, strings_cap;
+	struct replay_prev prev[EVENT_KIND_COUNT];
+};
+
+void replay_dec_init(struct replay_dec *d);
+/* Decode the chunk raw[0..len) next (borrowed until the next reset);
+ * first is its head's first clock. */
+void replay_dec_reset(struct replay_dec *d, const uint8_t *raw, size_t len, sim_time_t first);
+void replay_dec_free(struct replay_dec *d);
+/* 1 and the next record in rec, 0 at the chunk's end, -1 with a message
+ * in err for bytes that are not a record. */
+int replay_dec_next(struct replay_dec *d, struct replay_record *rec, char *err, size_t errsize);
+
+/* Little helpers shared by the writer and the reader. */
+void replay_put_u32(uint8_t *p, uint32_t v);
+void replay_put_u64(uint8_t *p, uint64_t v);
+uint32_t replay_get_u32(const uint8_t *p);
+uint64_t replay_get_u64(const uint8_t *p);
+void replay_add_varint(struct strbuf *sb, uint64_t v);
+void replay_add_string(struct strbuf *sb, const char *s);
+/* Read a varint from *p (before end); false if cut short or too long. */
+bool replay_read_varint(const uint8_t **p, const uint8_t *end, uint64_t *v);
+
+#endif

@@ -1,0 +1,252 @@
+#include "replay_write.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "replay_record.h"
+#include "sha256.h"
+#include "xmalloc.h"
+
+struct replay_chunk_ref {
+	uint64_t offset;
+	sim_time_t first, last;
+	uint32_t records;
+};
+
+struct replay_writer {
+	FILE *fp;
+	char *path;
+	const struct drill *d;
+	struct replay_enc enc;
+	size_t entries_done; /* timeline entries written */
+	struct replay_chunk_ref *chunks;
+	size_t nchunks, chunks_cap;
+	uint64_t offset, events;
+	uint8_t *zbuf;       /* compressed bytes of the chunk being written */
+	size_t zbuf_cap;
+	int error;           /* first errno of a failed write, 0: none */
+};
+
+/* The SHA-256 of a file's bytes; false with errno set. */
+static bool replay_hash_file(const char *path, uint8_t digest[SHA256_DIGEST_SIZE])
+{
+	FILE *fp = fopen(path, "rb");
+	struct sha256 s;
+	char buf[65536];
+	size_t n;
+	bool ok;
+
+	if (fp == NULL)
+		return false;
+	sha256_init(&s);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sha256_update(&s, buf, n);
+	ok = !ferror(fp);
+	fclose(fp);
+	if (!ok) {
+		errno = EIO;
+		return false;
+	}
+	sha256_final(&s, digest);
+	return true;
+}
+
+static void replay_write_bytes(struct replay_writer *w, const void *p, size_t n)
+{
+	if (w->error)
+		return;
+	if (fwrite(p, 1, n, w->fp) != n)
+		w->error = errno ? errno : EIO;
+	w->offset += n;
+}
+
+/* A file the drill was played from: its absolute path and digest. */
+static bool replay_add_file(struct strbuf *body, const char *path, char *err, size_t errsize)
+{
+	char abs[PATH_MAX];
+	uint8_t digest[SHA256_DIGEST_SIZE];
+
+	if (realpath(path, abs) == NULL || !replay_hash_file(abs, digest)) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		return false;
+	}
+	replay_add_string(body, abs);
+	strbuf_add(body, digest, sizeof(digest));
+	return true;
+}
+
+struct replay_writer *replay_writer_open(const char *path, const struct drill *d, const struct replay_origin *o,
+					 char *err, size_t errsize)
+{
+	struct strbuf body = { 0 };
+	struct replay_writer *w = NULL;
+	uint8_t head[16], crc[4];
+
+	replay_add_string(&body, IRDRILL_VERSION);
+	replay_add_string(&body, o->exercise ? o->exercise : "");
+	if (!replay_add_file(&body, o->scenario_path, err, errsize) ||
+	    !replay_add_file(&body, o->network_path, err, errsize))
+		goto done;
+	replay_add_varint(&body, d->seed);
+	replay_add_varint(&body, ((uint64_t)d->clock.epoch_unix_us << 1) ^ (uint64_t)(d->clock.epoch_unix_us >> 63));
+	replay_add_varint(&body, (uint64_t)d->end);
+	replay_add_string(&body, o->mode ? o->mode : "shared");
+	replay_add_varint(&body, (uint64_t)o->nteams);
+	for (int i = 0; i < o->nteams; i++)
+		replay_add_string(&body, o->teams[i]);
+
+	w = xcalloc(1, sizeof(*w));
+	w->fp = fopen(path, "wb");
+	if (w->fp == NULL) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		free(w);
+		w = NULL;
+		goto done;
+	}
+	w->path = xstrdup(path);
+	w->d = d;
+	replay_enc_init(&w->enc);
+	memcpy(head, REPLAY_MAGIC, 8);
+	replay_put_u32(head + 8, REPLAY_VERSION);
+	replay_put_u32(head + 12, (uint32_t)body.len);
+	replay_put_u32(crc, (uint32_t)crc32(0, (const Bytef *)body.buf, (uInt)body.len));
+	replay_write_bytes(w, head, sizeof(head));
+	replay_write_bytes(w, body.buf, body.len);
+	replay_write_bytes(w, crc, sizeof(crc));
+done:
+	strbuf_free(&body);
+	return w;
+}
+
+/* Deflate what is gathered into one chunk and append it. */
+static void replay_write_chunk(struct replay_writer *w)
+{
+	struct replay_enc *e = &w->enc;
+	uint8_t head[REPLAY_CHUNK_HEAD];
+	uLongf zlen;
+
+	if (e->records == 0)
+		return;
+	zlen = compressBound((uLong)e->out.len);
+	if (zlen > w->zbuf_cap) {
+		w->zbuf = xrealloc(w->zbuf, zlen);
+		w->zbuf_cap = zlen;
+	}
+	if (compress2(w->zbuf, &zlen, (const Bytef *)e->out.buf, (uLong)e->out.len, Z_DEFAULT_COMPRESSION) != Z_OK) {
+		if (w->error == 0)
+			w->error = ENOMEM;
+		replay_enc_reset(e);
+		return;
+	}
+	memcpy(head, REPLAY_CHUNK_MAGIC, 4);
+	replay_put_u32(head + 4, (uint32_t)zlen);
+	replay_put_u32(head + 8, (uint32_t)e->out.len);
+	replay_put_u32(head + 12, e->records);
+	replay_put_u64(head + 16, (uint64_t)e->first);
+	replay_put_u64(head + 24, (uint64_t)e->clock);
+	replay_put_u32(head + 32, (uint32_t)crc32(0, w->zbuf, (uInt)zlen));
+	replay_put_u32(head + 36, (uint32_t)crc32(0, head, 32));
+	w->chunks = xgrow(w->chunks, &w->chunks_cap, w->nchunks + 1, sizeof(*w->chunks));
+	w->chunks[w->nchunks++] = (struct replay_chunk_ref){ w->offset, e->first, e->clock, e->records };
+	replay_write_bytes(w, head, sizeof(head));
+	replay_write_bytes(w, w->zbuf, zlen);
+	/* A whole chunk reaches the file at once: a crash cuts between
+	 * chunks, or inside the last one, which the reader leaves out. */
+	if (w->error == 0 && fflush(w->fp) != 0)
+		w->error = errno;
+	replay_enc_reset(e);
+}
+
+/* The timeline entries recorded since the last record. */
+static void replay_write_entries(struct replay_writer *w)
+{
+	const struct drill *d = w->d;
+
+	for (; w->entries_done < d->nentries; w->entries_done++) {
+		const struct drill_entry *de = &d->entries[w->entries_done];
+		struct replay_entry en = { de->time, de->kind, de->ok, de->actor, de->what, de->target, de->detail };
+
+		replay_enc_entry(&w->enc, d->now, &en);
+	}
+}
+
+void replay_writer_event(void *writer, const struct event *ev, enum sensor_type type)
+{
+	struct replay_writer *w = writer;
+
+	replay_write_entries(w);
+	replay_enc_event(&w->enc, w->d->now, ev, type);
+	w->events++;
+	if (w->enc.out.len >= REPLAY_WRITE_CHUNK)
+		replay_write_chunk(w);
+}
+
+static int replay_writer_report(const struct replay_writer *w, char *err, size_t errsize)
+{
+	if (w->error == 0)
+		return 0;
+	snprintf(err, errsize, "%s: %s", w->path, strerror(w->error));
+	return -1;
+}
+
+int replay_writer_sync(struct replay_writer *w, char *err, size_t errsize)
+{
+	replay_write_entries(w);
+	replay_write_chunk(w);
+	return replay_writer_report(w, err, errsize);
+}
+
+int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, size_t errsize)
+{
+	struct strbuf index = { 0 };
+	uint8_t b[REPLAY_INDEX_ENTRY];
+	uint64_t at;
+	int status;
+
+	replay_write_entries(w);
+	replay_enc_end(&w->enc, w->d->now);
+	replay_write_chunk(w);
+	at = w->offset;
+	strbuf_add(&index, REPLAY_INDEX_MAGIC, 4);
+	replay_put_u32(b, (uint32_t)w->nchunks);
+	strbuf_add(&index, b, 4);
+	for (size_t i = 0; i < w->nchunks; i++) {
+		replay_put_u64(b, w->chunks[i].offset);
+		replay_put_u64(b + 8, (uint64_t)w->chunks[i].first);
+		replay_put_u64(b + 16, (uint64_t)w->chunks[i].last);
+		replay_put_u32(b + 24, w->chunks[i].records);
+		strbuf_add(&index, b, REPLAY_INDEX_ENTRY);
+	}
+	replay_put_u32(b, (uint32_t)crc32(0, (const Bytef *)index.buf, (uInt)index.len));
+	strbuf_add(&index, b, 4);
+	replay_put_u64(b, at);
+	memcpy(b + 8, REPLAY_TRAILER_MAGIC, 8);
+	strbuf_add(&index, b, REPLAY_TRAILER);
+	replay_write_bytes(w, index.buf, index.len);
+	strbuf_free(&index);
+	if (fclose(w->fp) != 0 && w->error == 0)
+		w->error = errno;
+	status = replay_writer_report(w, err, errsize);
+	if (bytes)
+		*bytes = w->offset;
+	replay_enc_free(&w->enc);
+	free(w->chunks);
+	free(w->zbuf);
+	free(w->path);
+	free(w);
+	return status;
+}
+
+uint64_t replay_writer_events(const struct replay_writer *w)
+{
+	return w->events;
+}
+
+uint64_t replay_writer_bytes(const struct replay_writer *w)
+{
+	return w->offset;
+}

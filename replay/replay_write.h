@@ -1,0 +1,62 @@
+/*
+ * replay_write.h - `run --replay FILE`: record a drill as it runs.
+ *
+ * The writer is a drill listener: it hears every sensor's copy of every
+ * record and encodes it (replay_record.h) into a buffer of at least
+ * REPLAY_WRITE_CHUNK bytes, which it deflates and appends as one chunk
+ * once full, never one write per record.  The drill's timeline entries
+ * (attack steps, team actions, messages, objectives, errors) are read
+ * from the drill as they appear, so they land between the records they
+ * came between.  Closing writes the end mark, the last chunk, the index
+ * and the trailer (docs/replay-format.md); a drill killed before that
+ * leaves every chunk written so far readable.
+ *
+ * Depends on replay_record, drill, sha256 and zlib.
+ */
+#ifndef REPLAY_WRITE_H
+#define REPLAY_WRITE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "drill.h"
+#include "event.h"
+#include "sensor.h"
+
+/* Encoded bytes gathered before a chunk is compressed. */
+#define REPLAY_WRITE_CHUNK (256 * 1024)
+
+/* What the header says of the drill besides what the drill knows. */
+struct replay_origin {
+	const char *exercise; /* NULL: none */
+	const char *scenario_path, *network_path;
+	const char *mode;
+	const char *const *teams;
+	int nteams;
+};
+
+struct replay_writer;
+
+/*
+ * Create (truncate) path and write the header for drill d (which must
+ * outlive the writer: its clock and timeline are read as records come).
+ * The scenario and network files are hashed now.  NULL with a message
+ * naming the file in err.
+ */
+struct replay_writer *replay_writer_open(const char *path, const struct drill *d, const struct replay_origin *o,
+					 char *err, size_t errsize);
+/* A sensor's copy of a record (a drill listener). */
+void replay_writer_event(void *writer, const struct event *ev, enum sensor_type type);
+/* Write out what is gathered as a chunk now (a paced drill calls it about
+ * once a second); 0, or -1 with the first write error in err. */
+int replay_writer_sync(struct replay_writer *w, char *err, size_t errsize);
+/* Record the end, write the index and the trailer, close and free;
+ * *bytes (if not NULL) gets the file's size.  0, or -1 with the first
+ * error in err. */
+int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, size_t errsize);
+
+/* Sensor records written and the file's bytes so far. */
+uint64_t replay_writer_events(const struct replay_writer *w);
+uint64_t replay_writer_bytes(const struct replay_writer *w);
+
+#endif
