@@ -1,7 +1,7 @@
 # irdrill - build, run, test, install.
 #
 #   make            build build/irdrill
-#   make run        the main job on the defaults (now: the drill, headless)
+#   make run        the main job: the default drill in the live console
 #   make test       every test (unit, integration, leak check)
 #   make asan       the suite again under AddressSanitizer + UBSan
 #   make install    PREFIX=/usr/local by default
@@ -16,7 +16,7 @@ BUILD   ?= build
 CC      ?= cc
 
 PKGS       := lua5.4 ncursesw sqlite3 zlib uuid
-BUILD_DEBS := gcc make pkg-config liblua5.4-dev libncurses-dev libsqlite3-dev zlib1g-dev uuid-dev
+BUILD_DEBS := gcc make pkg-config gettext liblua5.4-dev libncurses-dev libsqlite3-dev zlib1g-dev uuid-dev
 TEST_DEBS  := valgrind tmux jq python3 python3-jsonschema bro-aux libxml2-utils rsyslog sqlite3
 
 # The pkg-config feature macros for ncursesw (_XOPEN_SOURCE=600) would pull
@@ -42,6 +42,10 @@ LIB_OBJS  := $(filter-out $(BUILD)/engine/main.o,$(OBJS))
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 VERSION   := $(shell cat engine/VERSION 2>/dev/null || echo 0.0.0)
+# The console's catalogues, one per po/LANG.po, where the binary looks for
+# them: locale/ beside it in a build, share/locale in an install.
+LOCALES   := $(patsubst po/%.po,%,$(wildcard po/*.po))
+MO_FILES  := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/irdrill.mo)
 
 .PHONY: all run test asan install clean deps test-deps unit-tests check-suite
 .DEFAULT_GOAL := all
@@ -67,7 +71,7 @@ define need_debs
 endef
 
 all: deps
-	@$(MAKE) --no-print-directory $(BUILD)/irdrill
+	@$(MAKE) --no-print-directory $(BUILD)/irdrill $(MO_FILES)
 
 deps:
 	$(call need_debs,$(BUILD_DEBS))
@@ -86,17 +90,20 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/harness.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
+$(BUILD)/locale/%/LC_MESSAGES/irdrill.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
 unit-tests: $(TEST_BINS)
 
-# Until the live console lands, the most useful thing on the defaults is
-# the stock drill run headless: the province, then the attack timeline.
+# The main job: the default drill on the default province in the live
+# console, for the white cell and one team.
 run: deps
-	@$(MAKE) --no-print-directory $(BUILD)/irdrill
-	$(BUILD)/irdrill net
-	$(BUILD)/irdrill run --headless
+	@$(MAKE) --no-print-directory $(BUILD)/irdrill $(MO_FILES)
+	$(BUILD)/irdrill run
 
 # The suite itself; `test` and `asan` differ only in the build they point at.
-check-suite: $(BUILD)/irdrill $(TEST_BINS)
+check-suite: $(BUILD)/irdrill $(MO_FILES) $(TEST_BINS)
 	IRDRILL=$(BUILD)/irdrill UNIT_DIR=$(BUILD)/tests SAN=$(SAN) sh tests/run
 
 test: test-deps
@@ -110,6 +117,10 @@ install: all
 	install -m 755 $(BUILD)/irdrill $(DESTDIR)$(PREFIX)/bin/irdrill
 	cp -R scenarios $(DESTDIR)$(PREFIX)/share/irdrill/
 	install -m 644 docs/irdrill.1 $(DESTDIR)$(PREFIX)/share/man/man1/irdrill.1
+	for l in $(LOCALES); do \
+	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/irdrill.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/ || exit 1; \
+	done
 
 clean:
 	rm -rf build

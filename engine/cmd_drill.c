@@ -2,12 +2,14 @@
  * cmd_drill.c - `irdrill run` and `irdrill check`: open a drill on a
  * scenario and a network, run it, print what happened.
  *
- * This is the front end that waits for wall time: the drill itself never
- * sleeps, the loop here asks pace how far simulated time may go and
- * sleeps until the next event is due.  `run` records the drill in the
- * exercise store, each team action committed before it falls due;
- * `resume` (cmd_store.c) plays a recorded one again through the same
- * loop.
+ * Headless, this is the front end that waits for wall time: the drill
+ * itself never sleeps, the loop here asks pace how far simulated time may
+ * go and sleeps until the next event is due.  Otherwise the drill is
+ * handed to the live console (ui_console.h), which paces it itself; a
+ * team action typed there is queued like a scripted one.  `run` records
+ * the drill in the exercise store, each team action committed before it
+ * falls due; `resume` (cmd_store.c) plays a recorded one again through
+ * the same loop.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -30,6 +32,8 @@
 #include "sha256.h"
 #include "sink_files.h"
 #include "timeline.h"
+#include "ui_console.h"
+#include "ui_i18n.h"
 #include "xmalloc.h"
 
 /* `irdrill run` with no scenario plays the annual drill: a spam storm
@@ -127,6 +131,7 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		{ "background", required_argument, NULL, 'b' },
 		{ "syslog", required_argument, NULL, 'y' },
 		{ "replay", required_argument, NULL, 'L' },
+		{ "lang", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -138,6 +143,7 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 	o->nteams = 1;
 	o->speed = PACE_SPEED_MAX;
 	o->background = is_run ? BACKGROUND_DEFAULT_RATE : 0;
+	o->vi = ui_i18n_env_vi();
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -153,6 +159,11 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		case 'x':
 			if (!is_run || !pace_speed_parse(optarg, &o->speed))
 				return cli_bad_usage(cmd, "--speed '%s' is not 1, 2, … or max", optarg);
+			o->speed_given = true;
+			break;
+		case 'g':
+			if (!is_run || !ui_i18n_parse(optarg, &o->vi))
+				return cli_bad_usage(cmd, "--lang '%s' is not en or vi", optarg);
 			break;
 		case 'H':
 			if (!is_run)
@@ -451,6 +462,19 @@ static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_
 	return !d->halted;
 }
 
+/* Play an opened drill in the live console, for the white cell and the
+ * first team, at x1 unless --speed says otherwise; false if the terminal
+ * could not be set up or the drill halted. */
+static bool drill_console(struct drill *d, const struct drill_cli *o)
+{
+	struct ui_console_options uo = { o->teams[0], o->vi, o->speed_given ? o->speed : 1 };
+
+	if (!ui_i18n_init(o->vi))
+		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "
+			"the console speaks English\n");
+	return ui_console_run(d, &uo) == 0 && !d->halted;
+}
+
 /* Every scripted action's team is one of the drill's; false with the
  * messages printed. */
 static bool drill_check_teams(const struct drill_cli *o, const struct action *v, int n)
@@ -541,7 +565,7 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, const s
 		drill_outputs_close(d, &out, o, stdout);
 		return CLI_ERROR;
 	}
-	if (!drill_play(d, o, &out, start)) {
+	if (!(o->headless ? drill_play(d, o, &out, start) : drill_console(d, o))) {
 		drill_outputs_close(d, &out, o, NULL);
 		return CLI_ERROR;
 	}
@@ -684,9 +708,9 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 		return rc;
 	if (argc - optind > 1)
 		return cli_bad_usage(cmd, "one scenario at most");
-	if (!o.headless) {
-		fprintf(stderr, "irdrill: the live console is not available yet in irdrill %s; "
-			"use irdrill run --headless [SCENARIO]\n", IRDRILL_VERSION);
+	if (!o.headless && !ui_console_possible()) {
+		fprintf(stderr, "irdrill: the live console needs a terminal (stdin and stdout); "
+			"without one, use irdrill run --headless [SCENARIO]\n");
 		return CLI_USAGE;
 	}
 	network_path = drill_network_path(&o, network, sizeof(network));

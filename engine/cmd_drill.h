@@ -32,8 +32,9 @@ struct drill_cli {
 	int nteams;
 	double background; /* activities per second at the peak, 0: none */
 	uint64_t seed;
-	bool seed_given, headless;
+	bool seed_given, headless, speed_given;
 	int speed;
+	bool vi; /* --lang: the console's language */
 };
 
 /* The exercise store: --db, else $IRDRILL_DB, else DRILL_DEFAULT_DB. */

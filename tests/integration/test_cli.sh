@@ -37,6 +37,7 @@ for cmd in replay report bench; do
 	expect_status "$cmd-not-available-exit-2" 2
 	expect_line "$cmd-not-available-says-so" "$TMP/stderr" "'$cmd' is not available yet"
 done
-run_cmd
+# With no terminal, the console says how to run without one.
+run_cmd </dev/null
 expect_status "no-command-is-run" 2
-expect_line "no-command-is-run-message" "$TMP/stderr" "the live console is not available yet"
+expect_line "no-command-is-run-message" "$TMP/stderr" "the live console needs a terminal.*use irdrill run --headless"

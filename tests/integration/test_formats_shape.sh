@@ -1,5 +1,5 @@
 # Side by side with the real products: one file of each kind from a real
-# headless run (the stock drill with background traffic), laid beside the
+# headless run (the stock APT with background traffic), laid beside the
 # real samples in $SHARED/formats, must have their shape where a reader
 # (or a parser keyed on it) would see a difference:
 #   eve.json       per event_type, the top-level keys and the event
@@ -40,7 +40,7 @@ if [ -n "$missing" ]; then
 fi
 ok "shape-references-present"
 
-run_cmd run --headless --seed 7 --background 0.3 --out "$TMP/run"
+run_cmd run --headless --seed 7 --background 0.3 --out "$TMP/run" scenarios/apt-mustang-panda.lua
 expect_status "shape-run" 0
 
 "$PY" - "$TMP/run" "$FORMATS" <<'PY'

@@ -1,0 +1,31 @@
+/*
+ * ui_console.h - the live console: the terminal, the loop and the keys.
+ *
+ * One thread.  Each turn of the loop runs the drill towards the paced
+ * target under a small wall-time budget (ui_model_advance), draws what
+ * is dirty (ui_draw), then waits for a key with a short timeout; keys
+ * become commands (ui_cmd_run) or move a selection.  The terminal is
+ * given back on every way out: leaving, Ctrl-C, SIGTERM/SIGHUP, and a
+ * crash (the fatal-signal handler ends curses before the default action
+ * runs).  Depends on ncursesw and the other ui units.
+ */
+#ifndef UI_CONSOLE_H
+#define UI_CONSOLE_H
+
+#include <stdbool.h>
+
+#include "drill.h"
+
+struct ui_console_options {
+	const char *team;
+	bool vi;   /* Vietnamese */
+	int speed; /* simulated seconds per wall second */
+};
+
+/* Whether the console can run here: stdin and stdout are terminals. */
+bool ui_console_possible(void);
+/* Play the drill in the console until the user leaves.  Returns 0, or
+ * -1 with a message on stderr if the terminal could not be set up. */
+int ui_console_run(struct drill *d, const struct ui_console_options *o);
+
+#endif
