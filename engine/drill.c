@@ -206,7 +206,7 @@ void drill_run_until(struct drill *d, sim_time_t t)
 		}
 		}
 	}
-	if (t != SIM_TIME_MAX && limit > d->now && !d->halted)
+	if (limit > d->now && !d->halted)
 		d->now = limit;
 }
 

@@ -20,7 +20,7 @@ expect_status "drill-check-passes" 0
 run_cmd run --headless
 expect_status "drill-default-exit-0" 0
 expect_line "drill-default-is-annual" "$TMP/stdout" "^scenario: annual-drill-2023 - "
-expect_line "drill-default-lasts-three-hours" "$TMP/stdout" "^ended at T\+02:59:59, "
+expect_line "drill-default-lasts-three-hours" "$TMP/stdout" "^ended at T\+03:00:00, "
 expect_line "drill-default-storm" "$TMP/stdout" \
 	"botnet +mail_storm +hoan-thue +ok: 200004 mails over 170 min from 2 ranges under 3 domains; 100% of it reaches the gateways$"
 expect_line "drill-default-storm-ends" "$TMP/stdout" \
