@@ -548,6 +548,21 @@ done:
 	return ok;
 }
 
+/* Each score change goes to the store as it is made; an expectation's
+ * row also settles its status there (met for any points, else missed). */
+static void drill_store_score(void *ctx, const struct score_row *row)
+{
+	struct store *st = ctx;
+	int rc = store_score_add(st, row->team, row->time, row->component, row->points, row->reason,
+				 row->expectation[0] ? row->expectation : NULL);
+
+	if (rc == 0 && row->expectation[0])
+		rc = store_expectation_set(st, row->team, row->expectation, row->points > 0 ? "met" : "missed",
+					   row->time);
+	if (rc != 0)
+		fprintf(stderr, "irdrill: %s\n", store_error(st));
+}
+
 /* Play a loaded drill recorded in store st to its end, after a flat-out
  * run to start: the actions are queued, and committed as they fall due
  * but for the first done.  Prints the timeline and ends the exercise;
@@ -565,6 +580,7 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, const s
 		drill_outputs_close(d, &out, o, stdout);
 		return CLI_ERROR;
 	}
+	score_listen(out.score, drill_store_score, st);
 	if (!(o->headless ? drill_play(d, o, &out, start) : drill_console(d, o))) {
 		drill_outputs_close(d, &out, o, NULL);
 		return CLI_ERROR;

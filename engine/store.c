@@ -680,7 +680,7 @@ int store_scores_load(struct store *s, const char *exercise, struct store_score 
 	*n = 0;
 	if (store_prepare(s, "SELECT t.name, c.sim_us, c.component, c.points, c.reason, c.expectation"
 			  " FROM scores c JOIN teams t ON t.id = c.team WHERE c.exercise = ?"
-			  " ORDER BY t.position, c.id", &st, "reading the scores") != 0)
+			  " ORDER BY t.position, c.sim_us, c.id", &st, "reading the scores") != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, exercise, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -118,7 +118,7 @@ int store_score_add(struct store *s, const char *team, sim_time_t time, const ch
 /* Set an expectation's status for a team of the current exercise. */
 int store_expectation_set(struct store *s, const char *team, const char *expectation, const char *status,
 			  sim_time_t time);
-/* The score changes of an exercise, by team order then as recorded. */
+/* The score changes of an exercise, by team order, then simulated time, then as recorded. */
 int store_scores_load(struct store *s, const char *exercise, struct store_score **out, int *n);
 void store_scores_free(struct store_score *v, int n);
 

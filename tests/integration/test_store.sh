@@ -92,34 +92,32 @@ expect_line "run-newer-store-says-so" "$TMP/stderr" "schema version 7, newer tha
 if [ "$(sqlite3 "$TMP/newer.db" "SELECT count(*) FROM exercises")" = 2 ]; then ok "run-newer-store-untouched"; else
 	not_ok "run-newer-store-untouched"; fi
 
-# scores: each team's total, then the reasons, from rows a scorer records.
+# scores: each team's total, then the reasons, as the first run scored
+# and recorded them (its output is in $TMP/first), in time order.
 first=$(q "SELECT id FROM exercises ORDER BY created LIMIT 1")
-q "INSERT INTO scores (exercise, team, sim_us, component, points, reason, expectation)
-	SELECT exercise, id, 840000000, 'containment', 40,
-	'isolated tdm-pc-02 14 min after the backdoor started, before lateral movement', 'contain-foothold'
-	FROM teams WHERE exercise = '$first' AND name = 'team-tdm';
-INSERT INTO scores (exercise, team, sim_us, component, points, reason)
-	SELECT exercise, id, 3660000000, 'false-positive', -10, 'blocked a legitimate domain'
-	FROM teams WHERE exercise = '$first' AND name = 'soc';
-INSERT INTO scores (exercise, team, sim_us, component, points, reason)
-	SELECT exercise, id, 3720000000, 'report', 25, 'report to the coordinator on time'
-	FROM teams WHERE exercise = '$first' AND name = 'soc'"
 run_cmd scores --db "$db" "$(echo "$first" | cut -c1-6)"
 expect_status "scores-exit-0" 0
 expect_line "scores-names-exercise" "$TMP/stdout" "^exercise $first  finished$"
-expect_line "scores-soc-total" "$TMP/stdout" "^soc +15 +2$"
-expect_line "scores-tdm-total" "$TMP/stdout" "^team-tdm +40 +1$"
+expect_line "scores-run-printed-soc" "$TMP/first" "^  team soc: 130 points$"
+expect_line "scores-soc-total" "$TMP/stdout" "^soc +130 +7$"
+expect_line "scores-run-printed-tdm" "$TMP/first" "^  team team-tdm: 190 points$"
+expect_line "scores-tdm-total" "$TMP/stdout" "^team-tdm +190 +8$"
 expect_line "scores-reason-with-expectation" "$TMP/stdout" \
-	"^  T\+00:14:00 +\+40  containment +isolated tdm-pc-02 14 min after the backdoor started, before lateral movement \[contain-foothold\]$"
-sed -n '/^soc$/,/^$/p' "$TMP/stdout" >"$TMP/soc"
-if [ "$(sed -n 2p "$TMP/soc" | grep -cE 'T\+01:01:00 +-10  false-positive +blocked a legitimate domain$')" = 1 ] &&
-	[ "$(sed -n 3p "$TMP/soc" | grep -cE 'T\+01:02:00 +\+25  report +report to the coordinator on time$')" = 1 ]; then
-	ok "scores-reasons-in-order"
-else not_ok "scores-reasons-in-order" "$(cat "$TMP/soc")"; fi
+	"^  T\+00:50:00 +\+40  expectation +isolated tdm-pc-02, 30 min after it was taken, and the objective never fell \[contain-foothold\]$"
+sed -n '/^team-tdm$/,/^$/p' "$TMP/stdout" | sed -n 's/^  \(T+[0-9:]*\) .*/\1/p' >"$TMP/tdm-times"
+if [ "$(wc -l <"$TMP/tdm-times")" = 8 ] && LC_ALL=C sort -c "$TMP/tdm-times" 2>/dev/null; then
+	ok "scores-reasons-in-time-order"
+else not_ok "scores-reasons-in-time-order" "$(cat "$TMP/tdm-times")"; fi
+# Each expectation's status follows its points: met or missed.
+if [ "$(q "SELECT group_concat(x, ' ') FROM (SELECT t.name || ':' || e.id || '=' || e.status AS x
+	FROM expectations e JOIN teams t ON t.id = e.team
+	WHERE e.exercise = '$first' AND e.id IN ('contain-foothold', 'keep-qlvb-up') ORDER BY t.position, e.id)")" = \
+	"soc:contain-foothold=missed soc:keep-qlvb-up=met team-tdm:contain-foothold=met team-tdm:keep-qlvb-up=met" ]; then
+	ok "scores-expectation-status"
+else not_ok "scores-expectation-status" "$(q "SELECT * FROM expectations WHERE exercise = '$first'")"; fi
 run_cmd scores --db "$db"
 expect_status "scores-latest-exit-0" 0
 expect_no_line "scores-latest-is-latest" "$TMP/stdout" "^exercise $first"
-expect_line "scores-latest-no-changes" "$TMP/stdout" "^  no score changes$"
 run_cmd scores --db "$db" ffffffff-ffff
 expect_status "scores-unknown-exit-1" 1
 expect_line "scores-unknown-says-so" "$TMP/stderr" "no exercise 'ffffffff-ffff' in the store$"
