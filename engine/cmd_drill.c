@@ -465,9 +465,9 @@ static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_
 /* Play an opened drill in the live console, for the white cell and the
  * first team, at x1 unless --speed says otherwise; false if the terminal
  * could not be set up or the drill halted. */
-static bool drill_console(struct drill *d, const struct drill_cli *o)
+static bool drill_console(struct drill *d, const struct drill_cli *o, const struct score *score)
 {
-	struct ui_console_options uo = { o->teams[0], o->vi, o->speed_given ? o->speed : 1 };
+	struct ui_console_options uo = { o->teams[0], o->vi, o->speed_given ? o->speed : 1, score };
 
 	if (!ui_i18n_init(o->vi))
 		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "
@@ -581,7 +581,7 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, const s
 		return CLI_ERROR;
 	}
 	score_listen(out.score, drill_store_score, st);
-	if (!(o->headless ? drill_play(d, o, &out, start) : drill_console(d, o))) {
+	if (!(o->headless ? drill_play(d, o, &out, start) : drill_console(d, o, out.score))) {
 		drill_outputs_close(d, &out, o, NULL);
 		return CLI_ERROR;
 	}

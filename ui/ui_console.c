@@ -401,6 +401,7 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 
 	m = xcalloc(1, sizeof(*m));
 	ui_model_init(m, d, o->team, o->vi, o->speed, ui_wall_us());
+	m->score = o->score;
 	ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));
 	while (!m->quit && !ui_stop) {
 		int r;

@@ -15,11 +15,13 @@
 #include <stdbool.h>
 
 #include "drill.h"
+#include "score.h"
 
 struct ui_console_options {
 	const char *team;
 	bool vi;   /* Vietnamese */
 	int speed; /* simulated seconds per wall second */
+	const struct score *score; /* the team's points on the top bar; NULL: none */
 };
 
 /* Whether the console can run here: stdin and stdout are terminals. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "score.h"
 #include "ui_cmd.h"
 #include "ui_i18n.h"
 #include "ui_text.h"
@@ -75,13 +76,22 @@ static void ui_draw_top(struct ui_model *m, int cols)
 		snprintf(speed, sizeof(speed), "%s", _("PAUSED"));
 	else
 		snprintf(speed, sizeof(speed), "\xc3\x97%d", m->pace.speed); /* ×N */
-	/* The clock, the speed and the team always show whole; the title
-	 * takes what is left.  The zone and words go first when narrow. */
-	if (cols >= 100)
+	/* The clock, the speed, the team and its points always show whole;
+	 * the title takes what is left.  The zone and the date (the drill
+	 * lasts hours, not days) go first when narrow. */
+	if (cols >= 100) {
 		snprintf(right, sizeof(right), " %s \xe2\x94\x82 %s UTC+7 \xe2\x94\x82 ", elapsed, local);
+	} else {
+		const char *time_of_day = strchr(local, ' ');
+
+		snprintf(right, sizeof(right), " %s \xe2\x94\x82 %s \xe2\x94\x82 ", elapsed,
+			 time_of_day ? time_of_day + 1 : local);
+	}
+	if (m->score)
+		snprintf(team, sizeof(team), " \xe2\x94\x82 %s %s \xe2\x94\x82 %d %s ", _("team"), m->team,
+			 score_total(m->score, m->team), _("points"));
 	else
-		snprintf(right, sizeof(right), " %s \xe2\x94\x82 %s \xe2\x94\x82 ", elapsed, local);
-	snprintf(team, sizeof(team), " \xe2\x94\x82 %s %s ", _("team"), m->team);
+		snprintf(team, sizeof(team), " \xe2\x94\x82 %s %s ", _("team"), m->team);
 	snprintf(left, sizeof(left), " irdrill \xe2\x94\x82 %s", ui_view_title(v));
 	rw = ui_text_width(right) + ui_text_width(speed) + ui_text_width(team);
 	if (rw > cols)

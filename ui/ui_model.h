@@ -25,6 +25,8 @@
 #include "ui_tree.h"
 #include "ui_view.h"
 
+struct score;
+
 /* The panes, in the order of their keys (1, 2, 3…).  A new one (the
  * scoreboard) is a value here, a row in ui_model.c's names and one in
  * ui_draw.c's table. */
@@ -62,6 +64,7 @@ struct ui_model {
 	struct ui_tree tree;
 	struct ui_line line;
 	char team[ACTION_TEAM_MAX];
+	const struct score *score; /* read for the top bar; NULL: none */
 	enum ui_mode mode;
 	enum ui_confirm confirm;
 	enum ui_pane pane;

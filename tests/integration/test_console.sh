@@ -7,7 +7,7 @@
 . "$(dirname "$0")/console_lib.sh"
 
 console_start 80 24 run --speed 10 scenarios/apt-mustang-panda.lua
-wait_for "starts-top-bar" 'irdrill │ Mustang Panda.*T\+00:00:[0-9][0-9] │ 2023-11-08 08:00:[0-9][0-9] │ ×10 │ team soc'
+wait_for "starts-top-bar" 'irdrill │ Mustang Panda.*T\+00:00:[0-9][0-9] │ 08:00:[0-9][0-9] │ ×10 │ team soc │ 0 points'
 wait_for "starts-tabs" '^ 1 Alerts   2 Feed   3 Network   4 Timeline'
 wait_for "starts-hint" '^:command  /search  \?help  Space pause'
 wait_for "feed-shows-sensor-lines" '^soc-suric… \{"timestamp":"2023-11-08T08:00'
@@ -101,6 +101,17 @@ sqlite3 "$TMP/irdrill.db" "SELECT command FROM actions ORDER BY seq" >"$TMP/stor
 expect_line "typed-action-in-store" "$TMP/stored" '^isolate tdm-pc-01$'
 expect_no_line "refused-action-not-in-store" "$TMP/stored" 'no-such-host'
 
+# The team's points stand on the top bar and move with its actions:
+# isolating the PC the lure took earns the containment points at once.
+console_start 80 24 run --speed 600 scenarios/apt-mustang-panda.lua
+wait_for "score-starts-at-zero" '│ team soc │ 0 points *$'
+wait_for "score-lure-has-landed" 'T\+0[01]:(2[1-9]|[3-5][0-9]):[0-9][0-9] │'
+console_keys Space
+wait_for "score-paused" '│ PAUSED │ team soc'
+console_type ":isolate tdm-pc-02" Enter
+wait_for "score-contain-on-top-bar" '│ team soc │ 20 points *$'
+console_type "q"
+console_keys y
 
 # irdrill with no arguments: the console on the default drill.  Ctrl-C
 # while it runs: the terminal comes back too.

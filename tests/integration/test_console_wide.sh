@@ -33,7 +33,7 @@ wait_for "triage-on-side-timeline" '│T\+00:[0-9:]+ action soc  classify A-0001
 # both return.
 tmx resize-window -t console -x 80 -y 24
 wait_for_gone "resize-small-drops-side-pane" 'Objectives'
-wait_for "resize-small-top-bar" '│ 2023-11-08 [0-9:]+ │ PAUSED │ team soc *$'
+wait_for "resize-small-top-bar" 'T\+00:[0-9:]+ │ [0-9:]+ │ PAUSED │ team soc │ -?[0-9]+ points *$'
 console_screen
 if python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' \
 	"$TMP/screen"; then ok "resize-small-fits-80"; else
