@@ -22,3 +22,10 @@ int cli_bad_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 		cmd->name, cmd->args, cmd->name);
 	return CLI_USAGE;
 }
+
+int cli_bad_option(const struct cli_cmd *cmd, int c, const char *arg)
+{
+	if (c == ':')
+		return cli_bad_usage(cmd, "option %s needs a value", arg);
+	return cli_bad_usage(cmd, "unknown option '%s'", arg);
+}

@@ -27,6 +27,9 @@ void cli_usage(const struct cli_cmd *cmd, FILE *out);
 /* Report bad usage of cmd on stderr; returns CLI_USAGE. */
 int cli_bad_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The bad usage getopt_long (optstring ":…") reported as c for the
+ * word arg, argv[optind - 1]: a missing value or an unknown option. */
+int cli_bad_option(const struct cli_cmd *cmd, int c, const char *arg);
 
 int cmd_net(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_run(const struct cli_cmd *cmd, int argc, char **argv);

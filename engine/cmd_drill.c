@@ -214,10 +214,8 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 				return cli_bad_usage(cmd, "--replay needs a file name");
 			o->replay = optarg;
 			break;
-		case ':':
-			return cli_bad_usage(cmd, "option %s needs a value", argv[optind - 1]);
-		default:
-			return cli_bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: /* ':' or '?' */
+			return cli_bad_option(cmd, c, argv[optind - 1]);
 		}
 	}
 	return 0;

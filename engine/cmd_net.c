@@ -129,10 +129,8 @@ int cmd_net(const struct cli_cmd *cmd, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'n')
 			path = optarg;
-		else if (c == ':')
-			return cli_bad_usage(cmd, "option %s needs a value", argv[optind - 1]);
 		else
-			return cli_bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			return cli_bad_option(cmd, c, argv[optind - 1]);
 	}
 	if (optind < argc)
 		return cli_bad_usage(cmd, "unexpected argument '%s'", argv[optind]);

@@ -66,10 +66,8 @@ static int export_options(const struct cli_cmd *cmd, int argc, char **argv, stru
 				return cli_bad_usage(cmd, "--%s '%s' is not a time since the start such as 90s, 15m "
 						     "or 1h30m", c == 'f' ? "from" : "to", optarg);
 			break;
-		case ':':
-			return cli_bad_usage(cmd, "option %s needs a value", argv[optind - 1]);
-		default:
-			return cli_bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: /* ':' or '?' */
+			return cli_bad_option(cmd, c, argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)

@@ -52,10 +52,8 @@ static int store_cli_options(const struct cli_cmd *cmd, int argc, char **argv, s
 				return cli_bad_usage(cmd, "unknown option '--headless'");
 			o->headless = true;
 			break;
-		case ':':
-			return cli_bad_usage(cmd, "option %s needs a value", argv[optind - 1]);
-		default:
-			return cli_bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: /* ':' or '?' */
+			return cli_bad_option(cmd, c, argv[optind - 1]);
 		}
 	}
 	return 0;
