@@ -284,6 +284,7 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, const
 		}
 		out->replay_synced = drill_wall_us();
 		drill_listen(d, replay_writer_event, out->replay);
+		score_listen(out->score, replay_writer_score, out->replay);
 	}
 	if (o->background > 0)
 		out->background = background_start(d, o->background);
@@ -604,7 +605,7 @@ int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const ch
 	struct drill *d;
 	char err[1200], id[STORE_ID_SIZE];
 	const char *teams[DRILL_TEAMS_MAX];
-	struct replay_origin origin = { id, scenario, network, "shared", teams, o->nteams };
+	struct replay_origin origin = { id, scenario, network, "shared", teams, o->nteams, o->background };
 	int n, rc = CLI_ERROR;
 
 	d = drill_load(scenario, o, network, &actions, &n);
@@ -672,7 +673,8 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 	char when[32] = "T+00:00:00";
 	struct drill *d = drill_load(ex->scenario_path, o, ex->network_path, &scripted, &nscripted);
 	const char *teams[DRILL_TEAMS_MAX];
-	struct replay_origin origin = { ex->id, ex->scenario_path, ex->network_path, "shared", teams, o->nteams };
+	struct replay_origin origin = { ex->id, ex->scenario_path, ex->network_path, "shared", teams, o->nteams,
+					o->background };
 
 	if (d == NULL)
 		return CLI_ERROR;

@@ -88,7 +88,11 @@ static bool replay_parse_body(struct replay_header *h, const uint8_t *p, const u
 	for (; (uint64_t)h->nteams < n; h->nteams++)
 		if (!replay_body_string(&p, end, &h->teams[h->nteams]))
 			return false;
-	return p == end;
+	if (end - p != 8)
+		return false;
+	v = replay_get_u64(p);
+	memcpy(&h->background, &v, sizeof(v));
+	return h->background >= 0 && h->background <= 1e6;
 }
 
 /* The header; 0, or -1 with a message. */
@@ -110,8 +114,9 @@ static int replay_read_header(struct replay_reader *r, uint64_t *body_end, char 
 	version = replay_get_u32(head + 8);
 	len = replay_get_u32(head + 12);
 	if (version != REPLAY_VERSION) {
-		snprintf(err, errsize, "%s: replay format version %u; this irdrill reads version %d", r->path,
-			 (unsigned)version, REPLAY_VERSION);
+		snprintf(err, errsize, "%s: replay format version %u; this irdrill reads version %d%s", r->path,
+			 (unsigned)version, REPLAY_VERSION,
+			 version < REPLAY_VERSION ? " (record the drill again with this irdrill)" : "");
 		return -1;
 	}
 	if (len > REPLAY_HEADER_MAX) {

@@ -33,6 +33,7 @@ struct replay_header {
 	char *mode;
 	char **teams;
 	int nteams;
+	double background; /* background activities per second at peak */
 };
 
 struct replay_chunk_info {

@@ -1,5 +1,6 @@
 #include "replay_record.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -738,6 +739,20 @@ void replay_enc_entry(struct replay_enc *e, sim_time_t clock, const struct repla
 	replay_enc_str(e, en->detail);
 }
 
+void replay_enc_score(struct replay_enc *e, sim_time_t clock, const struct replay_score *sc)
+{
+	uint8_t status = (uint8_t)sc->status;
+
+	replay_enc_head(e, REPLAY_SCORE, clock);
+	replay_add_varint(&e->out, replay_zigzag((int64_t)((uint64_t)sc->time - (uint64_t)clock)));
+	replay_enc_str(e, sc->team);
+	replay_enc_str(e, sc->component);
+	replay_add_varint(&e->out, replay_zigzag(sc->points));
+	replay_enc_str(e, sc->reason);
+	replay_enc_str(e, sc->expectation && sc->expectation[0] ? sc->expectation : NULL);
+	strbuf_add(&e->out, &status, 1);
+}
+
 void replay_enc_end(struct replay_enc *e, sim_time_t clock)
 {
 	replay_enc_head(e, REPLAY_REC_END, clock);
@@ -1036,6 +1051,39 @@ static bool replay_dec_entry(struct replay_dec *d, struct replay_record *rec, st
 	       replay_dec_str(d, &en->detail, why);
 }
 
+/* A string of a score change: "" for NULL. */
+static bool replay_dec_text(struct replay_dec *d, const char **s, struct replay_why *why)
+{
+	if (!replay_dec_str(d, s, why))
+		return false;
+	if (*s == NULL)
+		*s = "";
+	return true;
+}
+
+static bool replay_dec_score(struct replay_dec *d, struct replay_record *rec, struct replay_why *why)
+{
+	struct replay_score *sc = &rec->score;
+	uint64_t points;
+	uint8_t status;
+	int64_t p;
+
+	if (!replay_dec_time(d, &sc->time, why) || !replay_dec_text(d, &sc->team, why) ||
+	    !replay_dec_text(d, &sc->component, why) || !replay_dec_varint(d, &points, why))
+		return false;
+	p = replay_unzigzag(points);
+	if (p < INT_MIN || p > INT_MAX)
+		return replay_dec_fail(why, "a score change's points are out of range");
+	sc->points = (int)p;
+	if (!replay_dec_text(d, &sc->reason, why) || !replay_dec_text(d, &sc->expectation, why) ||
+	    !replay_dec_byte(d, &status, why))
+		return false;
+	if (status > REPLAY_EXPECT_MISSED)
+		return replay_dec_fail(why, "a score change's expectation status is unknown");
+	sc->status = (enum replay_expect_status)status;
+	return true;
+}
+
 int replay_dec_next(struct replay_dec *d, struct replay_record *rec, char *err, size_t errsize)
 {
 	struct replay_why why = { err, errsize };
@@ -1060,6 +1108,8 @@ int replay_dec_next(struct replay_dec *d, struct replay_record *rec, char *err, 
 		return replay_dec_event(d, rec, &why) ? 1 : -1;
 	case REPLAY_REC_ENTRY:
 		return replay_dec_entry(d, rec, &why) ? 1 : -1;
+	case REPLAY_SCORE:
+		return replay_dec_score(d, rec, &why) ? 1 : -1;
 	case REPLAY_REC_END:
 		return 1;
 	default:

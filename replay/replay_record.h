@@ -1,7 +1,7 @@
 /*
  * replay_record.h - the records inside a replay chunk: encoding and
- * decoding of sensor records, timeline entries and the end mark, as
- * docs/replay-format.md describes them.
+ * decoding of sensor records, timeline entries, score changes and the end
+ * mark, as docs/replay-format.md describes them.
  *
  * Both sides keep the same per-chunk state: the string table and, per
  * event kind, the previous record, which every field is delta-coded
@@ -26,7 +26,7 @@
 #include "simclock.h"
 #include "strbuf.h"
 
-#define REPLAY_VERSION 1
+#define REPLAY_VERSION 2
 #define REPLAY_MAGIC "IRDRILLR"
 #define REPLAY_CHUNK_MAGIC "CHNK"
 #define REPLAY_INDEX_MAGIC "INDX"
@@ -37,7 +37,7 @@
 /* The largest raw chunk a reader accepts. */
 #define REPLAY_RAW_MAX (64u * 1024 * 1024)
 
-enum replay_rec_type { REPLAY_REC_EVENT = 1, REPLAY_REC_ENTRY = 2, REPLAY_REC_END = 3 };
+enum replay_rec_type { REPLAY_REC_EVENT = 1, REPLAY_REC_ENTRY = 2, REPLAY_REC_END = 3, REPLAY_SCORE = 4 };
 
 /* A timeline entry as recorded (strings may be NULL). */
 struct replay_entry {
@@ -47,12 +47,32 @@ struct replay_entry {
 	const char *actor, *what, *target, *detail;
 };
 
+/* What a score change says of its expectation. */
+enum replay_expect_status {
+	REPLAY_EXPECT_NONE,   /* not an expectation's row */
+	REPLAY_EXPECT_MET,    /* it earned points */
+	REPLAY_EXPECT_MISSED, /* none, or a penalty */
+};
+
+/* A score change as recorded, mirroring struct score_row (score.h); the
+ * strings are never NULL, expectation is "" for none. */
+struct replay_score {
+	sim_time_t time;
+	const char *team;
+	const char *component;
+	int points;
+	const char *reason;
+	const char *expectation;
+	enum replay_expect_status status;
+};
+
 struct replay_record {
 	enum replay_rec_type type;
 	sim_time_t clock; /* the drill's clock when it was written */
 	struct event ev;  /* REPLAY_REC_EVENT */
 	enum sensor_type sensor_type;
 	struct replay_entry entry; /* REPLAY_REC_ENTRY */
+	struct replay_score score; /* REPLAY_SCORE */
 };
 
 /* The previous record of one kind, with room for its arrays. */
@@ -84,6 +104,7 @@ void replay_enc_free(struct replay_enc *e);
 /* Append one record written at clock (never before the last one's). */
 void replay_enc_event(struct replay_enc *e, sim_time_t clock, const struct event *ev, enum sensor_type type);
 void replay_enc_entry(struct replay_enc *e, sim_time_t clock, const struct replay_entry *en);
+void replay_enc_score(struct replay_enc *e, sim_time_t clock, const struct replay_score *sc);
 void replay_enc_end(struct replay_enc *e, sim_time_t clock);
 
 struct replay_dec {

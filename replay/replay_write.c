@@ -23,6 +23,7 @@ struct replay_writer {
 	const struct drill *d;
 	struct replay_enc enc;
 	size_t entries_done; /* timeline entries written */
+	sim_time_t last;     /* clock of the last record written */
 	struct replay_chunk_ref *chunks;
 	size_t nchunks, chunks_cap;
 	uint64_t offset, events;
@@ -84,7 +85,8 @@ struct replay_writer *replay_writer_open(const char *path, const struct drill *d
 {
 	struct strbuf body = { 0 };
 	struct replay_writer *w = NULL;
-	uint8_t head[16], crc[4];
+	uint8_t head[16], crc[4], rate[8];
+	uint64_t bits;
 
 	replay_add_string(&body, IRDRILL_VERSION);
 	replay_add_string(&body, o->exercise ? o->exercise : "");
@@ -98,6 +100,9 @@ struct replay_writer *replay_writer_open(const char *path, const struct drill *d
 	replay_add_varint(&body, (uint64_t)o->nteams);
 	for (int i = 0; i < o->nteams; i++)
 		replay_add_string(&body, o->teams[i]);
+	memcpy(&bits, &o->background, sizeof(bits));
+	replay_put_u64(rate, bits);
+	strbuf_add(&body, rate, sizeof(rate));
 
 	w = xcalloc(1, sizeof(*w));
 	w->fp = fopen(path, "wb");
@@ -161,7 +166,17 @@ static void replay_write_chunk(struct replay_writer *w)
 	replay_enc_reset(e);
 }
 
-/* The timeline entries recorded since the last record. */
+/* The clock a record is written with: t, or the last record's if that
+ * is later (the clock never goes back). */
+static sim_time_t replay_write_clock(struct replay_writer *w, sim_time_t t)
+{
+	if (t > w->last)
+		w->last = t;
+	return w->last;
+}
+
+/* The timeline entries recorded since the last record, each at its own
+ * time. */
 static void replay_write_entries(struct replay_writer *w)
 {
 	const struct drill *d = w->d;
@@ -170,7 +185,7 @@ static void replay_write_entries(struct replay_writer *w)
 		const struct drill_entry *de = &d->entries[w->entries_done];
 		struct replay_entry en = { de->time, de->kind, de->ok, de->actor, de->what, de->target, de->detail };
 
-		replay_enc_entry(&w->enc, d->now, &en);
+		replay_enc_entry(&w->enc, replay_write_clock(w, de->time), &en);
 	}
 }
 
@@ -179,8 +194,23 @@ void replay_writer_event(void *writer, const struct event *ev, enum sensor_type 
 	struct replay_writer *w = writer;
 
 	replay_write_entries(w);
-	replay_enc_event(&w->enc, w->d->now, ev, type);
+	replay_enc_event(&w->enc, replay_write_clock(w, w->d->now), ev, type);
 	w->events++;
+	if (w->enc.out.len >= REPLAY_WRITE_CHUNK)
+		replay_write_chunk(w);
+}
+
+void replay_writer_score(void *writer, const struct score_row *row)
+{
+	struct replay_writer *w = writer;
+	struct replay_score sc = { row->time, row->team, row->component, row->points, row->reason,
+				   row->expectation, REPLAY_EXPECT_NONE };
+
+	/* As the exercise store settles it: met for any points. */
+	if (row->expectation[0])
+		sc.status = row->points > 0 ? REPLAY_EXPECT_MET : REPLAY_EXPECT_MISSED;
+	replay_write_entries(w);
+	replay_enc_score(&w->enc, replay_write_clock(w, w->d->now), &sc);
 	if (w->enc.out.len >= REPLAY_WRITE_CHUNK)
 		replay_write_chunk(w);
 }
@@ -208,7 +238,7 @@ int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, siz
 	int status;
 
 	replay_write_entries(w);
-	replay_enc_end(&w->enc, w->d->now);
+	replay_enc_end(&w->enc, replay_write_clock(w, w->d->now));
 	replay_write_chunk(w);
 	at = w->offset;
 	strbuf_add(&index, REPLAY_INDEX_MAGIC, 4);

@@ -2,7 +2,8 @@
  * replay_write.h - `run --replay FILE`: record a drill as it runs.
  *
  * The writer is a drill listener: it hears every sensor's copy of every
- * record and encodes it (replay_record.h) into a buffer of at least
+ * record, and every score change (a score listener), and encodes it
+ * (replay_record.h) into a buffer of at least
  * REPLAY_WRITE_CHUNK bytes, which it deflates and appends as one chunk
  * once full, never one write per record.  The drill's timeline entries
  * (attack steps, team actions, messages, objectives, errors) are read
@@ -11,7 +12,12 @@
  * and the trailer (docs/replay-format.md); a drill killed before that
  * leaves every chunk written so far readable.
  *
- * Depends on replay_record, drill, sha256 and zlib.
+ * Every record's clock follows from the simulation alone (an entry is
+ * written at its own time, not when the writer next looks), so the same
+ * drill played again writes the same records, however it was paced:
+ * that is what `replay --verify` checks.
+ *
+ * Depends on replay_record, drill, score, sha256 and zlib.
  */
 #ifndef REPLAY_WRITE_H
 #define REPLAY_WRITE_H
@@ -21,6 +27,7 @@
 
 #include "drill.h"
 #include "event.h"
+#include "score.h"
 #include "sensor.h"
 
 /* Encoded bytes gathered before a chunk is compressed. */
@@ -33,6 +40,7 @@ struct replay_origin {
 	const char *mode;
 	const char *const *teams;
 	int nteams;
+	double background; /* background activities per second at peak */
 };
 
 struct replay_writer;
@@ -47,6 +55,9 @@ struct replay_writer *replay_writer_open(const char *path, const struct drill *d
 					 char *err, size_t errsize);
 /* A sensor's copy of a record (a drill listener). */
 void replay_writer_event(void *writer, const struct event *ev, enum sensor_type type);
+/* A score change (a score listener): written with the drill's clock,
+ * after the timeline entries recorded before it. */
+void replay_writer_score(void *writer, const struct score_row *row);
 /* Write out what is gathered as a chunk now (a paced drill calls it about
  * once a second); 0, or -1 with the first write error in err. */
 int replay_writer_sync(struct replay_writer *w, char *err, size_t errsize);

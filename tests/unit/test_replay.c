@@ -340,7 +340,7 @@ static void test_write_file(struct test_file *f, const char *name)
 	struct event kinds[TEST_MAX_EVENTS];
 	int nkinds = test_events(kinds);
 	const char *teams[] = { "soc", "d1" };
-	struct replay_origin o = { "0f0e0d0c-0000-4000-8000-000000000001", SCENARIO, NETWORK, "shared", teams, 2 };
+	struct replay_origin o = { "0f0e0d0c-0000-4000-8000-000000000001", SCENARIO, NETWORK, "shared", teams, 2, 0 };
 	struct replay_writer *w;
 	char err[256];
 	uint64_t bytes = 0;
@@ -377,13 +377,13 @@ static void test_write_file(struct test_file *f, const char *name)
 }
 
 /* Read every record; counts by type, and clocks into clocks[]. */
-static int test_read_all(struct replay_reader *r, uint64_t n[4], sim_time_t *clocks, int max)
+static int test_read_all(struct replay_reader *r, uint64_t n[5], sim_time_t *clocks, int max)
 {
 	struct replay_record rec;
 	char err[512];
 	int got, i = 0;
 
-	n[0] = n[1] = n[2] = n[3] = 0;
+	memset(n, 0, 5 * sizeof(*n));
 	while ((got = replay_next(r, &rec, err, sizeof(err))) > 0) {
 		n[rec.type]++;
 		if (i < max)
@@ -403,7 +403,7 @@ TEST(file_reads_back_in_order)
 	struct test_file *f = &test_file;
 	struct replay_reader *r;
 	const struct replay_header *h;
-	uint64_t n[4];
+	uint64_t n[5];
 	char err[512], hex[SHA256_HEX_SIZE], want[SHA256_HEX_SIZE];
 	int total;
 
@@ -487,7 +487,7 @@ TEST(cut_files_keep_their_whole_chunks)
 	replay_close(whole);
 	for (size_t cut = chunks[0].offset; cut < len; cut += 1 + cut % 331) {
 		struct replay_reader *r;
-		uint64_t n[4];
+		uint64_t n[5];
 		int want = 0, got;
 
 		for (size_t i = 0; i < nchunks && chunks[i].offset + REPLAY_CHUNK_HEAD + chunks[i].zlen <= cut; i++)
@@ -551,7 +551,7 @@ TEST(corrupt_bytes_are_named)
 	CHECK_CONTAINS(test_corrupt(c3.offset + 6, 0x7f, err, sizeof(err)), "corrupt chunk head (2 whole chunks");
 	CHECK_CONTAINS(test_corrupt(20, 0x01, err, sizeof(err)), "corrupt header (its CRC-32 does not match)");
 	CHECK_CONTAINS(test_corrupt(0, 'X', err, sizeof(err)), "not an irdrill replay");
-	CHECK_CONTAINS(test_corrupt(8, 2, err, sizeof(err)), "replay format version 2; this irdrill reads version 1");
+	CHECK_CONTAINS(test_corrupt(8, 3, err, sizeof(err)), "replay format version 3; this irdrill reads version 2");
 	CHECK_CONTAINS(test_corrupt(0, 'I', err, sizeof(err)), "opened");
 	r = replay_open(SCENARIO, err, sizeof(err));
 	CHECK(r == NULL);
