@@ -4,6 +4,7 @@
 #   make run        the main job: the default drill in the live console
 #   make test       every test (unit, integration, leak check)
 #   make asan       the suite again under AddressSanitizer + UBSan
+#   make fuzz       fuzz the decoders (libFuzzer, FUZZ_TIME seconds each)
 #   make install    PREFIX=/usr/local by default
 #   make clean
 #
@@ -47,7 +48,7 @@ VERSION   := $(shell cat engine/VERSION 2>/dev/null || echo 0.0.0)
 LOCALES   := $(patsubst po/%.po,%,$(wildcard po/*.po))
 MO_FILES  := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/irdrill.mo)
 
-.PHONY: all run test asan install clean deps test-deps unit-tests check-suite
+.PHONY: all run test asan install clean deps test-deps unit-tests check-suite fuzz
 .DEFAULT_GOAL := all
 
 # $(call need_debs,PACKAGES): install (root) or name (others) missing packages.
@@ -120,6 +121,27 @@ install: all
 	for l in $(LOCALES); do \
 	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
 	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/irdrill.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/ || exit 1; \
+	done
+
+# Fuzz the decoders with libFuzzer (clang): each harness tests/fuzz/fuzz_NAME.c
+# is built with the sources it names here and run FUZZ_TIME seconds from its
+# corpus in $(BUILD)/fuzz/NAME.  A crash leaves its input in $(BUILD)/fuzz.
+FUZZ_TIME  ?= 60
+FUZZ_CC    ?= clang
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_NAMES += proto
+FUZZ_SRCS_proto := engine/proto.c engine/strbuf.c engine/xmalloc.c
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iengine -Iui -Ireplay -o $@ $< $(FUZZ_SRCS_$*)
+
+fuzz: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+	@for n in $(FUZZ_NAMES); do \
+	  mkdir -p $(BUILD)/fuzz/$$n && \
+	  echo "fuzz $$n for $(FUZZ_TIME) s" && \
+	  $(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+	    -artifact_prefix=$(BUILD)/fuzz/$$n- $(BUILD)/fuzz/$$n || exit 1; \
 	done
 
 clean:

@@ -117,7 +117,7 @@ const char *drill_cli_db(const struct drill_cli *o)
 }
 
 /* Shared options; returns 0, or the usage exit status. */
-static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struct drill_cli *o)
+int drill_cli_options(const struct cli_cmd *cmd, int argc, char **argv, struct drill_cli *o)
 {
 	static const struct option opts[] = {
 		{ "network", required_argument, NULL, 'n' },
@@ -132,10 +132,13 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		{ "syslog", required_argument, NULL, 'y' },
 		{ "replay", required_argument, NULL, 'L' },
 		{ "lang", required_argument, NULL, 'g' },
+		{ "socket", required_argument, NULL, 'S' },
+		{ "listen", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	bool is_run = strcmp(cmd->name, "run") == 0;
+	bool is_serve = strcmp(cmd->name, "serve") == 0;
+	bool is_run = strcmp(cmd->name, "run") == 0 || is_serve;
 	char why[160];
 
 	memset(o, 0, sizeof(*o));
@@ -164,6 +167,14 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 		case 'g':
 			if (!is_run || !ui_i18n_parse(optarg, &o->vi))
 				return cli_bad_usage(cmd, "--lang '%s' is not en or vi", optarg);
+			break;
+		case 'S':
+		case 'l':
+			if (!is_serve)
+				return cli_bad_usage(cmd, "unknown option '--%s'", c == 'S' ? "socket" : "listen");
+			if (*optarg == '\0')
+				return cli_bad_usage(cmd, "--%s needs a value", c == 'S' ? "socket" : "listen");
+			*(c == 'S' ? &o->socket : &o->listen) = optarg;
 			break;
 		case 'H':
 			if (!is_run)
@@ -221,7 +232,12 @@ static int drill_options(const struct cli_cmd *cmd, int argc, char **argv, struc
 	return 0;
 }
 
-static const char *drill_network_path(const struct drill_cli *o, char *buf, size_t size)
+const char *drill_cli_default_scenario(char *buf, size_t size)
+{
+	return paths_scenario_file(DRILL_DEFAULT_SCENARIO, buf, size);
+}
+
+const char *drill_cli_network(const struct drill_cli *o, char *buf, size_t size)
 {
 	const char *path = o->network ? o->network : paths_scenario_file("networks/default.lua", buf, size);
 
@@ -571,6 +587,7 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, const s
 {
 	struct drill_record rec = { st, 0, done };
 	struct drill_outputs out;
+	bool ok;
 	int rc;
 
 	drill_add_actions(d, actions, n);
@@ -580,7 +597,15 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, const s
 		return CLI_ERROR;
 	}
 	score_listen(out.score, drill_store_score, st);
-	if (!(o->headless ? drill_play(d, o, &out, start) : drill_console(d, o, out.score))) {
+	if (o->front) {
+		struct drill_front f = { d, st, out.score, origin->exercise, origin->scenario_path,
+					 origin->network_path, o };
+
+		ok = o->front(&f);
+	} else {
+		ok = o->headless ? drill_play(d, o, &out, start) : drill_console(d, o, out.score);
+	}
+	if (!ok) {
 		drill_outputs_close(d, &out, o, NULL);
 		return CLI_ERROR;
 	}
@@ -718,7 +743,7 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 	char network[PATH_MAX], scenario[PATH_MAX];
 	const char *scenario_path, *network_path;
 	struct drill_cli o;
-	int rc = drill_options(cmd, argc, argv, &o);
+	int rc = drill_cli_options(cmd, argc, argv, &o);
 
 	if (rc)
 		return rc;
@@ -729,7 +754,7 @@ int cmd_run(const struct cli_cmd *cmd, int argc, char **argv)
 			"without one, use irdrill run --headless [SCENARIO]\n");
 		return CLI_USAGE;
 	}
-	network_path = drill_network_path(&o, network, sizeof(network));
+	network_path = drill_cli_network(&o, network, sizeof(network));
 	scenario_path = optind < argc ? argv[optind] :
 			paths_scenario_file(DRILL_DEFAULT_SCENARIO, scenario, sizeof(scenario));
 	if (network_path == NULL || scenario_path == NULL)
@@ -742,13 +767,13 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 	char network[PATH_MAX];
 	const char *network_path;
 	struct drill_cli o;
-	int rc = drill_options(cmd, argc, argv, &o), failed = 0;
+	int rc = drill_cli_options(cmd, argc, argv, &o), failed = 0;
 
 	if (rc)
 		return rc;
 	if (optind >= argc)
 		return cli_bad_usage(cmd, "name at least one scenario file");
-	network_path = drill_network_path(&o, network, sizeof(network));
+	network_path = drill_cli_network(&o, network, sizeof(network));
 	if (network_path == NULL)
 		return CLI_ERROR;
 	for (int i = optind; i < argc; i++) {

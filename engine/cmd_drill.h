@@ -10,14 +10,30 @@
 #define CMD_DRILL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "action.h"
+#include "cli.h"
 #include "store.h"
 
 #define DRILL_TEAMS_MAX 16
 #define DRILL_DEFAULT_TEAM "soc"
 #define DRILL_DEFAULT_DB "irdrill.db"
+
+struct drill_cli;
+struct score;
+
+/* What a front end other than the headless loop and the console (the
+ * server) is handed to play a drill recorded in the store. */
+struct drill_front {
+	struct drill *drill;
+	struct store *store;
+	struct score *score;
+	const char *exercise;
+	const char *scenario_path, *network_path;
+	const struct drill_cli *o;
+};
 
 /* How to play a drill: the options of `run`, or what `resume` reads
  * back from the exercise. */
@@ -35,7 +51,21 @@ struct drill_cli {
 	bool seed_given, headless, speed_given;
 	int speed;
 	bool vi; /* --lang: the console's language */
+	/* serve: --socket PATH and --listen HOST:PORT */
+	const char *socket, *listen;
+	/* Plays the drill instead of the headless loop or the console
+	 * (serve); false if it halted. */
+	bool (*front)(const struct drill_front *f);
 };
+
+/* Parse the options of run, check or serve; 0, or the usage exit
+ * status (after saying why). */
+int drill_cli_options(const struct cli_cmd *cmd, int argc, char **argv, struct drill_cli *o);
+/* The network model --network names, else the default province; NULL
+ * after saying why. */
+const char *drill_cli_network(const struct drill_cli *o, char *buf, size_t size);
+/* The default drill's scenario file; NULL after saying why. */
+const char *drill_cli_default_scenario(char *buf, size_t size);
 
 /* The exercise store: --db, else $IRDRILL_DB, else DRILL_DEFAULT_DB. */
 const char *drill_cli_db(const struct drill_cli *o);

@@ -42,7 +42,21 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  --db FILE\n"
 	  "  Each team's total, then every score change: when, points, component,\n"
 	  "  reason.  No EXERCISE-ID: the latest exercise.\n", cmd_scores },
-	{ "serve", "[OPTIONS]", "run a drill that team consoles attach to", NULL, NULL },
+	{ "serve", "[SCENARIO]", "run a drill that team consoles attach to",
+	  "  --teams NAME[,NAME...]   --socket PATH   --listen HOST:PORT   --db FILE\n"
+	  "  --network FILE   --seed N   --speed 1|2|...|max   --background RATE\n"
+	  "  --out DIR   --syslog SPEC   --replay FILE\n"
+	  "  Prints one join token per team and one for the white cell, once; the\n"
+	  "  store keeps only their SHA-256.  Listens on PATH (default irdrill.sock\n"
+	  "  beside the store, mode 0660) and, with --listen, on TCP (plain text:\n"
+	  "  reach it over SSH, docs/remote-teams.md).  Starts at x1 unless --speed.\n", cmd_serve },
+	{ "console", "--connect PATH|HOST:PORT --team NAME", "attach a console to irdrill serve",
+	  "  --connect PATH|HOST:PORT   --team NAME (or white-cell)   --token-file FILE\n"
+	  "  --headless   (required until the curses console for served drills lands)\n"
+	  "  The join token comes from --token-file, else $IRDRILL_TOKEN, else a\n"
+	  "  prompt; never from the command line.  --headless reads commands from\n"
+	  "  stdin (team commands; pause, resume, speed N, end for the white cell)\n"
+	  "  and prints answers and actions on stdout.  A cut connection is retried.\n", cmd_console },
 	{ "bench", "", "run the benchmarks", NULL, NULL },
 	{ "version", "", "print the version", NULL, cmd_version },
 	{ "help", "[COMMAND]", "this list, or one command's options", NULL, cmd_help },

@@ -87,6 +87,12 @@ static const char *const store_migrations[] = {
 	" status TEXT NOT NULL,"
 	" sim_us INTEGER NOT NULL,"
 	" PRIMARY KEY (exercise, team, id));",
+	/* 1 -> 2: join tokens of served drills, as SHA-256 hashes only. */
+	"CREATE TABLE tokens ("
+	" exercise TEXT NOT NULL REFERENCES exercises(id),"
+	" role TEXT NOT NULL,"
+	" sha256 TEXT NOT NULL,"
+	" PRIMARY KEY (exercise, role));",
 };
 
 _Static_assert(sizeof(store_migrations) / sizeof(*store_migrations) == STORE_SCHEMA_VERSION,
@@ -710,4 +716,40 @@ void store_scores_free(struct store_score *v, int n)
 	for (int i = 0; i < n; i++)
 		free(v[i].team), free(v[i].component), free(v[i].reason), free(v[i].expectation);
 	free(v);
+}
+
+int store_token_set(struct store *s, const char *role, const char *sha256_hex)
+{
+	sqlite3_stmt *st;
+
+	if (store_current(s) != 0 ||
+	    store_prepare(s, "INSERT OR REPLACE INTO tokens (exercise, role, sha256) VALUES (?, ?, ?)", &st,
+			  "recording a join token") != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, s->exercise, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, sha256_hex, -1, SQLITE_STATIC);
+	return store_done(s, st, "recording a join token");
+}
+
+int store_token_role(struct store *s, const char *sha256_hex, char *role, size_t size)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_current(s) != 0 ||
+	    store_prepare(s, "SELECT role FROM tokens WHERE exercise = ? AND sha256 = ?", &st,
+			  "reading the join tokens") != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, s->exercise, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sha256_hex, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(role, size, "%s", (const char *)sqlite3_column_text(st, 0));
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? 1 : store_fail_db(s, "reading the join tokens");
+	}
+	sqlite3_finalize(st);
+	return rc;
 }

@@ -31,7 +31,7 @@
 
 #include "simclock.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x49524452 /* "IRDR" */
 #define STORE_ID_SIZE 37                /* a UUID's text and its NUL */
 #define STORE_TIME_SIZE 32              /* "2026-12-02T15:54:41.123Z" */
@@ -121,5 +121,12 @@ int store_expectation_set(struct store *s, const char *team, const char *expecta
 /* The score changes of an exercise, by team order, then simulated time, then as recorded. */
 int store_scores_load(struct store *s, const char *exercise, struct store_score **out, int *n);
 void store_scores_free(struct store_score *v, int n);
+
+/* The join token of a role (a team or the white cell) of the current
+ * exercise, as its SHA-256 in hex: the token itself is never stored. */
+int store_token_set(struct store *s, const char *role, const char *sha256_hex);
+/* The role whose token hashes to sha256_hex: 0 with role filled, 1 if
+ * no role of the current exercise has it, -1 on error. */
+int store_token_role(struct store *s, const char *sha256_hex, char *role, size_t size);
 
 #endif
