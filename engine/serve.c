@@ -568,7 +568,8 @@ static bool serve_unix(struct serve *s, const char *path)
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	s->listeners[s->nlisteners++] = fd;
-	snprintf(s->socket_path, sizeof(s->socket_path), "%s", path);
+	/* Checked above to fit sun_path, which socket_path matches in size. */
+	memcpy(s->socket_path, sa.sun_path, sizeof(s->socket_path));
 	return true;
 fail:
 	fprintf(stderr, "irdrill: %s: %s\n", path, strerror(errno));
