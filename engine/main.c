@@ -23,7 +23,12 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "net", "[--network FILE]", "summarise the network model",
 	  "  --network FILE   the model to load (default: networks/default.lua\n"
 	  "                   in the scenarios folder)\n", cmd_net },
-	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares", NULL, NULL },
+	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares",
+	  "  --as TEAM|white   --at T   --lang en|vi   --network FILE   --scenario FILE\n"
+	  "  Without --verify: the console's views driven by the replay (a terminal is\n"
+	  "  needed); Space plays or pauses, ? lists the keys, :seek T goes to a time.\n"
+	  "  --network and --scenario name copies of the files if they have moved\n"
+	  "  (their SHA-256 must be the recorded ones).\n", cmd_replay },
 	{ "export", "FILE --out DIR", "re-render sensor files from a replay",
 	  "  --out DIR   --sensor NAME (again for more)   --from T   --to T   --network FILE\n"
 	  "  Writes the files of every sensor (or of those named) as the live run --out\n"
