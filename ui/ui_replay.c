@@ -88,6 +88,7 @@ int ui_replay_open(struct ui_replay *v, const char *path, const char *network, c
 		v->hosts0[i] = v->d->net->hosts[i].state;
 	for (int i = 0; i < v->d->net->nsystems; i++)
 		v->systems0[i] = v->d->net->systems[i].state;
+	v->nobjectives = v->d->nobjectives;
 	n = replay_chunks(v->r);
 	v->last = n ? replay_chunk(v->r, n - 1)->last : 0;
 	v->scanned = -1;
@@ -127,8 +128,10 @@ static void ui_replay_free_points(struct ui_replay *v)
 
 void ui_replay_close(struct ui_replay *v)
 {
-	if (v->d)
+	if (v->d) {
 		ui_model_free(&v->m);
+		v->d->nobjectives = v->nobjectives;
+	}
 	drill_free(v->d);
 	replay_close(v->r);
 	replay_close(v->scan);
@@ -510,6 +513,8 @@ bool ui_replay_as(struct ui_replay *v, const char *who)
 		snprintf(v->as, sizeof(v->as), "%s", who);
 	}
 	snprintf(v->m.team, sizeof(v->m.team), "%s", v->as[0] ? v->as : UI_WHITE_CELL);
+	/* The objectives are the white cell's ground truth. */
+	v->d->nobjectives = v->as[0] ? 0 : v->nobjectives;
 	/* The same moment from the other side: played again from the start. */
 	ui_replay_reset(v);
 	ui_replay_seek(v, t);

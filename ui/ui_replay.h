@@ -77,6 +77,7 @@ struct ui_replay {
 	bool stopped;               /* the file cannot be read past `last` */
 	char problem[1400];         /* why: cut short or unreadable; "" none */
 
+	size_t nobjectives;         /* the scenario's; a team's view shows none */
 	unsigned *hosts0, *systems0; /* the states before the first record */
 	struct ui_replay_points *points;
 	int npoints;

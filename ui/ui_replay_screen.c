@@ -134,18 +134,18 @@ static void ui_replay_draw_help(struct ui_model *m, int rows, int cols)
 {
 	static const char *const keys[][2] = {
 		{ "Space", N_("play or pause") },
-		{ "+ -", N_("speed x1 x2 x5 x10 x60 x100 x1000") },
-		{ "\xe2\x86\x90 \xe2\x86\x92", N_("back, on 1 minute") },
-		{ "PgUp PgDn", N_("back, on 10 minutes") },
+		{ "+ -", N_("faster, slower (x1 to x1000)") },
+		{ "\xe2\x86\x90 \xe2\x86\x92", N_("1 minute back, forward") },
+		{ "PgUp PgDn", N_("10 minutes back, forward") },
 		{ "Home End", N_("the start, the end") },
 		{ "a A", N_("next, previous team action") },
 		{ "s S", N_("next, previous attack step") },
 		{ "p P", N_("next, previous score change") },
-		{ "1-4 Tab", N_("alerts, feed, network, timeline") },
+		{ "1-4 Tab", N_("switch pane") },
 		{ "\xe2\x86\x91 \xe2\x86\x93", N_("move, scroll") },
 		{ "Enter", N_("open, close a site") },
 		{ "/", N_("search the feed") },
-		{ "f c", N_("freeze the feed, clear its filter") },
+		{ "f c", N_("freeze feed, clear filter") },
 		{ "q", N_("leave") },
 	};
 	static const char *const cmds[][2] = {
@@ -159,9 +159,10 @@ static void ui_replay_draw_help(struct ui_model *m, int rows, int cols)
 		{ ":quit", N_("leave (also q)") },
 	};
 	unsigned attr = ui_draw_attr(UI_STYLE_OVERLAY);
-	int w = cols > 120 ? 120 : cols, x0 = (cols - w) / 2, h = rows - 2, row = 1, ncol = w / 50 > 0 ? w / 50 : 1;
-	int colw = w / ncol, nkeys = (int)(sizeof(keys) / sizeof(*keys)), ncmds = (int)(sizeof(cmds) / sizeof(*cmds));
-	int krows = (nkeys + ncol - 1) / ncol, crows = (ncmds + ncol - 1) / ncol;
+	int w = cols > 120 ? 120 : cols, x0 = (cols - w) / 2, h = rows - 2, row = 1;
+	int kcols = w >= 80 ? 2 : 1, kw = w / kcols, nkeys = (int)(sizeof(keys) / sizeof(*keys));
+	int ccols = w >= 120 ? 2 : 1, cw = w / ccols, ncmds = (int)(sizeof(cmds) / sizeof(*cmds));
+	int krows = (nkeys + kcols - 1) / kcols, crows = (ncmds + ccols - 1) / ccols;
 	char buf[256];
 
 	(void)m;
@@ -169,26 +170,24 @@ static void ui_replay_draw_help(struct ui_model *m, int rows, int cols)
 		ui_draw_text(1 + r, x0, w, "", attr, true);
 	snprintf(buf, sizeof(buf), " %s", _("Replay keys (any key closes)"));
 	ui_draw_text(row++, x0, w, buf, attr | A_BOLD | A_UNDERLINE, true);
-	for (int i = 0; i < nkeys && row + i % krows < h; i++) {
-		int cx = x0 + (i / krows) * colw;
+	for (int i = 0; i < nkeys && row + i % krows <= h; i++) {
+		int cx = x0 + (i / krows) * kw + 1;
 
-		cx += ui_draw_text(row + i % krows, cx, 11, keys[i][0], attr | A_BOLD, true);
-		ui_draw_text(row + i % krows, cx, colw - 11, _(keys[i][1]), attr, true);
+		cx += ui_draw_text(row + i % krows, cx, 10, keys[i][0], attr | A_BOLD, true);
+		ui_draw_text(row + i % krows, cx, x0 + (i / krows + 1) * kw - cx, _(keys[i][1]), attr, true);
 	}
 	row += krows;
 	if (row >= h)
 		return;
 	snprintf(buf, sizeof(buf), " %s", _("Commands (after :)"));
 	ui_draw_text(row++, x0, w, buf, attr | A_BOLD | A_UNDERLINE, true);
-	for (int i = 0; i < ncmds && row + i % crows < h; i++) {
-		int cx = x0 + (i / crows) * colw;
+	for (int i = 0; i < ncmds && row + i % crows <= h; i++) {
+		int cx = x0 + (i / crows) * cw + 1;
 
-		cx += ui_draw_text(row + i % crows, cx, 15, cmds[i][0], attr | A_BOLD, true);
-		ui_draw_text(row + i % crows, cx, colw - 15, _(cmds[i][1]), attr, true);
+		cx += ui_draw_text(row + i % crows, cx, 14, cmds[i][0], attr | A_BOLD, true);
+		ui_draw_text(row + i % crows, cx, x0 + (i / crows + 1) * cw - cx, _(cmds[i][1]), attr, true);
 	}
 }
-
-/* ---- keys --------------------------------------------------------------- */
 
 static void ui_replay_run_line(struct ui_replay *v)
 {
