@@ -487,7 +487,10 @@ void ui_replay_advance(struct ui_replay *v, int64_t wall_now)
 			pace_pause(&m->pace, wall_now);
 			ui_replay_play(v, target, false);
 			ui_replay_repace(v, v->now);
-			ui_model_say(m, _("End of the replay. Space plays it again from the start."));
+			if (v->problem[0])
+				ui_model_error(m, _("End of what is readable: %s"), v->problem);
+			else
+				ui_model_say(m, _("End of the replay. Space plays it again from the start."));
 			m->dirty |= UI_DIRTY_CLOCK;
 		} else {
 			ui_replay_play(v, target, false);
