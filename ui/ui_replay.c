@@ -427,6 +427,8 @@ static void ui_replay_reset(struct ui_replay *v)
 	d->now = 0;
 	v->now = 0;
 	v->held = false;
+	/* A record that cannot be read stops the replay again at `last`. */
+	v->stopped = false;
 	v->m.alert_sel = -1;
 	v->m.feed_back = 0;
 	v->m.timeline_back = 0;

@@ -120,6 +120,13 @@ wait_for "cut-end-before-the-drill's" 'T\+0[01]:[0-9:]+ │ [0-9:]+ │ END │'
 console_keys q
 wait_for "cut-quits" '^\[exit 0\]'
 
+# A flipped byte fails a checksum: refused, naming the chunk and the byte.
+cp "$TMP/drill.rpl" "$TMP/bad.rpl"
+printf 'Z' | dd of="$TMP/bad.rpl" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+console_start 80 24 replay "$TMP/bad.rpl"
+wait_for "corrupt-refused-in-words" 'bad\.rpl: chunk [0-9]+ at byte [0-9]+'
+wait_for "corrupt-exit-1" '^\[exit 1\]'
+
 # Not a terminal, not a replay: plain errors.
 run_cmd replay "$TMP/drill.rpl" </dev/null
 expect_status "no-terminal-refused" 1

@@ -334,6 +334,55 @@ TEST(a_file_cut_short_shows_what_is_whole)
 	ui_replay_close(&v);
 }
 
+/* Cut anywhere: the file opens with what is whole, or is refused in
+ * words; playing and jumping through it never fail. */
+TEST(cut_anywhere_opens_or_says_why)
+{
+	static struct ui_replay v;
+	FILE *f = fopen(test_path, "rb");
+	char *bytes, path[160], err[1400];
+	long size;
+	int opened = 0, refused = 0;
+
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) <= 0) {
+		CHECK(0);
+		if (f)
+			fclose(f);
+		return;
+	}
+	rewind(f);
+	bytes = malloc((size_t)size);
+	CHECK(fread(bytes, 1, (size_t)size, f) == (size_t)size);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/cut-anywhere.rpl", test_dir);
+	for (int i = 1; i < 24; i++) {
+		long cut = i < 20 ? size * i / 20 : i == 20 ? 60 : size - (i - 20);
+		FILE *out = fopen(path, "wb");
+
+		if (out == NULL)
+			break;
+		fwrite(bytes, 1, (size_t)cut, out);
+		fclose(out);
+		err[0] = '\0';
+		if (ui_replay_open(&v, path, NULL, NULL, false, 0, err, sizeof(err)) != 0) {
+			refused++;
+			CHECK(err[0] != '\0');
+			continue;
+		}
+		opened++;
+		ui_replay_seek(&v, SIM_TIME_MAX / 2);
+		CHECK(v.now <= v.last);
+		ui_replay_jump(&v, UI_REPLAY_ACTION, -1);
+		ui_replay_jump(&v, UI_REPLAY_SCORE, 1);
+		ui_replay_seek(&v, 0);
+		CHECK_INT(v.d->nentries, 0);
+		ui_replay_close(&v);
+	}
+	CHECK(opened >= 18);
+	CHECK(refused >= 1); /* 60 bytes: inside the header */
+	free(bytes);
+}
+
 int main(void)
 {
 	char cmd[160];
@@ -350,6 +399,7 @@ int main(void)
 		RUN(jumps_land_on_marks);
 		RUN(commands_answer_in_words);
 		RUN(a_file_cut_short_shows_what_is_whole);
+		RUN(cut_anywhere_opens_or_says_why);
 	} else {
 		printf("not ok - record-a-drill\n");
 	}
