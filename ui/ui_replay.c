@@ -318,20 +318,36 @@ static void ui_replay_record(struct ui_replay *v, const struct replay_record *re
 /*
  * Where the feed must start rendering for a seek to t: rendering is most
  * of the cost of playing records, and the feed keeps only the last
- * UI_FEED_LINES lines, so records in chunks well before t's only go to
- * the alerts.  Counted in whole chunks before the one holding t, with a
- * margin for records that are not sensor lines.
+ * UI_FEED_LINES lines, so records well before t only go to the alerts.
+ * The chunks' heads give their record counts and time spans; records are
+ * taken as spread evenly over a chunk's span, with a margin of a quarter
+ * (a record gives the feed at least one line).
  */
 static sim_time_t ui_replay_render_from(const struct ui_replay *v, sim_time_t t)
 {
 	size_t n = replay_chunks(v->r), k = 0;
-	uint64_t records = 0;
+	double need = 1.25 * UI_FEED_LINES;
 
 	while (k < n && replay_chunk(v->r, k)->last < t)
 		k++;
-	while (k > 0 && records < 2 * UI_FEED_LINES)
-		records += replay_chunk(v->r, --k)->records;
-	return k > 0 ? replay_chunk(v->r, k)->first : 0;
+	for (size_t j = k + 1; j-- > 0;) {
+		const struct replay_chunk_info *c;
+		sim_time_t end, span;
+		double have;
+
+		if (j >= n)
+			continue;
+		c = replay_chunk(v->r, j);
+		end = c->last < t ? c->last : t;
+		span = c->last - c->first;
+		if (end < c->first)
+			continue;
+		have = span > 0 ? (double)c->records * (double)(end - c->first) / (double)span : c->records;
+		if (have >= need)
+			return end - (sim_time_t)((double)(end - c->first) * need / have);
+		need -= have;
+	}
+	return 0;
 }
 
 /* Play every record up to t; the drill's clock ends at t, or where the
