@@ -88,7 +88,7 @@ cp "$db" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" "PRAGMA user_version = 7"
 run_cmd run --headless --db "$TMP/newer.db" --background 0 $apt
 expect_status "run-newer-store-exit-1" 1
-expect_line "run-newer-store-says-so" "$TMP/stderr" "schema version 7, newer than this irdrill's \(2\); use a newer irdrill"
+expect_line "run-newer-store-says-so" "$TMP/stderr" "schema version 7, newer than this irdrill's \(3\); use a newer irdrill"
 if [ "$(sqlite3 "$TMP/newer.db" "SELECT count(*) FROM exercises")" = 2 ]; then ok "run-newer-store-untouched"; else
 	not_ok "run-newer-store-untouched"; fi
 
