@@ -50,7 +50,7 @@ int teams_add(struct teams *t, const char *name, const char *zones, char *why, s
 		return -1;
 	}
 	if (n >= ACTION_TEAM_MAX) {
-		snprintf(why, size, "team '%s' has a name longer than %d bytes", name, ACTION_TEAM_MAX - 1);
+		snprintf(why, size, "team '%s' is longer than %d bytes", name, ACTION_TEAM_MAX - 1);
 		return -1;
 	}
 	if (!teams_word_ok(name, n)) {

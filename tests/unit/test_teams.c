@@ -83,7 +83,7 @@ TEST(parse_errors_name_the_problem)
 	CHECK_STR(parse_err("a=d1+dc+d1"), "--teams 'a=d1+dc+d1': team 'a' names zone 'd1' twice");
 	CHECK_STR(parse_err("a=d1=dc"), "--teams 'a=d1=dc': team 'a' has a zone 'd1=dc' that is not a site id");
 	CHECK_STR(parse_err("abcdefghijabcdefghijabcdefghijabc"),
-		  "--teams 'abcdefghijabcdefghijabcdefghijabc': team 'abcdefghijabcdefghijabcdefghijabc' has a name "
+		  "--teams 'abcdefghijabcdefghijabcdefghijabc': team 'abcdefghijabcdefghijabcdefghijabc' is "
 		  "longer than 31 bytes");
 	CHECK_STR(parse_err("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"),
 		  "--teams 'a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q': more than 16 teams");
