@@ -38,7 +38,7 @@ static const struct {
 			    { "baocao", "báo-cáo" } },
 	[ACTION_ESCALATE] = { "escalate", "escalate steering-committee|coordinator|police|military-region",
 			      { "baocaovuot", "chuyển-cấp" } },
-	[ACTION_HINT] = { "hint", "hint", { "goiy", "gợi-ý" } },
+	[ACTION_HINT] = { "hint", "hint [TEXT]", { "goiy", "gợi-ý" } },
 };
 
 static const struct {
@@ -560,7 +560,8 @@ static int action_args(const struct net *net, const char *command, char **w, int
 			return action_recipient(w[2], a->verb, a, err, errlen);
 		return n == 2 ? action_recipient(w[1], a->verb, a, err, errlen) : action_usage(a->verb, err, errlen);
 	case ACTION_HINT:
-		return n == 1 ? 0 : action_usage(a->verb, err, errlen);
+		/* A hint may carry what the white cell told the team. */
+		return n == 1 ? 0 : action_note(command, a, err, errlen);
 	case ACTION_VERB_COUNT:
 		break;
 	}
@@ -584,6 +585,8 @@ int action_parse(const struct net *net, const char *command, struct action *out,
 	if (verb == ACTION_NOTE) {
 		a.verb = ACTION_NOTE;
 		n = 1;
+	} else if (verb == ACTION_HINT && n < 0) {
+		n = 2; /* free text, however many words */
 	} else if (n < 0) {
 		return action_fail(err, errlen, "%s", "too many words in the command");
 	} else if (verb < 0) {
@@ -746,7 +749,7 @@ void action_format(const struct net *net, const struct action *a, char *buf, siz
 		snprintf(buf, size, "escalate %s", action_recipients[a->to].name);
 		break;
 	case ACTION_HINT:
-		snprintf(buf, size, "hint");
+		snprintf(buf, size, "hint%s%s", a->value[0] ? " " : "", a->value);
 		break;
 	default:
 		snprintf(buf, size, "%s %s", name, net->hosts[a->host].name);

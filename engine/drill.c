@@ -369,3 +369,18 @@ void drill_objective_settle(struct drill *d, int objective, enum drill_objective
 	drill_record(d, DRILL_OBJECTIVE, actor, o->id, NULL, state == OBJECTIVE_ACHIEVED,
 		     state == OBJECTIVE_ACHIEVED ? "achieved" : reason ? reason : "prevented");
 }
+
+int drill_emit_to(struct drill *d, const struct event *ev, int sensor)
+{
+	struct event view = *ev;
+	long outer = d->cause;
+
+	if (sensor < 0 || sensor >= d->net->nsensors || !sensor_type_logs(d->sensors.type[sensor], ev))
+		return -1;
+	view.sensor = sensor;
+	d->records++;
+	d->cause = -1;
+	drill_deliver(d, &view, d->sensors.type[sensor]);
+	d->cause = outer;
+	return 0;
+}

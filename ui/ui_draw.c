@@ -7,6 +7,7 @@
 #include "score.h"
 #include "ui_cmd.h"
 #include "ui_i18n.h"
+#include "ui_score.h"
 #include "ui_text.h"
 
 enum { UI_PAIR_BAR = 1, UI_PAIR_OK, UI_PAIR_BAD, UI_PAIR_WARN, UI_PAIR_INFO, UI_PAIR_TAB, UI_PAIR_PAUSED };
@@ -426,6 +427,28 @@ static attr_t ui_entry_attr(const struct drill_entry *e)
 	return A_NORMAL;
 }
 
+/* The entries a team's seat sees: how many of the first n. */
+static size_t ui_draw_seen(const struct ui_model *m, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += ui_model_sees(m, ui_view_entry(&m->view, i));
+	return k;
+}
+
+/* The i-th of them. */
+static const struct drill_entry *ui_draw_seen_entry(const struct ui_model *m, int i)
+{
+	for (size_t j = 0; j < ui_view_entries(&m->view); j++) {
+		const struct drill_entry *e = ui_view_entry(&m->view, j);
+
+		if (ui_model_sees(m, e) && i-- == 0)
+			return e;
+	}
+	return NULL;
+}
+
 static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 {
 	const struct ui_view *v = &m->view;
@@ -434,7 +457,12 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	char buf[2400], text[2048], elapsed[SIMCLOCK_ELAPSED_SIZE];
 
 	ui_clear_rect(y, x, h, w);
-	ui_put(row++, x, w, _("Objectives (ground truth, white cell only)"), A_BOLD, true);
+	if (!m->white_cell) { /* a team sees its own part of the timeline */
+		nobj = 0;
+		n = ui_draw_seen(m, n);
+	} else {
+		ui_put(row++, x, w, _("Objectives (ground truth, white cell only)"), A_BOLD, true);
+	}
 	for (size_t i = 0; i < nobj && row < y + h / 2; i++) {
 		const struct drill_objective *o = ui_view_objective(v, i);
 		const char *state = o->state == OBJECTIVE_ACHIEVED ? _("achieved") :
@@ -459,7 +487,7 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	if (n == 0)
 		ui_put(row, x, w, _("Nothing has happened yet."), A_DIM, true);
 	for (int i = first; i < (int)n && row < y + h; i++) {
-		const struct drill_entry *e = ui_view_entry(v, (size_t)i);
+		const struct drill_entry *e = m->white_cell ? ui_view_entry(v, (size_t)i) : ui_draw_seen_entry(m, i);
 		int cx = x;
 
 		ui_view_elapsed(e->time, elapsed, sizeof(elapsed));
@@ -553,6 +581,7 @@ static const struct {
 	[UI_PANE_FEED] = { ui_draw_feed, UI_DIRTY_FEED },
 	[UI_PANE_NETWORK] = { ui_draw_network, UI_DIRTY_NET },
 	[UI_PANE_TIMELINE] = { ui_draw_timeline, UI_DIRTY_TIMELINE },
+	[UI_PANE_SCORE] = { ui_score_draw, UI_DIRTY_SCORE | UI_DIRTY_TIMELINE },
 };
 
 /* ---- message and command lines --------------------------------------- */
@@ -633,7 +662,7 @@ static void ui_draw_help(int rows, int cols)
 	static const char *const keys[][2] = {
 		{ ":", N_("type a command, Tab completes") },
 		{ "/", N_("search the feed") },
-		{ "1-4 Tab", N_("alerts, feed, network, timeline") },
+		{ "1-5 Tab", N_("alerts, feed, network, timeline, score") },
 		{ "Space", N_("pause or resume the drill") },
 		{ "+ -", N_("speed x1 x2 x5 x10 x60") },
 		{ "f", N_("freeze or follow the feed") },
@@ -685,6 +714,13 @@ void ui_draw(struct ui_model *m)
 	enum ui_pane side = m->pane == UI_PANE_TIMELINE ? UI_PANE_FEED : UI_PANE_TIMELINE;
 
 	getmaxyx(stdscr, rows, cols);
+	/* The feed waits for its next frame unless the screen is redrawn
+	 * anyway: a flood of lines costs a few frames a second. */
+	if ((dirty & UI_DIRTY_FEED) && !(dirty & UI_DIRTY_LAYOUT) && !m->help &&
+	    m->wall - m->feed_drawn_us < 1000000 / UI_DRAW_FEED_FPS)
+		dirty &= ~(unsigned)UI_DIRTY_FEED;
+	else if (dirty & (UI_DIRTY_FEED | UI_DIRTY_LAYOUT))
+		m->feed_drawn_us = m->wall;
 	if (dirty == 0)
 		return;
 	if (rows < 10 || cols < 40) {
@@ -726,6 +762,16 @@ void ui_draw(struct ui_model *m)
 		ui_draw_help(rows, cols);
 	/* The command line last: it leaves the cursor where typing goes. */
 	ui_draw_line(m, rows - 1, cols);
-	m->dirty = 0;
+	m->dirty &= ~dirty;
 	refresh();
+}
+
+int ui_draw_put(int y, int x, int w, const char *text, attr_t attr, bool pad)
+{
+	return ui_put(y, x, w, text, attr, pad);
+}
+
+attr_t ui_draw_tone(int tone)
+{
+	return tone > 0 ? ui_attr(UI_PAIR_OK, A_NORMAL) : tone < 0 ? ui_attr(UI_PAIR_BAD, A_BOLD) | A_BOLD : A_NORMAL;
 }

@@ -19,12 +19,24 @@
 #ifndef UI_DRAW_H
 #define UI_DRAW_H
 
+#include <curses.h>
 #include <stdbool.h>
 
 #include "ui_model.h"
 
+/* The feed is drawn at most this many times a second, however fast
+ * its lines come; the other panes when they change. */
+#define UI_DRAW_FEED_FPS 20
+
 /* Colour pairs, when the terminal has colour and NO_COLOR is unset. */
 void ui_draw_init(bool colour);
 void ui_draw(struct ui_model *m);
+
+/* For the panes drawn in their own files (ui_score.c): text at (y, x)
+ * in exactly w cells (padded when pad), returning the cells used; and
+ * the look of good (tone > 0) or bad news, a colour or in monochrome
+ * an attribute. */
+int ui_draw_put(int y, int x, int w, const char *text, attr_t attr, bool pad);
+attr_t ui_draw_tone(int tone);
 
 #endif
