@@ -401,7 +401,6 @@ static void ui_console_frame(struct ui_model *m)
 		m->stats.frames++;
 	if ((dirty & UI_DIRTY_FEED) && !(m->dirty & UI_DIRTY_FEED))
 		m->stats.feed_draws++;
-	m->stats.listened_us = ui_wall_us();
 }
 
 static void ui_console_key_stats(struct ui_model *m, int keys, int64_t listened)
@@ -477,8 +476,12 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 			wint_t k;
 
 			r = get_wch(&k);
-			if (r == ERR)
+			if (r == ERR) {
+				/* Nothing waits from here on. */
+				if (keys == 0)
+					m->stats.listened_us = ui_wall_us();
 				break;
+			}
 			m->wall = ui_wall_us();
 			/* Waiting for it, the key came just now; else it may have
 			 * come at any time since the loop last listened. */
@@ -490,8 +493,8 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 		}
 		if (keys == 0)
 			continue;
-		/* A key may have waited since the loop last listened: through
-		 * the drill's slice and the frame.  Its answer is drawn now. */
+		/* A key may have waited since the loop last found none: through
+		 * the drill's slice and a frame.  Its answer is drawn now. */
 		listened = m->stats.listened_us;
 		ui_console_frame(m);
 		ui_console_key_stats(m, keys, listened);

@@ -75,6 +75,8 @@ static void ui_draw_top(struct ui_model *m, int cols)
 		snprintf(speed, sizeof(speed), "%s", _("OVER"));
 	else if (m->pace.paused)
 		snprintf(speed, sizeof(speed), "%s", _("PAUSED"));
+	else if (m->pace.speed == PACE_SPEED_MAX)
+		snprintf(speed, sizeof(speed), "\xc3\x97%s", _("max")); /* as fast as it goes */
 	else
 		snprintf(speed, sizeof(speed), "\xc3\x97%d", m->pace.speed); /* ×N */
 	/* The clock, the speed, the team and its points always show whole;
