@@ -248,9 +248,9 @@ static void ui_console_args(const struct ui_complete_ctx *c, struct ui_candidate
 			ui_candidates_of(k, verdicts, 2);
 		break;
 	case UI_ARG_EVENT:
-		if (nw == 1)
-			ui_sensors(k, c->net);
-		else if (nw == 2 || nw == 3)
+		for (int i = 0; nw == 1 && i < c->net->nsensors; i++)
+			ui_candidate(k, c->net->sensors[i].id); /* a sensor, not a type */
+		if (nw == 2 || nw == 3)
 			ui_hosts(k, c->net);
 		break;
 	case UI_ARG_NONE:
