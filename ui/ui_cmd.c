@@ -318,15 +318,9 @@ int ui_cmd_run(struct ui_model *m, const char *line)
 			return ui_cmds[i].exec(m, argc, argv, rest);
 	/* Anything else is the team's: the action language, with its
 	 * Vietnamese command words. */
-	{
-		struct action a;
-		char err[300];
-
-		if (action_parse(m->drill->net, argv[0], &a, err, sizeof(err)) != 0 &&
-		    strncmp(err, "unknown command", 15) == 0) {
-			ui_model_error(m, _("Unknown command '%s'. Press ? for the list of commands."), argv[0]);
-			return -1;
-		}
+	if (action_command_word(argv[0]) < 0) {
+		ui_model_error(m, _("Unknown command '%s'. Press ? for the list of commands."), argv[0]);
+		return -1;
 	}
 	return ui_cmd_team_action(m, line, m->team);
 }

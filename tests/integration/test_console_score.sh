@@ -167,6 +167,8 @@ wait_for "vi-score-expectations" '^Yêu cầu \(đang chờ cho đến khi đư�
 wait_for "vi-score-status" '^  detect-beacon +phát hiện beacon trong vòng 30 phút \(30\) +soc: đang chờ'
 console_type ":mark soc nope met" Enter
 wait_for "vi-mark-error" "^! Kịch bản không có yêu cầu 'nope'"
+console_type ":isolate no-such-host" Enter
+wait_for "vi-action-error" "^! không có máy 'no-such-host' trong mạng"
 console_type ":show tdm-pc-01" Enter
 wait_for "vi-host-label" '│ đơn vị +Thành phố Thủ Dầu Một'
 console_keys q y
