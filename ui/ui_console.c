@@ -361,10 +361,54 @@ static void ui_key_normal(struct ui_model *m, int r, wint_t k)
 	}
 }
 
+/* A click: on a tab, that pane; on an alert or a host, select it (a
+ * click on the selected site opens or closes it). */
+static void ui_click(struct ui_model *m, int y, int x)
+{
+	const int body_y = 2;
+
+	if (y == 1) {
+		for (int p = 0; p < UI_PANE_COUNT; p++)
+			if (x < m->tab_end[p]) {
+				ui_model_set_pane(m, (enum ui_pane)p);
+				return;
+			}
+		return;
+	}
+	if (y < body_y || y >= LINES - 2)
+		return;
+	if (m->pane == UI_PANE_ALERTS && y > body_y) {
+		int n = alerts_count(m->drill->alerts), row = m->alert_top + (y - body_y - 1);
+
+		if (row < n && y < LINES - 3) {
+			m->alert_sel = row == 0 ? -1 : n - 1 - row;
+			m->dirty |= UI_DIRTY_ALERTS;
+		}
+	} else if (m->pane == UI_PANE_NETWORK && x < m->tree_cols) {
+		int row = m->tree.top + (y - body_y);
+
+		if (row < m->tree.nrows) {
+			if (row == m->tree.selected)
+				ui_tree_toggle(&m->tree);
+			else
+				m->tree.selected = row;
+			m->dirty |= UI_DIRTY_NET;
+		}
+	}
+}
+
 static void ui_key(struct ui_model *m, int r, wint_t k)
 {
 	if (r == KEY_CODE_YES && k == KEY_RESIZE) {
 		m->dirty |= UI_DIRTY_LAYOUT;
+		return;
+	}
+	if (r == KEY_CODE_YES && k == KEY_MOUSE) {
+		MEVENT ev;
+
+		if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) && !m->help &&
+		    m->mode == UI_MODE_NORMAL)
+			ui_click(m, ev.y, ev.x);
 		return;
 	}
 	if (m->help) {
@@ -449,6 +493,10 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	/* Clicks only: a press selects at once; the terminal's own text
+	 * selection stays on Shift. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	mouseinterval(0);
 	ui_draw_init(has_colors() && !(no_colour && *no_colour));
 
 	m = xcalloc(1, sizeof(*m));

@@ -123,6 +123,7 @@ static void ui_draw_tabs(struct ui_model *m, int cols)
 		else
 			snprintf(tab, sizeof(tab), " %d %s ", p + 1, ui_model_pane_title((enum ui_pane)p));
 		x += ui_put(1, x, cols - x, tab, a, false);
+		m->tab_end[p] = x;
 		x += ui_put(1, x, cols - x, " ", A_NORMAL, false);
 	}
 	right[0] = '\0';
@@ -388,6 +389,7 @@ static void ui_draw_network(struct ui_model *m, int y, int x, int h, int w)
 {
 	int tw = w >= 100 ? w / 2 : w * 11 / 20;
 
+	m->tree_cols = x + tw;
 	ui_draw_tree(m, y, x, h, tw, true);
 	for (int r = 0; r < h; r++)
 		ui_put(y + r, x + tw, 1, "\xe2\x94\x82", A_DIM, false);
@@ -545,6 +547,7 @@ static void ui_draw_alerts(struct ui_model *m, int y, int x, int h, int w)
 	 * new ones arrive above. */
 	sel = m->alert_sel < 0 ? 0 : n - 1 - m->alert_sel;
 	top = sel >= list_h ? sel - list_h + 1 : 0;
+	m->alert_top = top;
 	for (int r = 0; r < list_h && top + r < n; r++) {
 		const struct alert *a = ui_view_alert(&m->view, n - 1 - (top + r));
 		bool selected = top + r == sel;

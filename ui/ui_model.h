@@ -77,6 +77,12 @@ struct ui_model {
 		int64_t started_us, listened_us;
 	} stats;
 	int64_t feed_drawn_us; /* when the feed was last drawn */
+	/* Where the last frame put things, for the mouse: the column after
+	 * each pane's tab, the alert on the pane's first row, the tree's
+	 * width. */
+	int tab_end[UI_PANE_COUNT];
+	int alert_top;
+	int tree_cols;
 	enum ui_mode mode;
 	enum ui_confirm confirm;
 	enum ui_pane pane;
