@@ -2,6 +2,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "score.h"
@@ -9,6 +10,7 @@
 #include "ui_i18n.h"
 #include "ui_score.h"
 #include "ui_text.h"
+#include "xmalloc.h"
 
 enum { UI_PAIR_BAR = 1, UI_PAIR_OK, UI_PAIR_BAD, UI_PAIR_WARN, UI_PAIR_INFO, UI_PAIR_TAB, UI_PAIR_PAUSED };
 
@@ -431,26 +433,17 @@ static attr_t ui_entry_attr(const struct drill_entry *e)
 	return A_NORMAL;
 }
 
-/* The entries a team's seat sees: how many of the first n. */
-static size_t ui_draw_seen(const struct ui_model *m, size_t n)
+/* The entries a team's seat sees, as indexes into the timeline; the
+ * count.  *out is allocated. */
+static size_t ui_draw_seen(const struct ui_model *m, size_t **out)
 {
-	size_t k = 0;
+	size_t n = ui_view_entries(&m->view), k = 0, *v = xcalloc(n + 1, sizeof(*v));
 
 	for (size_t i = 0; i < n; i++)
-		k += ui_model_sees(m, ui_view_entry(&m->view, i));
+		if (ui_model_sees(m, ui_view_entry(&m->view, i)))
+			v[k++] = i;
+	*out = v;
 	return k;
-}
-
-/* The i-th of them. */
-static const struct drill_entry *ui_draw_seen_entry(const struct ui_model *m, int i)
-{
-	for (size_t j = 0; j < ui_view_entries(&m->view); j++) {
-		const struct drill_entry *e = ui_view_entry(&m->view, j);
-
-		if (ui_model_sees(m, e) && i-- == 0)
-			return e;
-	}
-	return NULL;
 }
 
 static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
@@ -459,11 +452,12 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	size_t nobj = ui_view_objectives(v), n = ui_view_entries(v);
 	int row = y, list_h, first;
 	char buf[2400], text[2048], elapsed[SIMCLOCK_ELAPSED_SIZE];
+	size_t *seen = NULL; /* a team's seat: the entries it sees */
 
 	ui_clear_rect(y, x, h, w);
 	if (!m->white_cell) { /* a team sees its own part of the timeline */
 		nobj = 0;
-		n = ui_draw_seen(m, n);
+		n = ui_draw_seen(m, &seen);
 	} else {
 		ui_put(row++, x, w, _("Objectives (ground truth, white cell only)"), A_BOLD, true);
 	}
@@ -481,8 +475,10 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	}
 	ui_put(row++, x, w, _("Timeline"), A_BOLD, true);
 	list_h = y + h - row;
-	if (list_h <= 0)
+	if (list_h <= 0) {
+		free(seen);
 		return;
+	}
 	if (m->timeline_back > (int)n - list_h)
 		m->timeline_back = (int)n - list_h > 0 ? (int)n - list_h : 0;
 	first = (int)n - list_h - m->timeline_back;
@@ -491,7 +487,7 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	if (n == 0)
 		ui_put(row, x, w, _("Nothing has happened yet."), A_DIM, true);
 	for (int i = first; i < (int)n && row < y + h; i++) {
-		const struct drill_entry *e = m->white_cell ? ui_view_entry(v, (size_t)i) : ui_draw_seen_entry(m, i);
+		const struct drill_entry *e = ui_view_entry(v, seen ? seen[i] : (size_t)i);
 		int cx = x;
 
 		ui_view_elapsed(e->time, elapsed, sizeof(elapsed));
@@ -510,6 +506,7 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 		cx += ui_put(row, cx, w - (cx - x), " ", A_NORMAL, false);
 		ui_put(row++, cx, w - (cx - x), buf, A_NORMAL, true);
 	}
+	free(seen);
 }
 
 /* ---- alerts ---------------------------------------------------------- */

@@ -143,6 +143,9 @@ wait_for "seat-own-points" '^Your points:  team soc -5'
 wait_for "seat-own-row" '^  T\+[0-9:]+ +-5 hint +asked the white cell for a hint'
 wait_for "seat-status-without-team-column" '^  keep-qlvb-up +keep qlvb up, 30 min allowed \(20\) +pending'
 wait_for_gone "seat-no-ground-truth" 'Attack so far'
+console_keys 4
+wait_for "seat-timeline-own-action" 'action soc  hint *$'
+wait_for_gone "seat-timeline-no-objectives" 'Objectives \(ground truth'
 console_keys q y
 wait_for "seat-leaves" '^\[exit 0\]'
 
