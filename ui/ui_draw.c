@@ -609,6 +609,7 @@ static void ui_draw_line(struct ui_model *m, int y, int cols)
 		curs_set(0);
 		ui_put(y, 0, cols,
 		       m->mode == UI_MODE_CONFIRM ? _("y yes   n no") :
+		       !m->white_cell		  ? _(":command  /search  ?help  Tab pane  5 score  q quit") :
 						    _(":command  /search  ?help  Space pause  +/- speed  Tab pane  q quit"),
 		       A_DIM, true);
 		return;

@@ -125,6 +125,7 @@ expect_line "mark-status-in-store" "$TMP/expect" '^keep-qlvb-up\|met$'
 # ---- a team's seat ----------------------------------------------------------
 console_start 80 24 run --as soc --speed 10 scenarios/apt-mustang-panda.lua
 wait_for "seat-started" '^Drill started: you sit as team soc\.'
+wait_for "seat-key-line" '^:command  /search  \?help  Tab pane  5 score  q quit'
 console_keys Space
 wait_for "seat-space-refused" "^! Only the white cell can do that: this console is team soc's seat\."
 n=0
