@@ -70,15 +70,6 @@ void ui_score_expect_text(const struct drill_expect *x, char *buf, size_t size)
 	snprintf(buf, size, "%s%s (%d)", what, within, x->points);
 }
 
-/* printf's width for text to fill cells columns: bytes beyond its cells
- * (Vietnamese letters take two or three bytes in one cell). */
-static int ui_score_pad(const char *text, int cells)
-{
-	int w = ui_text_width(text);
-
-	return w >= cells ? (int)strlen(text) : cells + (int)strlen(text) - w;
-}
-
 static const char *ui_score_status_word(enum score_status st)
 {
 	return st == SCORE_MET ? _("met") : st == SCORE_MISSED ? _("missed") : _("pending");
@@ -104,7 +95,7 @@ static bool ui_score_sees(const struct ui_model *m, const char *team)
 	return m->white_cell || strcmp(team, m->team) == 0;
 }
 
-int ui_score_lines(const struct ui_model *m, struct ui_score_line *out, int max, int back)
+int ui_score_lines(const struct ui_model *m, struct ui_score_line *out, int max, int back, int cols)
 {
 	const struct drill *d = m->view.d;
 	const struct score *s = m->score;
@@ -144,14 +135,22 @@ int ui_score_lines(const struct ui_model *m, struct ui_score_line *out, int max,
 		snprintf(l->text, sizeof(l->text), "%s", _("The scenario sets no expectations."));
 	for (size_t e = 0; e < d->nexpects && exp_room > 0; e++, exp_room--) {
 		const struct drill_expect *x = &d->expects[e];
-		char desc[200];
-		int met = 0, missed = 0;
+		char desc[200], fitted[240];
+		int met = 0, missed = 0, status_w, desc_w;
 
 		l = ui_score_add(out, &n, max, UI_SCORE_EXPECT, 0);
 		if (l == NULL)
 			break;
 		ui_score_expect_text(x, desc, sizeof(desc));
-		used = (size_t)snprintf(l->text, sizeof(l->text), "  %-*s %-*s", idw, x->id, ui_score_pad(desc, 40), desc);
+		/* The description gives way before the statuses do. */
+		status_w = 0;
+		for (int i = 0; i < nteams; i++)
+			status_w += 1 + (m->white_cell ? ui_text_width(teams[i]) + 2 : 0) +
+				    ui_text_width(ui_score_status_word(score_expectation_status(s, teams[i], x->id)));
+		desc_w = cols - 2 - idw - 1 - status_w;
+		desc_w = desc_w > 40 ? 40 : desc_w < 12 ? 12 : desc_w;
+		ui_text_fit(desc, desc_w, true, fitted, sizeof(fitted));
+		used = (size_t)snprintf(l->text, sizeof(l->text), "  %-*s %s", idw, x->id, fitted);
 		for (int i = 0; i < nteams && used < sizeof(l->text); i++) {
 			enum score_status st = score_expectation_status(s, teams[i], x->id);
 
@@ -255,7 +254,7 @@ void ui_score_draw(struct ui_model *m, int y, int x, int h, int w)
 	lines = calloc((size_t)h, sizeof(*lines));
 	if (lines == NULL)
 		return;
-	n = ui_score_lines(m, lines, h, m->score_back);
+	n = ui_score_lines(m, lines, h, m->score_back, w);
 	for (int i = 0; i < h; i++) {
 		attr_t a = A_NORMAL;
 

@@ -45,9 +45,10 @@ void ui_score_expect_text(const struct drill_expect *x, char *buf, size_t size);
  * The pane's lines for the seat, at most max, in sections: totals,
  * expectations (at most half the room), points (the newest last, back
  * rows scrolled off the end), and for the white cell the last attack
- * steps.  Returns the count.
+ * steps; the expectations' descriptions fit in cols cells beside their
+ * statuses.  Returns the count.
  */
-int ui_score_lines(const struct ui_model *m, struct ui_score_line *out, int max, int back);
+int ui_score_lines(const struct ui_model *m, struct ui_score_line *out, int max, int back, int cols);
 
 /* Draw the pane at (y, x), h rows by w cells. */
 void ui_score_draw(struct ui_model *m, int y, int x, int h, int w);

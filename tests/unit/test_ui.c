@@ -547,7 +547,7 @@ static struct drill *score_drill(void)
 static bool pane_has(const struct ui_model *m, const char *text)
 {
 	struct ui_score_line lines[64];
-	int n = ui_score_lines(m, lines, 64, 0);
+	int n = ui_score_lines(m, lines, 64, 0, 200);
 
 	for (int i = 0; i < n; i++)
 		if (strstr(lines[i].text, text))
