@@ -119,15 +119,19 @@ const char *drill_cli_db(const struct drill_cli *o)
 /* --as names one of the drill's teams, for the console. */
 static int drill_cli_check_as(const struct cli_cmd *cmd, struct drill_cli *o)
 {
+	char list[DRILL_TEAMS_MAX * (ACTION_TEAM_MAX + 1)] = "";
+	size_t used = 0;
+
 	if (o->as == NULL)
 		return 0;
 	if (o->headless)
 		return cli_bad_usage(cmd, "--as TEAM opens the console as that team; it means nothing with --headless");
-	for (int i = 0; i < o->nteams; i++)
+	for (int i = 0; i < o->nteams; i++) {
 		if (strcmp(o->teams[i], o->as) == 0)
 			return 0;
-	return cli_bad_usage(cmd, "--as '%s' is not one of the drill's teams (%s…); name it with --teams", o->as,
-			     o->teams[0]);
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? "," : "", o->teams[i]);
+	}
+	return cli_bad_usage(cmd, "--as '%s' is not one of the drill's teams (%s); name it with --teams", o->as, list);
 }
 
 /* Shared options; returns 0, or the usage exit status. */
