@@ -113,12 +113,13 @@ static int replay_read_header(struct replay_reader *r, uint64_t *body_end, char 
 	}
 	version = replay_get_u32(head + 8);
 	len = replay_get_u32(head + 12);
-	if (version != REPLAY_VERSION) {
-		snprintf(err, errsize, "%s: replay format version %u; this irdrill reads version %d%s", r->path,
-			 (unsigned)version, REPLAY_VERSION,
+	if (version < REPLAY_VERSION_OLDEST || version > REPLAY_VERSION) {
+		snprintf(err, errsize, "%s: replay format version %u; this irdrill reads versions %d to %d%s", r->path,
+			 (unsigned)version, REPLAY_VERSION_OLDEST, REPLAY_VERSION,
 			 version < REPLAY_VERSION ? " (record the drill again with this irdrill)" : "");
 		return -1;
 	}
+	r->dec.version = r->h.format_version = version;
 	if (len > REPLAY_HEADER_MAX) {
 		snprintf(err, errsize, "%s: corrupt header (a body of %u bytes)", r->path, (unsigned)len);
 		return -1;

@@ -34,6 +34,7 @@ struct replay_header {
 	char **teams;
 	int nteams;
 	double background; /* background activities per second at peak */
+	uint32_t format_version; /* of the file (docs/replay-format.md) */
 };
 
 struct replay_chunk_info {

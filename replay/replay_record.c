@@ -737,6 +737,7 @@ void replay_enc_entry(struct replay_enc *e, sim_time_t clock, const struct repla
 	replay_enc_str(e, en->what);
 	replay_enc_str(e, en->target);
 	replay_enc_str(e, en->detail);
+	replay_enc_str(e, en->technique && en->technique[0] ? en->technique : NULL);
 }
 
 void replay_enc_score(struct replay_enc *e, sim_time_t clock, const struct replay_score *sc)
@@ -763,6 +764,7 @@ void replay_enc_end(struct replay_enc *e, sim_time_t clock)
 void replay_dec_init(struct replay_dec *d)
 {
 	memset(d, 0, sizeof(*d));
+	d->version = REPLAY_VERSION;
 }
 
 static void replay_dec_drop_strings(struct replay_dec *d)
@@ -1035,6 +1037,16 @@ static bool replay_dec_event(struct replay_dec *d, struct replay_record *rec, st
 	return true;
 }
 
+/* A string that is "" for NULL. */
+static bool replay_dec_text(struct replay_dec *d, const char **s, struct replay_why *why)
+{
+	if (!replay_dec_str(d, s, why))
+		return false;
+	if (*s == NULL)
+		*s = "";
+	return true;
+}
+
 static bool replay_dec_entry(struct replay_dec *d, struct replay_record *rec, struct replay_why *why)
 {
 	struct replay_entry *en = &rec->entry;
@@ -1046,19 +1058,11 @@ static bool replay_dec_entry(struct replay_dec *d, struct replay_record *rec, st
 		return replay_dec_fail(why, "a timeline entry of unknown kind");
 	en->kind = (enum drill_entry_kind)kind;
 	en->ok = ok;
+	en->technique = "";
 	return replay_dec_time(d, &en->time, why) && replay_dec_str(d, &en->actor, why) &&
 	       replay_dec_str(d, &en->what, why) && replay_dec_str(d, &en->target, why) &&
-	       replay_dec_str(d, &en->detail, why);
-}
-
-/* A string of a score change: "" for NULL. */
-static bool replay_dec_text(struct replay_dec *d, const char **s, struct replay_why *why)
-{
-	if (!replay_dec_str(d, s, why))
-		return false;
-	if (*s == NULL)
-		*s = "";
-	return true;
+	       replay_dec_str(d, &en->detail, why) &&
+	       (d->version < 3 || replay_dec_text(d, &en->technique, why));
 }
 
 static bool replay_dec_score(struct replay_dec *d, struct replay_record *rec, struct replay_why *why)

@@ -26,7 +26,10 @@
 #include "simclock.h"
 #include "strbuf.h"
 
-#define REPLAY_VERSION 2
+#define REPLAY_VERSION 3
+/* The oldest format version a reader still reads (version 2 has no
+ * techniques on its timeline entries). */
+#define REPLAY_VERSION_OLDEST 2
 #define REPLAY_MAGIC "IRDRILLR"
 #define REPLAY_CHUNK_MAGIC "CHNK"
 #define REPLAY_INDEX_MAGIC "INDX"
@@ -39,12 +42,14 @@
 
 enum replay_rec_type { REPLAY_REC_EVENT = 1, REPLAY_REC_ENTRY = 2, REPLAY_REC_END = 3, REPLAY_SCORE = 4 };
 
-/* A timeline entry as recorded (strings may be NULL). */
+/* A timeline entry as recorded (strings may be NULL, but technique: ""
+ * for none, and for every entry of a version 2 file). */
 struct replay_entry {
 	sim_time_t time;
 	enum drill_entry_kind kind;
 	bool ok;
 	const char *actor, *what, *target, *detail;
+	const char *technique; /* an attack step's ATT&CK id (T1566.001) */
 };
 
 /* What a score change says of its expectation. */
@@ -108,6 +113,7 @@ void replay_enc_score(struct replay_enc *e, sim_time_t clock, const struct repla
 void replay_enc_end(struct replay_enc *e, sim_time_t clock);
 
 struct replay_dec {
+	uint32_t version;        /* of the file: REPLAY_VERSION unless set */
 	const uint8_t *p, *end;  /* the inflated chunk, borrowed */
 	sim_time_t clock;
 	char **strings;          /* the chunk's table, owned */

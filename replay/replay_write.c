@@ -183,7 +183,8 @@ static void replay_write_entries(struct replay_writer *w)
 
 	for (; w->entries_done < d->nentries; w->entries_done++) {
 		const struct drill_entry *de = &d->entries[w->entries_done];
-		struct replay_entry en = { de->time, de->kind, de->ok, de->actor, de->what, de->target, de->detail };
+		struct replay_entry en = { de->time, de->kind, de->ok, de->actor, de->what, de->target, de->detail,
+					   de->technique };
 
 		replay_enc_entry(&w->enc, replay_write_clock(w, de->time), &en);
 	}

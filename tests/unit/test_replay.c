@@ -274,6 +274,46 @@ TEST(every_kind_round_trips)
 	render_free(rb);
 }
 
+/* A timeline entry keeps its step's technique; in a version 2 chunk,
+ * which has none, the entry reads with "". */
+TEST(entries_carry_their_technique)
+{
+	struct replay_entry step = { 90 * SIM_SECOND, DRILL_STEP, true, "apt", "phish", "d1-pc-01", NULL, "T1566.001" };
+	struct replay_entry action = { 95 * SIM_SECOND, DRILL_ACTION, true, "soc", "isolate d1-pc-01", "d1-pc-01",
+				       NULL, NULL };
+	struct replay_enc e;
+	struct replay_dec d;
+	struct replay_record rec;
+	char err[160];
+
+	replay_enc_init(&e);
+	replay_dec_init(&d);
+	replay_enc_entry(&e, step.time, &step);
+	replay_enc_entry(&e, action.time, &action);
+	replay_dec_reset(&d, (const uint8_t *)e.out.buf, e.out.len, e.first);
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_STR(rec.entry.what, "phish");
+	CHECK_STR(rec.entry.technique, "T1566.001");
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_STR(rec.entry.what, "isolate d1-pc-01");
+	CHECK_STR(rec.entry.technique, "");
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 0);
+
+	/* Version 2: the same entry without its last field (a NULL string,
+	 * one byte 0). */
+	replay_enc_reset(&e);
+	step.technique = NULL;
+	replay_enc_entry(&e, step.time, &step);
+	d.version = 2;
+	replay_dec_reset(&d, (const uint8_t *)e.out.buf, e.out.len - 1, e.first);
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_STR(rec.entry.detail ? rec.entry.detail : "(null)", "(null)");
+	CHECK_STR(rec.entry.technique, "");
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 0);
+	replay_dec_free(&d);
+	replay_enc_free(&e);
+}
+
 /* Copies of one record for several sensors cost a few bytes each. */
 TEST(sensor_copies_are_small)
 {
@@ -358,7 +398,8 @@ static void test_write_file(struct test_file *f, const char *name)
 
 		test_drill->now = (sim_time_t)i * SIM_SECOND;
 		if (i % 10 == 0) {
-			drill_record(test_drill, DRILL_STEP, "apt", "beacon", "d1-pc-01", i % 20 == 0, NULL);
+			drill_record_step(test_drill, "apt", "beacon", "d1-pc-01", i % 20 == 0, NULL,
+					  i % 20 == 0 ? "T1071.001" : NULL);
 			f->entries++;
 			f->clocks[f->nclocks++] = test_drill->now;
 		}
@@ -376,6 +417,9 @@ static void test_write_file(struct test_file *f, const char *name)
 	CHECK(bytes > 0);
 }
 
+/* Timeline entries read back whose technique is not the one written. */
+static int test_wrong_techniques;
+
 /* Read every record; counts by type, and clocks into clocks[]. */
 static int test_read_all(struct replay_reader *r, uint64_t n[5], sim_time_t *clocks, int max)
 {
@@ -385,6 +429,9 @@ static int test_read_all(struct replay_reader *r, uint64_t n[5], sim_time_t *clo
 
 	memset(n, 0, 5 * sizeof(*n));
 	while ((got = replay_next(r, &rec, err, sizeof(err))) > 0) {
+		if (rec.type == REPLAY_REC_ENTRY &&
+		    strcmp(rec.entry.technique, rec.entry.ok ? "T1071.001" : "") != 0)
+			test_wrong_techniques++;
 		n[rec.type]++;
 		if (i < max)
 			clocks[i] = rec.clock;
@@ -433,6 +480,8 @@ TEST(file_reads_back_in_order)
 	CHECK_INT(n[REPLAY_REC_ENTRY], f->entries);
 	CHECK_INT(n[REPLAY_REC_END], 1);
 	CHECK(total == f->nclocks && memcmp(clocks, f->clocks, (size_t)total * sizeof(*clocks)) == 0);
+	CHECK_INT(test_wrong_techniques, 0);
+	CHECK_INT(h->format_version, REPLAY_VERSION);
 	/* Seeking to the fifth minute starts at the chunk holding it. */
 	replay_seek(r, 5 * SIM_MINUTE);
 	total = test_read_all(r, n, clocks, 1);
@@ -513,6 +562,66 @@ TEST(cut_files_keep_their_whole_chunks)
 	free(buf);
 }
 
+/* A stock drill's replay gives each attack step the technique the
+ * scenario named for it (floods included, recorded again later). */
+static void test_stock_techniques(const char *scenario, const char *step, const char *technique)
+{
+	struct drill_options o = { scenario, NETWORK, 0, false };
+	struct replay_origin origin = { NULL, scenario, NETWORK, "shared", (const char *const[]){ "soc" }, 1, 0 };
+	struct replay_writer *w;
+	struct replay_reader *r;
+	struct replay_record rec;
+	struct diag errs;
+	struct drill *d;
+	char path[96], err[512];
+	size_t entry = 0;
+	int got, named = 0, wrong = 0, seen = 0;
+
+	snprintf(path, sizeof(path), "%s/stock.rpl", test_dir);
+	diag_init(&errs);
+	d = drill_open(&o, &errs);
+	diag_free(&errs);
+	CHECK(d != NULL);
+	if (d == NULL)
+		return;
+	w = replay_writer_open(path, d, &origin, err, sizeof(err));
+	CHECK(w != NULL);
+	if (w == NULL) {
+		drill_free(d);
+		return;
+	}
+	drill_listen(d, replay_writer_event, w);
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_INT(replay_writer_close(w, NULL, err, sizeof(err)), 0);
+	r = replay_open(path, err, sizeof(err));
+	CHECK(r != NULL);
+	while (r && (got = replay_next(r, &rec, err, sizeof(err))) > 0) {
+		const struct drill_entry *de;
+
+		if (rec.type != REPLAY_REC_ENTRY)
+			continue;
+		de = entry < d->nentries ? &d->entries[entry] : NULL;
+		entry++;
+		wrong += de == NULL || strcmp(rec.entry.technique, de->technique ? de->technique : "") != 0;
+		named += rec.entry.technique[0] != '\0';
+		seen += rec.entry.kind == DRILL_STEP && strcmp(rec.entry.what, step) == 0 &&
+			strcmp(rec.entry.technique, technique) == 0;
+	}
+	CHECK_INT(entry, d->nentries);
+	CHECK_INT(wrong, 0);
+	CHECK(named >= 3);
+	CHECK(seen > 0);
+	replay_close(r);
+	unlink(path);
+	drill_free(d);
+}
+
+TEST(stock_steps_keep_their_techniques)
+{
+	test_stock_techniques("scenarios/apt-mustang-panda.lua", "phish", "T1566.001");
+	test_stock_techniques("scenarios/ddos-dvc-mail.lua", "flood", "T1498.001");
+}
+
 /* A copy of the whole file with one byte changed; replay_open's error. */
 static const char *test_corrupt(size_t at, uint8_t value, char *err, size_t errsize)
 {
@@ -551,7 +660,9 @@ TEST(corrupt_bytes_are_named)
 	CHECK_CONTAINS(test_corrupt(c3.offset + 6, 0x7f, err, sizeof(err)), "corrupt chunk head (2 whole chunks");
 	CHECK_CONTAINS(test_corrupt(20, 0x01, err, sizeof(err)), "corrupt header (its CRC-32 does not match)");
 	CHECK_CONTAINS(test_corrupt(0, 'X', err, sizeof(err)), "not an irdrill replay");
-	CHECK_CONTAINS(test_corrupt(8, 3, err, sizeof(err)), "replay format version 3; this irdrill reads version 2");
+	CHECK_CONTAINS(test_corrupt(8, 4, err, sizeof(err)), "replay format version 4; this irdrill reads versions 2 to 3");
+	CHECK_CONTAINS(test_corrupt(8, 1, err, sizeof(err)), "version 1; this irdrill reads versions 2 to 3 (record the "
+		       "drill again");
 	CHECK_CONTAINS(test_corrupt(0, 'I', err, sizeof(err)), "opened");
 	r = replay_open(SCENARIO, err, sizeof(err));
 	CHECK(r == NULL);
@@ -575,11 +686,13 @@ int main(void)
 		return 1;
 	}
 	RUN(every_kind_round_trips);
+	RUN(entries_carry_their_technique);
 	RUN(sensor_copies_are_small);
 	RUN(chunk_prefixes_stop_cleanly);
 	RUN(file_reads_back_in_order);
 	RUN(cut_files_keep_their_whole_chunks);
 	RUN(corrupt_bytes_are_named);
+	RUN(stock_steps_keep_their_techniques);
 	for (const char *const *name = (const char *const[]){ "whole.rpl", "cut.rpl", "bad.rpl", NULL }; *name; name++) {
 		snprintf(path, sizeof(path), "%s/%s", test_dir, *name);
 		unlink(path);
