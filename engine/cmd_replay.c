@@ -105,6 +105,12 @@ static struct net *export_network(const char *replay, const struct replay_header
 	return net;
 }
 
+static void export_damaged(void *ctx, size_t chunk, const char *message)
+{
+	(void)ctx, (void)chunk;
+	fprintf(stderr, "irdrill: %s\n", message);
+}
+
 /* The record fits the network: a sensor of its type. */
 static bool export_fits(const struct net *net, const struct replay_record *rec)
 {
@@ -200,6 +206,9 @@ int cmd_export(const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	if (replay_damage(r))
 		fprintf(stderr, "irdrill: warning: %s\n", replay_damage(r));
+	/* Every chunk sound before a file is written. */
+	if (replay_check(r, export_damaged, NULL) > 0)
+		goto done;
 	net = export_network(path, replay_header(r), o.network ? o.network : replay_header(r)->network_path);
 	if (net == NULL)
 		goto done;

@@ -759,6 +759,62 @@ void replay_enc_end(struct replay_enc *e, sim_time_t clock)
 	replay_enc_head(e, REPLAY_REC_END, clock);
 }
 
+/* A list of state words, most of them 0: its length, how many are not,
+ * then each of those as the gap from the previous one's index and the
+ * word. */
+static void replay_enc_states(struct replay_enc *e, const unsigned *v, size_t n)
+{
+	size_t nonzero = 0, last = 0;
+
+	for (size_t i = 0; i < n; i++)
+		nonzero += v[i] != 0;
+	replay_add_varint(&e->out, n);
+	replay_add_varint(&e->out, nonzero);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] == 0)
+			continue;
+		replay_add_varint(&e->out, i - last);
+		replay_add_varint(&e->out, v[i]);
+		last = i;
+	}
+}
+
+void replay_enc_keyframe(struct replay_enc *e, sim_time_t clock, const struct replay_keyframe *kf)
+{
+	uint8_t b = REPLAY_KEYFRAME;
+
+	e->first = e->clock = clock;
+	strbuf_add(&e->out, &b, 1);
+	replay_add_varint(&e->out, 0);
+	replay_enc_states(e, kf->hosts, kf->nhosts);
+	replay_enc_states(e, kf->accounts, kf->naccounts);
+	replay_enc_states(e, kf->systems, kf->nsystems);
+	replay_add_varint(&e->out, kf->nobjectives);
+	for (size_t i = 0; i < kf->nobjectives; i++) {
+		const struct replay_objective *o = &kf->objectives[i];
+		uint8_t state = (uint8_t)o->state;
+
+		replay_enc_str(e, o->id);
+		strbuf_add(&e->out, &state, 1);
+		replay_add_varint(&e->out, replay_zigzag((int64_t)((uint64_t)o->time - (uint64_t)clock)));
+	}
+	replay_add_varint(&e->out, kf->nteams);
+	for (size_t i = 0; i < kf->nteams; i++) {
+		replay_enc_str(e, kf->teams[i].team);
+		replay_add_varint(&e->out, replay_zigzag(kf->teams[i].points));
+	}
+}
+
+void replay_keyframe_free(struct replay_keyframe *kf)
+{
+	free(kf->hosts);
+	free(kf->accounts);
+	free(kf->systems);
+	free(kf->objectives);
+	free(kf->teams);
+	memset(kf, 0, sizeof(*kf));
+}
+
 /* ---- decoding ---- */
 
 void replay_dec_init(struct replay_dec *d)
@@ -788,6 +844,7 @@ void replay_dec_free(struct replay_dec *d)
 {
 	replay_dec_drop_strings(d);
 	free(d->strings);
+	replay_keyframe_free(&d->keyframe);
 	for (int k = 0; k < EVENT_KIND_COUNT; k++)
 		replay_prev_free(&d->prev[k]);
 }
@@ -1088,6 +1145,76 @@ static bool replay_dec_score(struct replay_dec *d, struct replay_record *rec, st
 	return true;
 }
 
+/* A list of state words (replay_enc_states) into *v, grown in *cap. */
+static bool replay_dec_states(struct replay_dec *d, unsigned **v, size_t *n, size_t *cap, struct replay_why *why)
+{
+	uint64_t len, nonzero, at = 0;
+
+	if (!replay_dec_varint(d, &len, why) || !replay_dec_varint(d, &nonzero, why))
+		return false;
+	if (len > REPLAY_KEYFRAME_MAX || nonzero > len || nonzero > (uint64_t)(d->end - d->p))
+		return replay_dec_fail(why, "a keyframe's list is longer than it can be");
+	*v = xgrow(*v, cap, (size_t)len + 1, sizeof(**v));
+	memset(*v, 0, ((size_t)len + 1) * sizeof(**v));
+	*n = (size_t)len;
+	for (uint64_t i = 0; i < nonzero; i++) {
+		uint64_t gap, word;
+
+		if (!replay_dec_varint(d, &gap, why) || !replay_dec_varint(d, &word, why))
+			return false;
+		if ((i > 0 && gap == 0) || gap >= len - at || word == 0 || word > UINT32_MAX)
+			return replay_dec_fail(why, "a keyframe's state list is out of order or range");
+		at += gap;
+		(*v)[at] = (unsigned)word;
+	}
+	return true;
+}
+
+static bool replay_dec_keyframe(struct replay_dec *d, struct replay_record *rec, struct replay_why *why)
+{
+	struct replay_keyframe *kf = &d->keyframe;
+	uint64_t n;
+
+	kf->clock = d->clock;
+	if (!replay_dec_states(d, &kf->hosts, &kf->nhosts, &d->kf_cap[0], why) ||
+	    !replay_dec_states(d, &kf->accounts, &kf->naccounts, &d->kf_cap[1], why) ||
+	    !replay_dec_states(d, &kf->systems, &kf->nsystems, &d->kf_cap[2], why) || !replay_dec_varint(d, &n, why))
+		return false;
+	if (n > REPLAY_KEYFRAME_MAX || n > (uint64_t)(d->end - d->p))
+		return replay_dec_fail(why, "a keyframe lists more objectives than it holds");
+	kf->objectives = xgrow(kf->objectives, &d->kf_cap[3], (size_t)n + 1, sizeof(*kf->objectives));
+	kf->nobjectives = 0;
+	for (uint64_t i = 0; i < n; i++) {
+		struct replay_objective *o = &kf->objectives[kf->nobjectives];
+		uint8_t state;
+
+		if (!replay_dec_text(d, &o->id, why) || !replay_dec_byte(d, &state, why) ||
+		    !replay_dec_time(d, &o->time, why))
+			return false;
+		if (state > OBJECTIVE_PREVENTED)
+			return replay_dec_fail(why, "a keyframe's objective state is unknown");
+		o->state = (enum drill_objective_state)state;
+		kf->nobjectives++;
+	}
+	if (!replay_dec_varint(d, &n, why))
+		return false;
+	if (n > REPLAY_KEYFRAME_MAX || n > (uint64_t)(d->end - d->p))
+		return replay_dec_fail(why, "a keyframe lists more teams than it holds");
+	kf->teams = xgrow(kf->teams, &d->kf_cap[4], (size_t)n + 1, sizeof(*kf->teams));
+	kf->nteams = 0;
+	for (uint64_t i = 0; i < n; i++) {
+		struct replay_points *t = &kf->teams[kf->nteams];
+		uint64_t points;
+
+		if (!replay_dec_text(d, &t->team, why) || !replay_dec_varint(d, &points, why))
+			return false;
+		t->points = replay_unzigzag(points);
+		kf->nteams++;
+	}
+	rec->keyframe = kf;
+	return true;
+}
+
 int replay_dec_next(struct replay_dec *d, struct replay_record *rec, char *err, size_t errsize)
 {
 	struct replay_why why = { err, errsize };
@@ -1116,8 +1243,13 @@ int replay_dec_next(struct replay_dec *d, struct replay_record *rec, char *err, 
 		return replay_dec_score(d, rec, &why) ? 1 : -1;
 	case REPLAY_REC_END:
 		return 1;
+	case REPLAY_KEYFRAME:
+		if (d->version < 4)
+			break;
+		return replay_dec_keyframe(d, rec, &why) ? 1 : -1;
 	default:
-		replay_dec_fail(&why, "unknown record type");
-		return -1;
+		break;
 	}
+	replay_dec_fail(&why, "unknown record type");
+	return -1;
 }

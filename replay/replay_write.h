@@ -27,6 +27,7 @@
 
 #include "drill.h"
 #include "event.h"
+#include "replay_record.h"
 #include "score.h"
 #include "sensor.h"
 
@@ -49,7 +50,8 @@ struct replay_writer;
  * Create (truncate) path and write the header for drill d (which must
  * outlive the writer: its clock and timeline are read as records come).
  * The scenario and network files are hashed now.  NULL with a message
- * naming the file in err.
+ * naming the file in err.  A NULL path writes no file: the records go
+ * only to the tap (replay --verify).
  */
 struct replay_writer *replay_writer_open(const char *path, const struct drill *d, const struct replay_origin *o,
 					 char *err, size_t errsize);
@@ -65,6 +67,16 @@ int replay_writer_sync(struct replay_writer *w, char *err, size_t errsize);
  * *bytes (if not NULL) gets the file's size.  0, or -1 with the first
  * error in err. */
 int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, size_t errsize);
+
+/* Hears every record as it is written (not the keyframes), before it
+ * counts: the strings and arrays only live through the call. */
+typedef void (*replay_tap_fn)(void *ctx, const struct replay_record *rec);
+void replay_writer_tap(struct replay_writer *w, replay_tap_fn fn, void *ctx);
+/* The keyframe a chunk beginning now would get: the model's state and
+ * each team's points from the score changes written so far; its arrays
+ * are the caller's (replay_keyframe_free), its strings the drill's and
+ * the writer's. */
+void replay_writer_keyframe(const struct replay_writer *w, struct replay_keyframe *kf);
 
 /* Sensor records written and the file's bytes so far. */
 uint64_t replay_writer_events(const struct replay_writer *w);
