@@ -1,6 +1,7 @@
 /*
- * cmd_replay.c - `irdrill export`: the sensor files of a recorded drill,
- * rendered again from its replay.
+ * cmd_replay.c - `irdrill replay FILE --verify` (replay_verify.h) and
+ * `irdrill export`: the sensor files of a recorded drill, rendered again
+ * from its replay.
  *
  * The replay holds every sensor's structured record with the drill's
  * clock at the moment it was handed over; replaying them in order through
@@ -22,6 +23,7 @@
 #include "netload.h"
 #include "render.h"
 #include "replay_read.h"
+#include "replay_verify.h"
 #include "sensor.h"
 #include "sha256.h"
 #include "sink_files.h"
@@ -231,4 +233,43 @@ done:
 	replay_close(r);
 	free(o.sensors);
 	return rc;
+}
+
+int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "verify", no_argument, NULL, 'v' },
+		{ "scenario", required_argument, NULL, 's' },
+		{ "network", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct replay_verify_opts o = { NULL, NULL };
+	bool verify = false;
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			verify = true;
+			break;
+		case 's':
+			o.scenario = optarg;
+			break;
+		case 'n':
+			o.network = optarg;
+			break;
+		default: /* ':' or '?' */
+			return cli_bad_option(cmd, c, argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_bad_usage(cmd, "name one replay file");
+	if (!verify) {
+		fprintf(stderr, "irdrill: the replay viewer is not available yet in irdrill %s; "
+			"irdrill replay FILE --verify checks a replay\n", IRDRILL_VERSION);
+		return CLI_USAGE;
+	}
+	return replay_verify(argv[optind], &o, stdout, stderr);
 }

@@ -34,19 +34,20 @@ struct replay_field {
 	size_t count_off;
 	int slot;
 	uint64_t max;
+	const char *name;
 };
 
 #define RF_SIZE(st, m) sizeof(((st *)0)->m)
-#define F_U(st, m) { offsetof(st, m), RF_UINT, RF_SIZE(st, m), 0, 0, 0 }
-#define F_E(st, m, top) { offsetof(st, m), RF_UINT, RF_SIZE(st, m), 0, 0, top }
-#define F_S(st, m) { offsetof(st, m), RF_SINT, RF_SIZE(st, m), 0, 0, 0 }
-#define F_D(st, m) { offsetof(st, m), RF_DELTA, RF_SIZE(st, m), 0, 0, 0 }
-#define F_R(st, m) { offsetof(st, m), RF_REL, RF_SIZE(st, m), 0, 0, 0 }
-#define F_B(st, m) { offsetof(st, m), RF_BOOL, RF_SIZE(st, m), 0, 0, 0 }
-#define F_STR(st, m) { offsetof(st, m), RF_STR, 0, 0, 0, 0 }
-#define F_IP6(st, m) { offsetof(st, m), RF_IP6, 16, 0, 0, 0 }
-#define F_LIST(st, m, n, type, slot) { offsetof(st, m), type, 0, offsetof(st, n), slot, 0 }
-#define F_HTTP(st, m) { offsetof(st, m), RF_HTTP, 0, 0, 0, 0 }
+#define F_U(st, m) { offsetof(st, m), RF_UINT, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_E(st, m, top) { offsetof(st, m), RF_UINT, RF_SIZE(st, m), 0, 0, top, #m }
+#define F_S(st, m) { offsetof(st, m), RF_SINT, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_D(st, m) { offsetof(st, m), RF_DELTA, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_R(st, m) { offsetof(st, m), RF_REL, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_B(st, m) { offsetof(st, m), RF_BOOL, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_STR(st, m) { offsetof(st, m), RF_STR, 0, 0, 0, 0, #m }
+#define F_IP6(st, m) { offsetof(st, m), RF_IP6, 16, 0, 0, 0, #m }
+#define F_LIST(st, m, n, type, slot) { offsetof(st, m), type, 0, offsetof(st, n), slot, 0, #m }
+#define F_HTTP(st, m) { offsetof(st, m), RF_HTTP, 0, 0, 0, 0, #m }
 #define NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct replay_field replay_common[] = {
@@ -517,6 +518,80 @@ static bool rf_all_equal(const struct replay_field *fl, size_t n, const void *a,
 		if (!rf_equal(&fl[i], a, b))
 			return false;
 	return true;
+}
+
+/* A field's value in words. */
+static void rf_show(const struct replay_field *f, const void *base, char *buf, size_t size)
+{
+	const uint8_t *b6;
+
+	switch (f->type) {
+	case RF_STR: {
+		const char *s = rf_ptr(base, f);
+
+		snprintf(buf, size, s ? "\"%s\"" : "(none)", s);
+		return;
+	}
+	case RF_IP6:
+		b6 = (const uint8_t *)base + f->off;
+		snprintf(buf, size, "%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x", b6[0], b6[1],
+			 b6[2], b6[3], b6[4], b6[5], b6[6], b6[7], b6[8], b6[9], b6[10], b6[11], b6[12], b6[13], b6[14],
+			 b6[15]);
+		return;
+	case RF_META:
+	case RF_RRS:
+	case RF_STRS:
+		snprintf(buf, size, "a list of %zu", rf_count(base, f));
+		return;
+	case RF_HTTP:
+		snprintf(buf, size, "%s", rf_ptr(base, f) ? "an HTTP transaction" : "(none)");
+		return;
+	case RF_SINT:
+	case RF_REL:
+		snprintf(buf, size, "%lld", (long long)rf_get_signed(base, f));
+		return;
+	default:
+		snprintf(buf, size, "%llu", (unsigned long long)rf_get(base, f));
+		return;
+	}
+}
+
+/* The first field of fl that differs between a and b, in words. */
+static bool rf_diff(const struct replay_field *fl, size_t n, const void *a, const void *b, const char *prefix,
+		    char *buf, size_t size)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct replay_field *f = &fl[i];
+		char x[200], y[200], name[64];
+
+		if (rf_equal(f, a, b))
+			continue;
+		snprintf(name, sizeof(name), "%s%s", prefix, f->name);
+		if (f->type == RF_HTTP && rf_ptr(a, f) && rf_ptr(b, f)) {
+			strncat(name, ".", sizeof(name) - strlen(name) - 1);
+			return rf_diff(replay_http, NFIELDS(replay_http), rf_ptr(a, f), rf_ptr(b, f), name, buf, size);
+		}
+		rf_show(f, a, x, sizeof(x));
+		rf_show(f, b, y, sizeof(y));
+		snprintf(buf, size, "%s is %s, not %s", name, x, y);
+		return true;
+	}
+	return false;
+}
+
+bool replay_event_diff(const struct event *a, const struct event *b, char *buf, size_t size)
+{
+	if (a->kind != b->kind) {
+		snprintf(buf, size, "a %s record, not a %s one", event_kind_name(a->kind), event_kind_name(b->kind));
+		return true;
+	}
+	if (a->time != b->time) {
+		snprintf(buf, size, "time is %lld, not %lld", (long long)a->time, (long long)b->time);
+		return true;
+	}
+	return rf_diff(replay_common, NFIELDS(replay_common), a, b, "", buf, size) ||
+	       (a->kind > EVENT_NONE && a->kind < EVENT_KIND_COUNT &&
+		rf_diff(replay_payloads[a->kind].fields, replay_payloads[a->kind].n, &a->u, &b->u, "", buf, size));
 }
 
 static void replay_prev_clear(struct replay_prev *pv)

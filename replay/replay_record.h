@@ -180,6 +180,10 @@ void replay_dec_free(struct replay_dec *d);
  * in err for bytes that are not a record. */
 int replay_dec_next(struct replay_dec *d, struct replay_record *rec, char *err, size_t errsize);
 
+/* The first field the replay keeps that differs between a and b, in
+ * words ("subject is \"x\", not \"y\""); false if none does. */
+bool replay_event_diff(const struct event *a, const struct event *b, char *buf, size_t size);
+
 /* Little helpers shared by the writer and the reader. */
 void replay_put_u32(uint8_t *p, uint32_t v);
 void replay_put_u64(uint8_t *p, uint64_t v);
