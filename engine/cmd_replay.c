@@ -235,16 +235,81 @@ done:
 	return rc;
 }
 
+struct check_state {
+	const struct replay_reader *r;
+	bool *damaged;
+};
+
+static void check_damaged(void *ctx, size_t chunk, const char *message)
+{
+	struct check_state *st = ctx;
+
+	st->damaged[chunk] = true;
+	printf("damaged: %s\n", message);
+}
+
+/* `replay FILE --check`: every chunk decoded; what is damaged, and what
+ * is readable.  The exit status: 0 sound, 1 damaged or cut short. */
+static int check_replay(const char *path)
+{
+	struct replay_reader *r;
+	struct check_state st;
+	char err[1200], from[40], to[40];
+	size_t n, damaged, run = 0, readable = 0;
+	uint64_t records = 0;
+	int rc;
+
+	r = replay_open(path, err, sizeof(err));
+	if (r == NULL) {
+		fprintf(stderr, "irdrill: %s\n", err);
+		printf("readable: nothing\n");
+		return CLI_ERROR;
+	}
+	n = replay_chunks(r);
+	printf("%s: replay format version %u, %zu chunk%s\n", path, (unsigned)replay_header(r)->format_version, n,
+	       n == 1 ? "" : "s");
+	if (replay_damage(r))
+		printf("damaged: %s\n", replay_damage(r));
+	st.r = r;
+	st.damaged = xcalloc(n + 1, sizeof(*st.damaged));
+	damaged = replay_check(r, check_damaged, &st);
+	printf("readable:");
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && !st.damaged[i]) {
+			run++;
+			readable++;
+			records += replay_chunk(r, i)->records;
+			continue;
+		}
+		if (run == 0)
+			continue;
+		simclock_format_elapsed(replay_chunk(r, i - run)->first, from, sizeof(from));
+		simclock_format_elapsed(replay_chunk(r, i - 1)->last, to, sizeof(to));
+		if (run == 1)
+			printf(" chunk %zu (%s to %s),", i, from, to);
+		else
+			printf(" chunks %zu-%zu (%s to %s),", i - run + 1, i, from, to);
+		run = 0;
+	}
+	printf(readable ? " %llu records in %zu of %zu chunks\n" : " nothing\n", (unsigned long long)records, readable,
+	       n);
+	rc = damaged == 0 && replay_damage(r) == NULL ? CLI_OK : CLI_ERROR;
+	free(st.damaged);
+	replay_close(r);
+	return rc;
+}
+
 int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "verify", no_argument, NULL, 'v' },
+		{ "check", no_argument, NULL, 'c' },
 		{ "scenario", required_argument, NULL, 's' },
 		{ "network", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct replay_verify_opts o = { NULL, NULL };
-	bool verify = false;
+	bool verify = false, check = false;
 	int c;
 
 	opterr = 0;
@@ -253,6 +318,9 @@ int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv)
 		switch (c) {
 		case 'v':
 			verify = true;
+			break;
+		case 'c':
+			check = true;
 			break;
 		case 's':
 			o.scenario = optarg;
@@ -266,6 +334,10 @@ int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_bad_usage(cmd, "name one replay file");
+	if (check && verify)
+		return cli_bad_usage(cmd, "--check or --verify, not both");
+	if (check)
+		return check_replay(argv[optind]);
 	if (!verify) {
 		fprintf(stderr, "irdrill: the replay viewer is not available yet in irdrill %s; "
 			"irdrill replay FILE --verify checks a replay\n", IRDRILL_VERSION);

@@ -23,13 +23,14 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "net", "[--network FILE]", "summarise the network model",
 	  "  --network FILE   the model to load (default: networks/default.lua\n"
 	  "                   in the scenarios folder)\n", cmd_net },
-	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares",
+	{ "replay", "FILE [--verify | --check]", "replay viewer; --verify re-simulates and compares",
 	  "  --verify   play the drill again from the scenario, network model, seed and team\n"
 	  "             actions the replay names, and check it makes the same records\n"
 	  "             (exit 1 and the first difference if not)\n"
 	  "  --scenario FILE   --network FILE   copies of the recorded files if they have\n"
 	  "             moved (their SHA-256 must be the recorded one)\n"
-	  "  (available now: --verify; the viewer is not available yet)\n", cmd_replay },
+	  "  --check    decode every chunk: what is damaged, what is still readable\n"
+	  "  (available now: --verify, --check; the viewer is not available yet)\n", cmd_replay },
 	{ "export", "FILE --out DIR", "re-render sensor files from a replay",
 	  "  --out DIR   --sensor NAME (again for more)   --from T   --to T   --network FILE\n"
 	  "  Writes the files of every sensor (or of those named) as the live run --out\n"

@@ -282,6 +282,11 @@ static void replay_scan(struct replay_reader *r, const char *why)
 				 r->nchunks + 1);
 			break;
 		}
+		if (r->nchunks > 0 && c.first < r->chunks[r->nchunks - 1].last) {
+			snprintf(cut, sizeof(cut), "chunk %zu at byte %llu: its clock goes back, nothing after it is read",
+				 r->nchunks + 1, (unsigned long long)pos);
+			break;
+		}
 		replay_add_chunk(r, &c);
 		pos += REPLAY_CHUNK_HEAD + c.zlen;
 	}
