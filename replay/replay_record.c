@@ -13,6 +13,7 @@ enum replay_ftype {
 	RF_SINT,
 	RF_DELTA,
 	RF_REL,
+	RF_START,
 	RF_BOOL,
 	RF_STR,
 	RF_IP6,
@@ -43,6 +44,7 @@ struct replay_field {
 #define F_S(st, m) { offsetof(st, m), RF_SINT, RF_SIZE(st, m), 0, 0, 0, #m }
 #define F_D(st, m) { offsetof(st, m), RF_DELTA, RF_SIZE(st, m), 0, 0, 0, #m }
 #define F_R(st, m) { offsetof(st, m), RF_REL, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_START(st, m) { offsetof(st, m), RF_START, RF_SIZE(st, m), 0, 0, 0, #m }
 #define F_B(st, m) { offsetof(st, m), RF_BOOL, RF_SIZE(st, m), 0, 0, 0, #m }
 #define F_STR(st, m) { offsetof(st, m), RF_STR, 0, 0, 0, 0, #m }
 #define F_IP6(st, m) { offsetof(st, m), RF_IP6, 16, 0, 0, 0, #m }
@@ -54,7 +56,7 @@ static const struct replay_field replay_common[] = {
 	F_S(struct event, sensor),
 	F_E(struct event, dir, EVENT_FROM_RESP),
 	F_D(struct event, conn.serial),
-	F_R(struct event, conn.start),
+	F_START(struct event, conn.start),
 	F_D(struct event, conn.orig_ip),
 	F_D(struct event, conn.resp_ip),
 	F_U(struct event, conn.orig_port),
@@ -548,6 +550,7 @@ static void rf_show(const struct replay_field *f, const void *base, char *buf, s
 		return;
 	case RF_SINT:
 	case RF_REL:
+	case RF_START:
 		snprintf(buf, size, "%lld", (long long)rf_get_signed(base, f));
 		return;
 	default:
@@ -682,6 +685,7 @@ static void replay_enc_field(struct replay_enc *e, struct replay_prev *pv, const
 		replay_add_varint(&e->out, replay_zigzag(rf_get_signed(cur, f)));
 		break;
 	case RF_DELTA:
+	case RF_START:
 		replay_add_varint(&e->out, replay_zigzag((int64_t)(rf_get(cur, f) - rf_get(prev, f))));
 		break;
 	case RF_REL:
@@ -793,7 +797,9 @@ void replay_enc_event(struct replay_enc *e, sim_time_t clock, const struct event
 
 	replay_enc_head(e, REPLAY_REC_EVENT, clock);
 	strbuf_add(&e->out, head, 2);
-	replay_add_varint(&e->out, replay_zigzag((int64_t)((uint64_t)ev->time - (uint64_t)clock)));
+	/* Against the previous record of its kind: a sensor's copy of the
+	 * record before costs a byte. */
+	replay_add_varint(&e->out, replay_zigzag((int64_t)((uint64_t)ev->time - (uint64_t)pv->ev.time)));
 	replay_enc_fields(e, pv, replay_common, NFIELDS(replay_common), ev, &pv->ev, ev->time);
 	replay_enc_fields(e, pv, replay_payloads[ev->kind].fields, replay_payloads[ev->kind].n, &ev->u, &pv->ev.u,
 			  ev->time);
@@ -1036,6 +1042,14 @@ static bool replay_dec_field(struct replay_dec *d, struct replay_prev *pv, const
 			return false;
 		v = rf_get(prev, f) + (uint64_t)replay_unzigzag(v);
 		break;
+	case RF_START:
+		/* Version 5 on: the change from the previous record's (the
+		 * starts of a run of connections are close); before, as rel. */
+		if (!replay_dec_varint(d, &v, why))
+			return false;
+		v = (d->version >= 5 ? rf_get(prev, f) : (uint64_t)t) + (uint64_t)replay_unzigzag(v);
+		is_signed = true;
+		break;
 	case RF_REL:
 		if (!replay_dec_varint(d, &v, why))
 			return false;
@@ -1158,8 +1172,16 @@ static bool replay_dec_event(struct replay_dec *d, struct replay_record *rec, st
 	if (type >= SENSOR_TYPE_COUNT)
 		return replay_dec_fail(why, "unknown sensor type");
 	pv = &d->prev[kind];
-	if (!replay_dec_time(d, &t, why) ||
-	    !replay_dec_fields(d, pv, replay_common, NFIELDS(replay_common), &pv->ev, t, why) ||
+	if (d->version >= 5) {
+		uint64_t v;
+
+		if (!replay_dec_varint(d, &v, why))
+			return false;
+		t = (sim_time_t)((uint64_t)pv->ev.time + (uint64_t)replay_unzigzag(v));
+	} else if (!replay_dec_time(d, &t, why)) {
+		return false;
+	}
+	if (!replay_dec_fields(d, pv, replay_common, NFIELDS(replay_common), &pv->ev, t, why) ||
 	    !replay_dec_fields(d, pv, replay_payloads[kind].fields, replay_payloads[kind].n, &pv->ev.u, t, why))
 		return false;
 	pv->ev.time = t;

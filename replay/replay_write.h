@@ -32,7 +32,7 @@
 #include "sensor.h"
 
 /* Encoded bytes gathered before a chunk is compressed. */
-#define REPLAY_WRITE_CHUNK (256 * 1024)
+#define REPLAY_WRITE_CHUNK (2 * 1024 * 1024)
 
 /* What the header says of the drill besides what the drill knows. */
 struct replay_origin {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # replay_edit.py IN OUT OLD NEW: copy a replay (docs/replay-format.md,
-# version 4), replacing the first OLD in the inflated records of the first
+# version 4 on), replacing the first OLD in the inflated records of the first
 # chunk holding it by NEW (the same length), as a forger would: the chunk
 # compressed again, its head, both CRC-32s, the index and the trailer made
 # to fit, so only a re-simulation can tell.  Prints the chunk it changed.
@@ -14,8 +14,8 @@ def main():
     if len(old) != len(new):
         sys.exit("replay_edit: OLD and NEW must be as long")
     data = open(src, "rb").read()
-    if data[:8] != b"IRDRILLR" or struct.unpack_from("<I", data, 8)[0] != 4:
-        sys.exit("replay_edit: not a version 4 replay")
+    if data[:8] != b"IRDRILLR" or struct.unpack_from("<I", data, 8)[0] < 4:
+        sys.exit("replay_edit: not a replay of format version 4 or later")
     body = struct.unpack_from("<I", data, 12)[0]
     pos = 16 + body + 4
     (index_at,) = struct.unpack_from("<Q", data, len(data) - 16)

@@ -12,11 +12,13 @@ ASAN_OPTIONS=exitcode=99:detect_leaks=1
 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
 
-run_cmd run --headless --background 1 --replay "$TMP/whole.rpl" scenarios/ransomware-vpn-rdp.lua
+# A drill paced fast enough that it closes a chunk every wall second.
+run_cmd run --headless --speed 2000 --background 0.5 --network tests/data/net-small.lua --replay "$TMP/whole.rpl" \
+	tests/data/scenarios/small.lua
 expect_status "damage-run" 0
 run_bin "$bin" replay "$TMP/whole.rpl" --check
 expect_status "damage-whole-sound" 0
-expect_line "damage-whole-readable" "$TMP/stdout" "^readable: chunks 1-([0-9]+) \(T\+00:00:[0-9]+ to T\+[0-9:]+\), [0-9]+ records in \1 of \1 chunks$"
+expect_line "damage-whole-readable" "$TMP/stdout" "^readable: chunks 1-([0-9]+) \(T\+[0-9:]+ to T\+[0-9:]+\), [0-9]+ records in \1 of \1 chunks$"
 chunks=$(sed -n 's/.* of \([0-9]*\) chunks$/\1/p' "$TMP/stdout")
 if [ "${chunks:-0}" -ge 2 ]; then ok "damage-several-chunks"; else not_ok "damage-several-chunks" "$chunks"; fi
 size=$(wc -c <"$TMP/whole.rpl")

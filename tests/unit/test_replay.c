@@ -314,6 +314,34 @@ TEST(entries_carry_their_technique)
 	replay_enc_free(&e);
 }
 
+/* A sensor record's time and conn.start: before version 5 against the
+ * clock and the record's time, from version 5 against the previous
+ * record of the kind. */
+TEST(times_read_as_their_version_says)
+{
+	/* A flow record at clock 1000 (delta 1000 from the chunk's first
+	 * clock 0): time +20, then conn.start (common field bit 3) -5, no
+	 * payload field. */
+	static const uint8_t raw[] = { REPLAY_REC_EVENT, 0xe8, 0x07, EVENT_FLOW, SENSOR_ZEEK, 40, 8, 9, 0 };
+	struct replay_dec d;
+	struct replay_record rec;
+	char err[160];
+
+	replay_dec_init(&d);
+	d.version = 4;
+	replay_dec_reset(&d, raw, sizeof(raw), 0);
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_INT(rec.clock, 1000);
+	CHECK_INT(rec.ev.time, 1020);
+	CHECK_INT(rec.ev.conn.start, 1015);
+	d.version = 5;
+	replay_dec_reset(&d, raw, sizeof(raw), 0);
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_INT(rec.ev.time, 20);
+	CHECK_INT(rec.ev.conn.start, -5);
+	replay_dec_free(&d);
+}
+
 /* Copies of one record for several sensors cost a few bytes each. */
 TEST(sensor_copies_are_small)
 {
@@ -716,8 +744,8 @@ TEST(corrupt_bytes_are_named)
 	test_damaged_chunk(6, "corrupt chunk head (2 whole chunks before it)");
 	CHECK_CONTAINS(test_corrupt(20, 0x01, err, sizeof(err)), "corrupt header (its CRC-32 does not match)");
 	CHECK_CONTAINS(test_corrupt(0, 'X', err, sizeof(err)), "not an irdrill replay");
-	CHECK_CONTAINS(test_corrupt(8, 5, err, sizeof(err)), "replay format version 5; this irdrill reads versions 2 to 4");
-	CHECK_CONTAINS(test_corrupt(8, 1, err, sizeof(err)), "version 1; this irdrill reads versions 2 to 4 (record the "
+	CHECK_CONTAINS(test_corrupt(8, 6, err, sizeof(err)), "replay format version 6; this irdrill reads versions 2 to 5");
+	CHECK_CONTAINS(test_corrupt(8, 1, err, sizeof(err)), "version 1; this irdrill reads versions 2 to 5 (record the "
 		       "drill again");
 	CHECK_CONTAINS(test_corrupt(0, 'I', err, sizeof(err)), "opened");
 	r = replay_open(SCENARIO, err, sizeof(err));
@@ -840,6 +868,7 @@ int main(void)
 	}
 	RUN(every_kind_round_trips);
 	RUN(entries_carry_their_technique);
+	RUN(times_read_as_their_version_says);
 	RUN(sensor_copies_are_small);
 	RUN(chunk_prefixes_stop_cleanly);
 	RUN(file_reads_back_in_order);
