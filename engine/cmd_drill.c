@@ -474,6 +474,10 @@ static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_
 		if (due > 0)
 			drill_sleep_us(due < 100000 ? due : 100000);
 	}
+	/* Nothing left to happen: the drill still ends at its duration, as
+	 * a flat-out run does, whatever the pace. */
+	if (!d->halted)
+		drill_run_until(d, d->end);
 	return !d->halted;
 }
 
