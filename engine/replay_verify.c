@@ -288,6 +288,52 @@ static bool verify_keyframe(struct verify *v, const struct replay_record *got)
 	return true;
 }
 
+static bool verify_str_differs(const char *name, const char *a, const char *b, char *why, size_t size)
+{
+	if (a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0)
+		return false;
+	snprintf(why, size, "the replay's %s is %s%s%s, not %s%s%s", name, a ? "\"" : "", a ? a : "(none)", a ? "\"" : "",
+		 b ? "\"" : "", b ? b : "(none)", b ? "\"" : "");
+	return true;
+}
+
+/* What differs between two timeline entries or score changes, in words;
+ * false if nothing the format keeps does. */
+static bool verify_fields_differ(const struct replay_record *a, const struct replay_record *b, char *why,
+				 size_t size)
+{
+	if (a->type == REPLAY_REC_ENTRY) {
+		const struct replay_entry *x = &a->entry, *y = &b->entry;
+
+		if (x->kind != y->kind || x->ok != y->ok || x->time != y->time) {
+			snprintf(why, size, "the replay's entry is a %s at %lld (%s), not a %s at %lld (%s)",
+				 verify_entry_kind(x->kind), (long long)x->time, x->ok ? "ok" : "failed",
+				 verify_entry_kind(y->kind), (long long)y->time, y->ok ? "ok" : "failed");
+			return true;
+		}
+		return verify_str_differs("actor", x->actor, y->actor, why, size) ||
+		       verify_str_differs("command or step", x->what, y->what, why, size) ||
+		       verify_str_differs("target", x->target, y->target, why, size) ||
+		       verify_str_differs("detail", x->detail, y->detail, why, size) ||
+		       verify_str_differs("technique", x->technique, y->technique, why, size);
+	}
+	if (a->type == REPLAY_SCORE) {
+		const struct replay_score *x = &a->score, *y = &b->score;
+
+		if (x->points != y->points || x->time != y->time || x->status != y->status) {
+			snprintf(why, size, "the replay's change is %+d at %lld (status %d), not %+d at %lld (status %d)",
+				 x->points, (long long)x->time, (int)x->status, y->points, (long long)y->time,
+				 (int)y->status);
+			return true;
+		}
+		return verify_str_differs("team", x->team, y->team, why, size) ||
+		       verify_str_differs("component", x->component, y->component, why, size) ||
+		       verify_str_differs("reason", x->reason, y->reason, why, size) ||
+		       verify_str_differs("expectation", x->expectation, y->expectation, why, size);
+	}
+	return false;
+}
+
 /* Encode a record in e; the bytes it took start at *at. */
 static void verify_encode(struct replay_enc *e, const struct replay_record *rec, size_t *at)
 {
@@ -352,6 +398,8 @@ static void verify_tap(void *ctx, const struct replay_record *got)
 
 		if (want.type == REPLAY_REC_EVENT && replay_event_diff(&want.ev, &got->ev, diff, sizeof(diff)))
 			snprintf(why, sizeof(why), "the replay's %s", diff);
+		else if (verify_fields_differ(&want, got, diff, sizeof(diff)))
+			snprintf(why, sizeof(why), "%s", diff);
 		else if (want.type == REPLAY_REC_EVENT && want.sensor_type != got->sensor_type)
 			snprintf(why, sizeof(why), "for another sensor type");
 		verify_differ(v, &want, got, why);

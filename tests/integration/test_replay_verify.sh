@@ -58,7 +58,8 @@ run_bin python3 tests/integration/replay_edit.py "$TMP/acted.rpl" "$TMP/forged-a
 expect_status "verify-forge-action" 0
 run_cmd replay "$TMP/forged-action.rpl" --verify
 expect_status "verify-forged-action-refused" 1
-expect_line "verify-forged-action-says" "$TMP/stderr" "^irdrill: $TMP/forged-action.rpl: differs from the drill played again at T\+"
+expect_line "verify-forged-action-says" "$TMP/stderr" \
+	"^irdrill: $TMP/forged-action.rpl: differs from the drill played again at T\+00:55:00, record [0-9]+ \(chunk [0-9]+\), a timeline entry \(team action\): the replay's target is \"dc-jump-01\", not \"dc-jump-02\"$"
 
 # Cut short: what is there agrees, then the replay ends.
 size=$(wc -c <"$TMP/acted.rpl")
