@@ -1,7 +1,8 @@
 /*
  * replay_record.h - the records inside a replay chunk: encoding and
- * decoding of sensor records, timeline entries, score changes and the end
- * mark, as docs/replay-format.md describes them.
+ * decoding of sensor records, timeline entries, score changes, the end
+ * mark and the keyframe that begins a chunk, as docs/replay-format.md
+ * describes them.
  *
  * Both sides keep the same per-chunk state: the string table and, per
  * event kind, the previous record, which every field is delta-coded

@@ -5,7 +5,10 @@
  * record, and every score change (a score listener), and encodes it
  * (replay_record.h) into a buffer of at least
  * REPLAY_WRITE_CHUNK bytes, which it deflates and appends as one chunk
- * once full, never one write per record.  The drill's timeline entries
+ * once full, never one write per record.  Each chunk begins with a
+ * keyframe: the hosts', accounts', systems' and objectives' states as the
+ * drill holds them when the chunk's first record is written, and each
+ * team's points from the score changes written before it.  The drill's timeline entries
  * (attack steps, team actions, messages, objectives, errors) are read
  * from the drill as they appear, so they land between the records they
  * came between.  Closing writes the end mark, the last chunk, the index

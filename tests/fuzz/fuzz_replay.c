@@ -11,10 +11,12 @@
  * agree: a record replay_next returns has a type the format has and a
  * clock inside its chunk's.
  *
- * A mutated file almost never passes its CRC-32s and zlib's own check,
- * so an input that starts with 'R' is the inflated bytes of a chunk
- * instead (after the 'R', a byte for the format version), decoded record
- * by record as the reader does once a chunk has passed them.
+ * The reader takes every CRC-32 in this build (the Makefile defines
+ * FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION), but a mutated chunk almost
+ * never passes zlib's own check, so an input that starts with 'R' is the
+ * inflated bytes of a chunk instead (after the 'R', a byte for the
+ * format version), decoded record by record as the reader does once a
+ * chunk has passed them.
  *
  * Built and run by `make fuzz`; the seed corpus is small real replays the
  * Makefile records (a drill paced fast enough to close several chunks,
