@@ -863,9 +863,13 @@ static int drill_record_play(struct drill_world *w, int n, const struct drill_cl
 	for (; opened < n && ok; opened++) {
 		struct drill_world *x = &w[opened];
 		struct replay_origin wo = *origin;
+		const char *zones[DRILL_TEAMS_MAX];
 
+		for (int t = 0; t < x->o.nteams; t++)
+			zones[t] = x->o.zones[t];
 		wo.teams = x->names;
 		wo.nteams = x->o.nteams;
+		wo.zones = zones; /* copied into the header as the replay opens */
 		x->rec.store = st;
 		drill_add_actions(x->d, x->actions, x->nactions);
 		drill_on_action(x->d, drill_commit_action, &x->rec);
@@ -919,7 +923,7 @@ int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const ch
 	struct store *st = NULL;
 	struct drill_world *w;
 	char err[1200], id[STORE_ID_SIZE];
-	struct replay_origin origin = { id, scenario, network, teams_mode_name(o->mode), NULL, 0, o->background };
+	struct replay_origin origin = { id, scenario, network, teams_mode_name(o->mode), NULL, 0, o->background, NULL };
 	int n = 0, rc;
 
 	w = drill_worlds_open(o, scenario, network, &n, &rc);
@@ -982,7 +986,7 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 	int n = 0, nrows = 0, taken = 0, rc;
 	char when[32] = "T+00:00:00";
 	struct replay_origin origin = { ex->id, ex->scenario_path, ex->network_path, teams_mode_name(o->mode), NULL, 0,
-					o->background };
+					o->background, NULL };
 
 	w = drill_worlds_open(o, ex->scenario_path, ex->network_path, &n, &rc);
 	if (w == NULL)

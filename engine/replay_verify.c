@@ -15,6 +15,7 @@
 #include "score.h"
 #include "sha256.h"
 #include "strbuf.h"
+#include "teams.h"
 #include "xmalloc.h"
 
 /* Who the white cell is on the timeline (the console's name for it). */
@@ -473,6 +474,37 @@ static int verify_actions(struct verify *v, struct action **out, int *n, struct 
 }
 
 /* Open the drill the header names; NULL with a message. */
+/* The zones' check on the drill's action path, as run sets it up. */
+static int verify_check_zones(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen)
+{
+	(void)d;
+	return teams_check(ctx, a, err, errlen);
+}
+
+/* The header's mode and each team's zones, checked on d's action path as
+ * the recorded run checked them; 0, or -1 with a message. */
+static int verify_teams(struct verify *v, struct teams *t)
+{
+	const struct replay_header *h = replay_header(v->r);
+	char why[512];
+
+	if (!teams_mode_parse(h->mode, &t->mode)) {
+		fprintf(v->err, "irdrill: %s: mode '%s' is not one this irdrill plays\n", v->path, h->mode);
+		return -1;
+	}
+	for (int i = 0; i < h->nteams; i++)
+		if (teams_add(t, h->teams[i], h->zones[i], why, sizeof(why)) != 0) {
+			fprintf(v->err, "irdrill: %s: team '%s': %s\n", v->path, h->teams[i], why);
+			return -1;
+		}
+	if (teams_resolve(t, v->d->net, why, sizeof(why)) != 0) {
+		fprintf(v->err, "irdrill: %s: %s\n", v->path, why);
+		return -1;
+	}
+	drill_on_check(v->d, verify_check_zones, t);
+	return 0;
+}
+
 static struct drill *verify_open(struct verify *v, const char *scenario, const char *network)
 {
 	const struct replay_header *h = replay_header(v->r);
@@ -497,6 +529,7 @@ static struct drill *verify_open(struct verify *v, const char *scenario, const c
 int replay_verify(const char *path, const struct replay_verify_opts *o, FILE *out, FILE *err)
 {
 	struct verify v = { .path = path, .err = err };
+	struct teams teams = { 0 };
 	const struct replay_header *h;
 	struct replay_origin origin;
 	struct verify_control *controls = NULL;
@@ -519,17 +552,14 @@ int replay_verify(const char *path, const struct replay_verify_opts *o, FILE *ou
 	h = replay_header(v.r);
 	if (replay_damage(v.r))
 		fprintf(err, "irdrill: warning: %s\n", replay_damage(v.r));
-	if (strcmp(h->mode, "shared") != 0) {
-		fprintf(err, "irdrill: %s: mode '%s': this irdrill plays drills in mode shared only\n", path, h->mode);
-		goto done;
-	}
 	scenario = o->scenario ? o->scenario : h->scenario_path;
 	network = o->network ? o->network : h->network_path;
 	if (verify_file(&v, "scenario", scenario, h->scenario_sha256, "--scenario") != 0 ||
 	    verify_file(&v, "network model", network, h->network_sha256, "--network") != 0)
 		goto done;
 	v.d = verify_open(&v, scenario, network);
-	if (v.d == NULL || verify_actions(&v, &actions, &nactions, &controls, &ncontrols) != 0)
+	if (v.d == NULL || verify_teams(&v, &teams) != 0 ||
+	    verify_actions(&v, &actions, &nactions, &controls, &ncontrols) != 0)
 		goto done;
 	replay_seek(v.r, 0);
 
@@ -545,7 +575,7 @@ int replay_verify(const char *path, const struct replay_verify_opts *o, FILE *ou
 	for (int i = 0; i < nactions; i++)
 		score_add_team(score, actions[i].team);
 	origin = (struct replay_origin){ h->exercise, scenario, network, h->mode, (const char *const *)h->teams,
-					 h->nteams, h->background };
+					 h->nteams, h->background, (const char *const *)h->zones };
 	v.w = replay_writer_open(NULL, v.d, &origin, msg, sizeof(msg));
 	if (v.w == NULL) {
 		fprintf(err, "irdrill: %s\n", msg);

@@ -95,7 +95,7 @@ static bool replay_body_digest(const uint8_t **p, const uint8_t *end, uint8_t ou
 	return true;
 }
 
-static bool replay_parse_body(struct replay_header *h, const uint8_t *p, const uint8_t *end)
+static bool replay_parse_body(struct replay_header *h, uint32_t version, const uint8_t *p, const uint8_t *end)
 {
 	uint64_t v, n;
 
@@ -112,14 +112,23 @@ static bool replay_parse_body(struct replay_header *h, const uint8_t *p, const u
 	    n > (uint64_t)(end - p))
 		return false;
 	h->teams = xcalloc((size_t)n + 1, sizeof(*h->teams));
+	h->zones = xcalloc((size_t)n + 1, sizeof(*h->zones));
 	for (; (uint64_t)h->nteams < n; h->nteams++)
 		if (!replay_body_string(&p, end, &h->teams[h->nteams]))
 			return false;
-	if (end - p != 8)
+	if (end - p < 8)
 		return false;
 	v = replay_get_u64(p);
 	memcpy(&h->background, &v, sizeof(v));
-	return h->background >= 0 && h->background <= 1e6;
+	p += 8;
+	/* Each team's zones since version 6; none before. */
+	for (int i = 0; i < h->nteams; i++) {
+		if (version < 6)
+			h->zones[i] = xstrdup("");
+		else if (!replay_body_string(&p, end, &h->zones[i]))
+			return false;
+	}
+	return p == end && h->background >= 0 && h->background <= 1e6;
 }
 
 /* The header; 0, or -1 with a message. */
@@ -165,7 +174,7 @@ static int replay_read_header(struct replay_reader *r, char *err, size_t errsize
 		snprintf(err, errsize, "%s: corrupt header (its CRC-32 does not match)", r->path);
 		goto done;
 	}
-	if (!replay_parse_body(&r->h, body, body + len)) {
+	if (!replay_parse_body(&r->h, r->h.format_version, body, body + len)) {
 		snprintf(err, errsize, "%s: malformed header (its fields do not fill its %u bytes)", r->path,
 			 (unsigned)len);
 		goto done;
@@ -395,6 +404,10 @@ void replay_close(struct replay_reader *r)
 	for (int i = 0; i < r->h.nteams; i++)
 		free(r->h.teams[i]);
 	free(r->h.teams);
+	if (r->h.zones)
+		for (int i = 0; i < r->h.nteams; i++)
+			free(r->h.zones[i]);
+	free(r->h.zones);
 	free(r->chunks);
 	free(r->states);
 	free(r->damage);

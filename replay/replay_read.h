@@ -39,6 +39,7 @@ struct replay_header {
 	char **teams;
 	int nteams;
 	double background; /* background activities per second at peak */
+	char **zones;      /* each team's zones ('+'-separated site ids), "" none */
 	uint32_t format_version; /* of the file (docs/replay-format.md) */
 };
 

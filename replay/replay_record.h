@@ -27,7 +27,7 @@
 #include "simclock.h"
 #include "strbuf.h"
 
-#define REPLAY_VERSION 5
+#define REPLAY_VERSION 6
 /* The oldest format version a reader still reads (version 2 has no
  * techniques on its timeline entries, versions 2 and 3 no keyframes and
  * a shorter index). */

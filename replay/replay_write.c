@@ -116,6 +116,8 @@ struct replay_writer *replay_writer_open(const char *path, const struct drill *d
 	memcpy(&bits, &o->background, sizeof(bits));
 	replay_put_u64(rate, bits);
 	strbuf_add(&body, rate, sizeof(rate));
+	for (int i = 0; i < o->nteams; i++) /* since version 6 */
+		replay_add_string(&body, o->zones ? o->zones[i] : "");
 
 	w = xcalloc(1, sizeof(*w));
 	w->fp = path ? fopen(path, "wb") : NULL;

@@ -45,6 +45,7 @@ struct replay_origin {
 	const char *const *teams;
 	int nteams;
 	double background; /* background activities per second at peak */
+	const char *const *zones; /* each team's, '+'-separated site ids, "" none; NULL: none at all */
 };
 
 struct replay_writer;

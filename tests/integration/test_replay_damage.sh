@@ -4,10 +4,11 @@
 # the chunk and its byte) and shows what is still readable.
 . "$(dirname "$0")/lib.sh"
 
-# The sanitizer build if it is there: a crash or a sanitizer report is
-# an exit status the reader never gives (0 sound, 1 damaged).
+# The binary under test (make asan runs this under the sanitizers): a
+# crash or a sanitizer report is an exit status the reader never gives
+# (0 sound, 1 damaged).  A sanitizer build lying about from an earlier
+# make asan may be older than the sources, so it is not picked here.
 bin=$IRDRILL
-[ -x build/asan/irdrill ] && bin=build/asan/irdrill
 ASAN_OPTIONS=exitcode=99:detect_leaks=1
 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS

@@ -31,7 +31,7 @@ expect_status "verify-paced-run" 0
 verifies "verify-paced" "$TMP/paced.rpl"
 
 # Team actions, two teams, background traffic.
-run_cmd run --headless --background 1 --teams soc,d1 --actions tests/data/actions/ransomware-contain.txt \
+run_cmd run --headless --background 1 --mode shared --teams soc,d1 --actions tests/data/actions/ransomware-contain.txt \
 	--replay "$TMP/acted.rpl" scenarios/ransomware-vpn-rdp.lua
 expect_status "verify-acted-run" 0
 verifies "verify-acted" "$TMP/acted.rpl"

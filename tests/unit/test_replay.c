@@ -408,7 +408,7 @@ static void test_write_file(struct test_file *f, const char *name)
 	struct event kinds[TEST_MAX_EVENTS];
 	int nkinds = test_events(kinds);
 	const char *teams[] = { "soc", "d1" };
-	struct replay_origin o = { "0f0e0d0c-0000-4000-8000-000000000001", SCENARIO, NETWORK, "shared", teams, 2, 0 };
+	struct replay_origin o = { "0f0e0d0c-0000-4000-8000-000000000001", SCENARIO, NETWORK, "shared", teams, 2, 0, NULL };
 	struct replay_writer *w;
 	char err[256];
 	uint64_t bytes = 0;
@@ -595,7 +595,7 @@ TEST(cut_files_keep_their_whole_chunks)
 static void test_stock_techniques(const char *scenario, const char *step, const char *technique)
 {
 	struct drill_options o = { scenario, NETWORK, 0, false };
-	struct replay_origin origin = { NULL, scenario, NETWORK, "shared", (const char *const[]){ "soc" }, 1, 0 };
+	struct replay_origin origin = { NULL, scenario, NETWORK, "shared", (const char *const[]){ "soc" }, 1, 0, NULL };
 	struct replay_writer *w;
 	struct replay_reader *r;
 	struct replay_record rec;
@@ -744,8 +744,8 @@ TEST(corrupt_bytes_are_named)
 	test_damaged_chunk(6, "corrupt chunk head (2 whole chunks before it)");
 	CHECK_CONTAINS(test_corrupt(20, 0x01, err, sizeof(err)), "corrupt header (its CRC-32 does not match)");
 	CHECK_CONTAINS(test_corrupt(0, 'X', err, sizeof(err)), "not an irdrill replay");
-	CHECK_CONTAINS(test_corrupt(8, 6, err, sizeof(err)), "replay format version 6; this irdrill reads versions 2 to 5");
-	CHECK_CONTAINS(test_corrupt(8, 1, err, sizeof(err)), "version 1; this irdrill reads versions 2 to 5 (record the "
+	CHECK_CONTAINS(test_corrupt(8, 7, err, sizeof(err)), "replay format version 7; this irdrill reads versions 2 to 6");
+	CHECK_CONTAINS(test_corrupt(8, 1, err, sizeof(err)), "version 1; this irdrill reads versions 2 to 6 (record the "
 		       "drill again");
 	CHECK_CONTAINS(test_corrupt(0, 'I', err, sizeof(err)), "opened");
 	r = replay_open(SCENARIO, err, sizeof(err));

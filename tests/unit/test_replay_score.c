@@ -82,7 +82,7 @@ TEST(a_scored_drill_writes_every_row)
 {
 	struct drill_options opts = { SCENARIO, NETWORK, 3, true };
 	const char *teams[] = { "blue", "red" };
-	struct replay_origin o = { NULL, SCENARIO, NETWORK, "shared", teams, 2, 0.5 };
+	struct replay_origin o = { NULL, SCENARIO, NETWORK, "shared", teams, 2, 0.5, NULL };
 	struct replay_writer *w;
 	struct replay_reader *r;
 	struct replay_record rec;
@@ -220,7 +220,7 @@ TEST(keyframes_hold_the_state)
 {
 	struct drill_options opts = { SCENARIO, NETWORK, 3, true };
 	const char *teams[] = { "blue", "red" };
-	struct replay_origin o = { NULL, SCENARIO, NETWORK, "shared", teams, 2, 0 };
+	struct replay_origin o = { NULL, SCENARIO, NETWORK, "shared", teams, 2, 0, NULL };
 	struct test_snapshots sn = { 0 };
 	struct replay_writer *w;
 	struct replay_reader *r;

@@ -74,7 +74,7 @@ static bool test_record(void)
 {
 	struct drill_options opts = { SCENARIO, NETWORK, 3, true };
 	const char *teams[] = { "blue", "red" };
-	struct replay_origin o = { NULL, SCENARIO, NETWORK, "shared", teams, 2, 0 };
+	struct replay_origin o = { NULL, SCENARIO, NETWORK, "shared", teams, 2, 0, NULL };
 	struct replay_writer *w;
 	struct diag errs;
 	struct drill *d;
