@@ -439,6 +439,33 @@ void report_finish(struct report *r)
 	}
 }
 
+bool report_technique_has(const struct report *r, int s, int o)
+{
+	const char *a = r->steps[s].technique, *b = r->steps[o].technique;
+
+	if (!r->steps[o].ok)
+		return false;
+	return o == s || (a && b && strcmp(a, b) == 0);
+}
+
+bool report_technique_lead(const struct report *r, int s)
+{
+	if (!r->steps[s].ok)
+		return false;
+	for (int o = 0; o < s; o++)
+		if (report_technique_has(r, s, o))
+			return false;
+	return true;
+}
+
+bool report_technique_detected(const struct report *r, int team, int s)
+{
+	for (int o = 0; o < r->nsteps; o++)
+		if (report_technique_has(r, s, o) && r->teams[team].detected[o] >= 0)
+			return true;
+	return false;
+}
+
 int report_score_at(const struct report *r, int team, sim_time_t t)
 {
 	int total = 0;

@@ -116,6 +116,17 @@ void report_time(sim_time_t t, char *buf, size_t size);
 /* "5 min 34 s" from a duration, or "-" when < 0. */
 void report_span(sim_time_t d, char *buf, size_t size);
 
+/*
+ * ATT&CK techniques: the steps that took hold, one group per technique
+ * (steps whose technique is not recorded each on their own).  A group is
+ * named by its first step: report_technique_lead says whether step s leads
+ * one, report_technique_has whether step o belongs to s's group.
+ */
+bool report_technique_lead(const struct report *r, int s);
+bool report_technique_has(const struct report *r, int s, int o);
+/* Whether the team detected any step of s's group. */
+bool report_technique_detected(const struct report *r, int team, int s);
+
 /* For the writers: s with HTML's special characters as entities (also
  * right for Markdown cells, '|' as "\|" when md), and with bytes that are
  * not UTF-8 as U+FFFD. */

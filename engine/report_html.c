@@ -301,19 +301,25 @@ static void html_world(const struct report *r, FILE *out)
 		th(out, r->teams[t].name);
 	fputs("</tr>\n", out);
 	for (int s = 0; s < r->nsteps; s++) {
-		const struct report_step *st = &r->steps[s];
+		bool first = true;
 
-		if (!st->ok)
+		if (!report_technique_lead(r, s))
 			continue;
 		fputs("<tr>", out);
-		td(out, technique(st));
+		td(out, technique(&r->steps[s]));
 		fputs("<td>", out);
-		put(out, st->what);
-		fputs(" ", out);
-		put(out, st->target);
+		for (int o = s; o < r->nsteps; o++) {
+			if (!report_technique_has(r, s, o))
+				continue;
+			fputs(first ? "" : "<br/>", out);
+			first = false;
+			put(out, r->steps[o].what);
+			fputs(" ", out);
+			put(out, r->steps[o].target);
+		}
 		fputs("</td>", out);
 		for (int t = 0; t < r->nteams; t++) {
-			bool seen = r->teams[t].detected[s] >= 0;
+			bool seen = report_technique_detected(r, t, s);
 
 			fprintf(out, "<td class=\"%s\">", seen ? "pos" : "miss");
 			put(out, seen ? _("detected") : _("not detected"));

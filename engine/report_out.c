@@ -210,19 +210,24 @@ static void md_techniques(const struct report *r, FILE *out)
 	fputs("\n", out);
 	md_rule(out, 2 + r->nteams);
 	for (int s = 0; s < r->nsteps; s++) {
-		const struct report_step *st = &r->steps[s];
+		bool first = true;
 
-		if (!st->ok)
+		if (!report_technique_lead(r, s))
 			continue;
 		fputs("|", out);
-		md_cell(out, report_technique(st));
-		fputs(" ", out);
-		report_put_html(out, st->what, true);
-		fputs(" ", out);
-		report_put_html(out, st->target, true);
+		md_cell(out, report_technique(&r->steps[s]));
+		for (int o = s; o < r->nsteps; o++) {
+			if (!report_technique_has(r, s, o))
+				continue;
+			fputs(first ? " " : ", ", out);
+			first = false;
+			report_put_html(out, r->steps[o].what, true);
+			fputs(" ", out);
+			report_put_html(out, r->steps[o].target, true);
+		}
 		fputs(" |", out);
 		for (int t = 0; t < r->nteams; t++)
-			md_cell(out, r->teams[t].detected[s] >= 0 ? _("detected") : _("not detected"));
+			md_cell(out, report_technique_detected(r, t, s) ? _("detected") : _("not detected"));
 		fputs("\n", out);
 	}
 	fputs("\n", out);
@@ -405,6 +410,8 @@ static void json_team(const struct report *r, int t, FILE *out)
 
 int report_json(const struct report *r, FILE *out)
 {
+	bool first;
+
 	fputs("{\n  \"report\": \"irdrill after-action\", \"version\": 1,\n  ", out);
 	json_key(out, "replay", r->path);
 	fputs(", ", out);
@@ -455,6 +462,33 @@ int report_json(const struct report *r, FILE *out)
 		fputs(", ", out);
 		json_key(out, "detail", o->detail);
 		fputs("}", out);
+	}
+	/* Only the techniques recorded; a step without one is in "steps". */
+	fputs("],\n  \"techniques\": [", out);
+	first = true;
+	for (int s = 0; s < r->nsteps; s++) {
+		bool one = true;
+
+		if (!report_technique_lead(r, s) || r->steps[s].technique == NULL)
+			continue;
+		fprintf(out, "%s\n    {", first ? "" : ",");
+		first = false;
+		json_key(out, "id", r->steps[s].technique);
+		fputs(", \"steps\": [", out);
+		for (int o = s; o < r->nsteps; o++)
+			if (report_technique_has(r, s, o)) {
+				fprintf(out, "%s%d", one ? "" : ", ", o);
+				one = false;
+			}
+		fputs("], \"detected_by\": [", out);
+		one = true;
+		for (int t = 0; t < r->nteams; t++)
+			if (report_technique_detected(r, t, s)) {
+				fputs(one ? "" : ", ", out);
+				one = false;
+				report_put_json(out, r->teams[t].name);
+			}
+		fputs("]}", out);
 	}
 	fputs("],\n  \"teams\": [\n", out);
 	for (int t = 0; t < r->nteams; t++) {

@@ -214,6 +214,33 @@ TEST(everything_escaped)
 	report_free(r);
 }
 
+TEST(techniques_grouped)
+{
+	struct report *r = synthetic();
+	char *json;
+
+	/* Without techniques, each step that took hold stands alone. */
+	CHECK(report_technique_lead(r, 0));
+	CHECK(report_technique_lead(r, 1));
+	CHECK(!report_technique_lead(r, 2));
+	CHECK(!report_technique_has(r, 0, 1));
+	/* Two steps of one technique: one group, detected by whoever
+	 * detected either. */
+	r->steps[0].technique = strdup("T1071.001");
+	r->steps[1].technique = strdup("T1071.001");
+	r->steps[2].technique = strdup("T1566.001");
+	CHECK(report_technique_lead(r, 0));
+	CHECK(!report_technique_lead(r, 1));
+	CHECK(report_technique_has(r, 0, 1));
+	CHECK(!report_technique_has(r, 0, 2));
+	CHECK(report_technique_detected(r, 0, 0));
+	CHECK(!report_technique_detected(r, 1, 0));
+	json = render(r, 1);
+	CHECK_CONTAINS(json, "\"techniques\": [\n    {\"id\": \"T1071.001\", \"steps\": [0, 1], \"detected_by\": [\"blue\"]}]");
+	free(json);
+	report_free(r);
+}
+
 TEST(missing_file_named)
 {
 	char err[512];
@@ -231,6 +258,7 @@ int main(void)
 	RUN(objectives_from_timeline_and_rows);
 	RUN(times_in_words);
 	RUN(everything_escaped);
+	RUN(techniques_grouped);
 	RUN(missing_file_named);
 	return harness_finish();
 }
