@@ -19,7 +19,7 @@
 #define SVG_RIGHT 24
 #define SVG_LANE 24
 #define SVG_SCORE_H 130
-#define SVG_LABEL_CHARS 34
+#define SVG_LABEL_CHARS 36
 
 static const char report_css[] =
 	"body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#1b1f24;background:#fff}"
@@ -57,6 +57,16 @@ static void put_short(FILE *out, const char *s, int max)
 	put(out, buf);
 	if (s[n])
 		fputs("\xe2\x80\xa6", out);
+}
+
+/* How many characters s has, counting at most max. */
+static int utf8_chars(const char *s, int max)
+{
+	int n = 0;
+
+	for (; *s && n < max; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
 }
 
 static void td(FILE *out, const char *s)
@@ -440,9 +450,9 @@ static void svg_team(const struct report *r, int t, FILE *out)
 		if (x2 - x1 < 4)
 			x2 = x1 + 4;
 		fprintf(out, "<text x=\"8\" y=\"%d\" font-size=\"11\">", y + 15);
-		put_short(out, st->what, 12);
+		put_short(out, st->what, 20);
 		fputs(" <tspan fill=\"#57606a\">", out);
-		put_short(out, st->target[0] ? st->target : "-", SVG_LABEL_CHARS - 12);
+		put_short(out, st->target[0] ? st->target : "-", SVG_LABEL_CHARS - 1 - utf8_chars(st->what, 20));
 		fputs("</tspan></text>\n", out);
 		/* How long the attacker held what the step took: to the team's
 		 * containment, else to the end. */

@@ -161,6 +161,21 @@ if [ "$STATUS" -eq 0 ] && grep -q "^irdrill: warning: $TMP/cut.rpl: .*cut short 
 else
 	not_ok "report-cut-short" "status $STATUS" "$(head -2 "$TMP/stderr")" "$(jq -c '{finished, damage}' "$TMP/cut.json" 2>&1)"
 fi
+# Cut anywhere after the header: still a report, as JSON jq reads, and a warning.
+bad=""
+for cut in $((size / 9)) $((size / 3)) $((size - 40)) $((size - 1)); do
+	head -c $cut "$TMP/drill.rpl" >"$TMP/cut.rpl"
+	run_cmd report "$TMP/cut.rpl" --json
+	if [ "$STATUS" -ne 0 ] || ! jq -e '.damage and (.teams | length == 2)' "$TMP/stdout" >/dev/null 2>&1 ||
+		! grep -q "^irdrill: warning: $TMP/cut.rpl: " "$TMP/stderr"; then
+		bad="$bad $cut:$STATUS:$(head -c 120 "$TMP/stderr")"
+	fi
+done
+if [ -z "$bad" ]; then ok "report-cut-anywhere"; else not_ok "report-cut-anywhere" "$bad"; fi
+head -c 60 "$TMP/drill.rpl" >"$TMP/cut.rpl"
+run_cmd report "$TMP/cut.rpl"
+expect_status "report-cut-in-header" 1
+expect_line "report-cut-in-header-says" "$TMP/stderr" "^irdrill: $TMP/cut.rpl: cut short inside its header"
 # A byte changed inside the file: the chunks before the damage are reported on.
 cp "$TMP/drill.rpl" "$TMP/bad.rpl"
 printf '\377\377\377\377' | dd of="$TMP/bad.rpl" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
