@@ -519,8 +519,8 @@ static struct report *report_from(struct replay_reader *rd, const char *path)
  */
 static struct report *report_salvage(const char *path, const char *why)
 {
-	const char *at = strstr(why, " at byte ");
-	char tmp[] = "/tmp/irdrill-report-XXXXXX", buf[65536], err[1200];
+	const char *at = strstr(why, " at byte "), *dir = getenv("TMPDIR");
+	char tmp[4096], buf[65536], err[1200];
 	unsigned long long cut;
 	struct replay_reader *rd;
 	struct report *r = NULL;
@@ -528,6 +528,8 @@ static struct report *report_salvage(const char *path, const char *why)
 	int fd;
 
 	if (at == NULL || strstr(why, ": chunk ") == NULL || sscanf(at, " at byte %llu", &cut) != 1)
+		return NULL;
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/irdrill-report-XXXXXX", dir && *dir ? dir : "/tmp") >= sizeof(tmp))
 		return NULL;
 	fd = mkstemp(tmp);
 	if (fd < 0)
