@@ -206,3 +206,9 @@ expect_status "report-bad-lang" 2
 run_cmd report "$TMP/drill.rpl" --html "$TMP/no/such/dir/r.html"
 expect_status "report-unwritable" 1
 expect_line "report-unwritable-says" "$TMP/stderr" "^irdrill: $TMP/no/such/dir/r.html: No such file or directory$"
+
+# Every label the report translates has its Vietnamese in po/vi.po.
+if xgettext --from-code=UTF-8 -k_ -kN_ -o "$TMP/report.pot" engine/report*.c engine/cmd_report.c 2>"$TMP/xgettext.err" &&
+	msgcmp po/vi.po "$TMP/report.pot" 2>"$TMP/msgcmp.err"; then ok "report-vi-catalogue-complete"; else
+	not_ok "report-vi-catalogue-complete" "$(grep -v 'not used' "$TMP/xgettext.err" "$TMP/msgcmp.err" | head -5)"
+fi
