@@ -17,7 +17,9 @@ static struct replay_record entry(sim_time_t t, enum drill_entry_kind kind, bool
 {
 	struct replay_record rec = { .type = REPLAY_REC_ENTRY, .clock = t };
 
-	rec.entry = (struct replay_entry){ t, kind, ok, actor, what, target, detail };
+	rec.entry = (struct replay_entry){
+		.time = t, .kind = kind, .ok = ok, .actor = actor, .what = what, .target = target, .detail = detail,
+	};
 	return rec;
 }
 
@@ -26,9 +28,11 @@ static struct replay_record score(sim_time_t t, const char *team, const char *co
 {
 	struct replay_record rec = { .type = REPLAY_SCORE, .clock = t };
 
-	rec.score = (struct replay_score){ t, team, component, points, reason, expectation,
-					   expectation[0] ? (points > 0 ? REPLAY_EXPECT_MET : REPLAY_EXPECT_MISSED) :
-					   REPLAY_EXPECT_NONE };
+	rec.score = (struct replay_score){
+		.time = t, .team = team, .component = component, .points = points, .reason = reason,
+		.expectation = expectation,
+		.status = expectation[0] ? (points > 0 ? REPLAY_EXPECT_MET : REPLAY_EXPECT_MISSED) : REPLAY_EXPECT_NONE,
+	};
 	return rec;
 }
 
