@@ -506,7 +506,7 @@ static struct report *report_from(struct replay_reader *rd, const char *path)
 		report_add(r, &rec);
 	if (got < 0) {
 		report_note(r, err);
-		report_note(r, "the report covers the records before it");
+		report_note(r, "the report covers what comes before it");
 	}
 	report_finish(r);
 	return r;
@@ -554,7 +554,7 @@ static struct report *report_salvage(const char *path, const char *why)
 	free(r->damage);
 	r->damage = NULL;
 	report_note(r, why);
-	report_note(r, "the report covers the whole chunks before it");
+	report_note(r, "the report covers what comes before it");
 	replay_close(rd);
 done:
 	if (in)

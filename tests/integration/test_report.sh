@@ -180,7 +180,7 @@ expect_line "report-cut-in-header-says" "$TMP/stderr" "^irdrill: $TMP/cut.rpl: c
 cp "$TMP/drill.rpl" "$TMP/bad.rpl"
 printf '\377\377\377\377' | dd of="$TMP/bad.rpl" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
 run_cmd report "$TMP/bad.rpl" --md
-if [ "$STATUS" -eq 0 ] && grep -q "^irdrill: warning: $TMP/bad.rpl: chunk [0-9]* at byte [0-9]*: .*the report covers the whole chunks before it" "$TMP/stderr" &&
+if [ "$STATUS" -eq 0 ] && grep -q "^irdrill: warning: $TMP/bad.rpl: chunk [0-9]* at byte [0-9]*: .*the report covers what comes before it" "$TMP/stderr" &&
 	grep -q '^> \*\*Damaged replay:\*\*' "$TMP/stdout" && grep -q '^| Last record | T+' "$TMP/stdout"; then
 	ok "report-corrupt-chunk"
 else
