@@ -223,3 +223,15 @@ done:
 	free(o.sensors);
 	return rc;
 }
+
+/* `irdrill replay FILE`: with --verify, the check; without, the viewer
+ * (cmd_view.c). */
+int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--verify") == 0) {
+			fprintf(stderr, "irdrill: replay --verify is not available yet\n");
+			return CLI_ERROR;
+		}
+	return cmd_view(cmd, argc, argv);
+}

@@ -124,7 +124,7 @@ static int drill_check_action(const struct drill *d, const struct action *a, cha
 		snprintf(err, errlen, "no alert %s: %d raised so far", id, alerts_count(d->alerts));
 		return -1;
 	}
-	return 0;
+	return d->on_check ? d->on_check(d->on_check_ctx, d, a, err, errlen) : 0;
 }
 
 /* A scripted action falls due; one the drill refuses is written on the
@@ -368,4 +368,10 @@ void drill_objective_settle(struct drill *d, int objective, enum drill_objective
 	o->reason = drill_strdup(reason);
 	drill_record(d, DRILL_OBJECTIVE, actor, o->id, NULL, state == OBJECTIVE_ACHIEVED,
 		     state == OBJECTIVE_ACHIEVED ? "achieved" : reason ? reason : "prevented");
+}
+
+void drill_on_check(struct drill *d, drill_check_fn fn, void *ctx)
+{
+	d->on_check = fn;
+	d->on_check_ctx = ctx;
 }

@@ -121,6 +121,10 @@ typedef void (*drill_entry_fn)(void *ctx, struct drill *d, size_t entry);
  * there, the action not applied (the exercise store could not record
  * it). */
 typedef bool (*drill_action_fn)(void *ctx, struct drill *d, const struct action *a, const char *refused);
+/* Checks a team action before the drill takes it, after the drill's own
+ * checks (the teams' zones in shared mode): 0, or -1 with a plain-words
+ * message, and the action is refused with no side effect. */
+typedef int (*drill_check_fn)(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen);
 
 /* Unique numbers for what the sensors tell apart. */
 enum drill_serial { DRILL_SERIAL_CONN, DRILL_SERIAL_FILE, DRILL_SERIAL_MAIL, DRILL_SERIAL_COUNT };
@@ -164,6 +168,8 @@ struct drill {
 	drill_action_fn on_action;
 	void *on_action_ctx;
 	bool halted; /* by on_action: nothing more runs */
+	drill_check_fn on_check;
+	void *on_check_ctx;
 };
 
 /* Events in the queue. */
@@ -191,6 +197,8 @@ long drill_alert_step(const struct drill *d, const struct alert *a);
 void drill_on_entry(struct drill *d, drill_entry_fn fn, void *ctx);
 /* One hook for each scripted action as it falls due (the store). */
 void drill_on_action(struct drill *d, drill_action_fn fn, void *ctx);
+/* One check of every team action, scripted or typed, before it is taken. */
+void drill_on_check(struct drill *d, drill_check_fn fn, void *ctx);
 
 /* Listeners hear records in emission order; add them before running. */
 void drill_listen(struct drill *d, drill_listener_fn fn, void *ctx);

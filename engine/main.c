@@ -11,11 +11,13 @@ static int cmd_help(const struct cli_cmd *cmd, int argc, char **argv);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "run", "[SCENARIO]", "live drill in the console (default: the stock drill on the default province)",
-	  "  --network FILE   --seed N   --teams NAME[,NAME...]   --db FILE\n"
+	  "  --network FILE   --seed N   --teams NAME[=ZONE+ZONE...][,NAME...]   --db FILE\n"
+	  "  --mode parallel|shared   each team its own province (default), or one shared\n"
+	  "                           by zones (docs/scoring.md)\n"
 	  "  --speed 1|2|...|max   --headless   --actions FILE   --out DIR\n"
 	  "  --syslog udp://H:P|tcp://H:P[,rfc5424|rfc3164]   --replay FILE\n"
 	  "  --lang en|vi   the console's language (default: from LANG)\n"
-	  "  (available now: --network, --seed, --teams, --db, --speed, --headless, --actions,\n"
+	  "  (available now: --network, --seed, --teams, --mode, --db, --speed, --headless, --actions,\n"
 	  "  --out, --syslog, --replay, --background, --lang; the store is irdrill.db in the\n"
 	  "  current folder unless --db or $IRDRILL_DB names another)\n", cmd_run },
 	{ "check", "SCENARIO...", "load, lint and dry-run scenarios",
@@ -23,7 +25,12 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "net", "[--network FILE]", "summarise the network model",
 	  "  --network FILE   the model to load (default: networks/default.lua\n"
 	  "                   in the scenarios folder)\n", cmd_net },
-	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares", NULL, NULL },
+	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares",
+	  "  --as TEAM|white   --at T   --lang en|vi   --network FILE   --scenario FILE\n"
+	  "  Without --verify: the console's views driven by the replay (a terminal is\n"
+	  "  needed); Space plays or pauses, ? lists the keys, :seek T goes to a time.\n"
+	  "  --network and --scenario name copies of the files if they have moved\n"
+	  "  (their SHA-256 must be the recorded ones).\n", cmd_replay },
 	{ "export", "FILE --out DIR", "re-render sensor files from a replay",
 	  "  --out DIR   --sensor NAME (again for more)   --from T   --to T   --network FILE\n"
 	  "  Writes the files of every sensor (or of those named) as the live run --out\n"
@@ -49,7 +56,7 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  Each team's total, then every score change: when, points, component,\n"
 	  "  reason.  No EXERCISE-ID: the latest exercise.\n", cmd_scores },
 	{ "serve", "[SCENARIO]", "run a drill that team consoles attach to",
-	  "  --teams NAME[,NAME...]   --socket PATH   --listen HOST:PORT   --db FILE\n"
+	  "  --teams NAME[=ZONE+ZONE...][,NAME...]   --socket PATH   --listen HOST:PORT   --db FILE\n"
 	  "  --network FILE   --seed N   --speed 1|2|...|max   --background RATE\n"
 	  "  --out DIR   --syslog SPEC   --replay FILE\n"
 	  "  Prints one join token per team and one for the white cell, once; the\n"

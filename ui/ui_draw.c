@@ -708,7 +708,7 @@ void ui_draw(struct ui_model *m)
 		side_w = cols - side_x;
 	}
 	if (dirty & UI_DIRTY_CLOCK)
-		ui_draw_top(m, cols);
+		(m->draw_top ? m->draw_top : ui_draw_top)(m, cols);
 	if (dirty & (UI_DIRTY_LAYOUT | UI_DIRTY_FEED))
 		ui_draw_tabs(m, cols);
 	if (dirty & ui_pane_draw[m->pane].dirty)
@@ -722,10 +722,29 @@ void ui_draw(struct ui_model *m)
 	}
 	if (dirty & UI_DIRTY_STATUS)
 		ui_draw_status(m, rows - 2, cols);
-	if (m->help)
+	if (m->help && m->draw_help)
+		m->draw_help(m, rows, cols);
+	else if (m->help)
 		ui_draw_help(rows, cols);
 	/* The command line last: it leaves the cursor where typing goes. */
 	ui_draw_line(m, rows - 1, cols);
 	m->dirty = 0;
 	refresh();
+}
+
+/* ---- for front ends' own bars and overlays ---------------------------- */
+
+int ui_draw_text(int y, int x, int w, const char *text, unsigned attr, bool pad)
+{
+	return ui_put(y, x, w, text, (attr_t)attr, pad);
+}
+
+unsigned ui_draw_attr(enum ui_draw_style style)
+{
+	switch (style) {
+	case UI_STYLE_BAR: return (unsigned)ui_attr(UI_PAIR_BAR, A_REVERSE);
+	case UI_STYLE_PAUSED: return (unsigned)(ui_attr(UI_PAIR_PAUSED, A_REVERSE) | A_BOLD);
+	case UI_STYLE_OVERLAY: return (unsigned)A_REVERSE;
+	}
+	return (unsigned)A_NORMAL;
 }

@@ -27,4 +27,11 @@
 void ui_draw_init(bool colour);
 void ui_draw(struct ui_model *m);
 
+/* For a front end's own top bar and help (ui_model's draw_top and
+ * draw_help): text in exactly w cells at (y, x), returning the cells
+ * used, and the attributes the console's bar, pause and overlay use. */
+enum ui_draw_style { UI_STYLE_BAR, UI_STYLE_PAUSED, UI_STYLE_OVERLAY };
+int ui_draw_text(int y, int x, int w, const char *text, unsigned attr, bool pad);
+unsigned ui_draw_attr(enum ui_draw_style style);
+
 #endif

@@ -82,6 +82,12 @@ struct ui_model {
 	int64_t wall;        /* wall microseconds of the current loop */
 	size_t seen_entries; /* timeline entries already drawn */
 	sim_time_t shown_second;
+	/* A front end showing something other than a live drill (the replay
+	 * viewer, ui_replay.h) draws the top bar and the help overlay
+	 * itself; NULL: the console's own.  owner is its state. */
+	void (*draw_top)(struct ui_model *m, int cols);
+	void (*draw_help)(struct ui_model *m, int rows, int cols);
+	void *owner;
 };
 
 /* Take the drill (borrowed; must outlive the model), listen to its

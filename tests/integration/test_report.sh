@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 scn=scenarios/apt-mustang-panda.lua
-run_cmd run --headless --teams soc,team-tdm --actions tests/data/actions/apt-two-teams.txt \
+run_cmd run --headless --mode shared --teams soc,team-tdm --actions tests/data/actions/apt-two-teams.txt \
 	--replay "$TMP/drill.rpl" $scn
 expect_status "report-drill-run" 0
 run_cmd scores
