@@ -16,13 +16,16 @@
 #include <string.h>
 
 #include "cli.h"
+#include "replay_record.h"
 #include "report.h"
 #include "ui_i18n.h"
+#include "xmalloc.h"
 
 enum report_form { FORM_MD, FORM_JSON, FORM_HTML };
 
 struct report_opts {
-	const char *file, *out;
+	const char **files, *out;
+	int nfiles;
 	enum report_form form;
 	bool form_given, lang_given, vi;
 };
@@ -55,9 +58,8 @@ static int report_options(const struct cli_cmd *cmd, int argc, char **argv, stru
 		enum report_form form;
 
 		if (report_word(argc, argv, i)) {
-			if (o->file)
-				return cli_bad_usage(cmd, "name one replay file ('%s' is a second)", a);
-			o->file = a;
+			o->files = xrealloc(o->files, (size_t)(o->nfiles + 1) * sizeof(*o->files));
+			o->files[o->nfiles++] = a;
 			continue;
 		}
 		if (strncmp(a, "--lang", name) == 0 && name == 6) {
@@ -89,52 +91,98 @@ static int report_options(const struct cli_cmd *cmd, int argc, char **argv, stru
 				return cli_bad_usage(cmd, "--html needs the file to write");
 			o->out = argv[++i];
 		} else if (report_word(argc, argv, i + 1) &&
-			   (o->file != NULL || report_words_after(argc, argv, i + 1) > 0))
+			   (o->nfiles > 0 || report_words_after(argc, argv, i + 1) > 0))
 			o->out = argv[++i];
 		if (o->out && o->out[0] == '\0')
 			return cli_bad_usage(cmd, "an empty file name to write");
 	}
-	if (o->file == NULL)
+	if (o->nfiles == 0)
 		return cli_bad_usage(cmd, "name the replay file");
 	return 0;
+}
+
+/* Is path a replay (its first bytes the magic)? */
+static bool report_is_replay(const char *path)
+{
+	char magic[sizeof(REPLAY_MAGIC) - 1];
+	FILE *f = fopen(path, "rb");
+	bool is;
+
+	if (f == NULL)
+		return false;
+	is = fread(magic, 1, sizeof(magic), f) == sizeof(magic) && memcmp(magic, REPLAY_MAGIC, sizeof(magic)) == 0;
+	fclose(f);
+	return is;
+}
+
+/* Read every replay; false with the reason on stderr. */
+static bool report_read_all(const struct report_opts *o, struct report **rs)
+{
+	char err[1400];
+
+	for (int i = 0; i < o->nfiles; i++) {
+		rs[i] = report_read(o->files[i], err, sizeof(err));
+		if (rs[i] == NULL) {
+			fprintf(stderr, "irdrill: %s\n", err);
+			return false;
+		}
+		if (rs[i]->damage)
+			fprintf(stderr, "irdrill: warning: %s\n", rs[i]->damage);
+		for (int t = 0; t < rs[i]->nteams; t++)
+			for (int j = 0; j < i; j++)
+				if (report_team_find(rs[j], rs[i]->teams[t].name) >= 0) {
+					fprintf(stderr, "irdrill: team %s is in both %s and %s; name the replays of "
+						"one drill, each once\n", rs[i]->teams[t].name, o->files[j], o->files[i]);
+					return false;
+				}
+	}
+	return true;
 }
 
 int cmd_report(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct report_opts o = { 0 };
-	struct report *r;
-	char err[1400];
+	struct report **rs = NULL;
+	const struct report *const *all;
 	FILE *out = stdout;
-	bool to_stdout;
+	bool to_stdout, vi;
 	int rc = report_options(cmd, argc, argv, &o), wrote;
 
 	if (rc)
-		return rc;
-	if (!ui_i18n_init(o.lang_given ? o.vi : ui_i18n_env_vi()))
+		goto done;
+	rc = CLI_ERROR;
+	vi = o.lang_given ? o.vi : ui_i18n_env_vi();
+	if (!ui_i18n_init(vi))
 		fprintf(stderr, "irdrill: no Vietnamese catalogue found; the report is in English\n");
 	/* Coordinates and numbers are written the C way whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
-	r = report_read(o.file, err, sizeof(err));
-	if (r == NULL) {
-		fprintf(stderr, "irdrill: %s\n", err);
-		return CLI_ERROR;
-	}
-	if (r->damage)
-		fprintf(stderr, "irdrill: warning: %s\n", r->damage);
 	to_stdout = o.out == NULL || strcmp(o.out, "-") == 0;
+	if (!to_stdout && report_is_replay(o.out)) {
+		fprintf(stderr, "irdrill: %s is a replay: not overwriting it with the report (--md=FILE or "
+			"--json=FILE names the output when in doubt)\n", o.out);
+		rc = CLI_USAGE;
+		goto done;
+	}
+	rs = xcalloc((size_t)o.nfiles, sizeof(*rs));
+	if (!report_read_all(&o, rs))
+		goto done;
 	if (!to_stdout && (out = fopen(o.out, "w")) == NULL) {
 		fprintf(stderr, "irdrill: %s: %s\n", o.out, strerror(errno));
-		report_free(r);
-		return CLI_ERROR;
+		goto done;
 	}
-	wrote = o.form == FORM_HTML ? report_html(r, out, o.lang_given ? o.vi : ui_i18n_env_vi()) :
-		o.form == FORM_JSON ? report_json(r, out) : report_md(r, out);
+	all = (const struct report *const *)rs;
+	wrote = o.form == FORM_HTML ? report_html(all, o.nfiles, out, vi) :
+		o.form == FORM_JSON ? report_json(all, o.nfiles, out) : report_md(all, o.nfiles, out);
 	if (!to_stdout && fclose(out) != 0)
 		wrote = -1;
-	if (wrote != 0) {
+	if (wrote != 0)
 		fprintf(stderr, "irdrill: %s: %s\n", to_stdout ? "standard output" : o.out, strerror(errno ? errno : EIO));
-		rc = CLI_ERROR;
-	}
-	report_free(r);
+	else
+		rc = CLI_OK;
+done:
+	for (int i = 0; rs && i < o.nfiles; i++)
+		report_free(rs[i]);
+	free(rs);
+	free(o.files);
 	return rc;
 }

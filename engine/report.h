@@ -140,9 +140,18 @@ extern const char *const report_components[];
 extern const int report_ncomponents;
 int report_component_total(const struct report *r, int team, const char *component);
 
-/* The three forms; each returns 0, or -1 when out failed. */
-int report_md(const struct report *r, FILE *out);
-int report_json(const struct report *r, FILE *out);
-int report_html(const struct report *r, FILE *out, bool vi);
+/*
+ * The three forms of the reports of n replays (n > 1: the replays of a
+ * parallel drill, one province per team, laid side by side); each returns
+ * 0, or -1 when out failed.
+ */
+int report_md(const struct report *const *rs, int n, FILE *out);
+int report_json(const struct report *const *rs, int n, FILE *out);
+int report_html(const struct report *const *rs, int n, FILE *out, bool vi);
+
+/* Every team of every replay, in order: the t-th team of rs[w]. */
+#define REPORT_EACH_TEAM(rs, n, w, t)      \
+	for (int w = 0; w < (n); w++)          \
+		for (int t = 0; t < (rs)[w]->nteams; t++)
 
 #endif

@@ -113,9 +113,6 @@ static const char *basename_of(const char *path)
 
 static void html_head(const struct report *r, FILE *out, bool vi)
 {
-	struct simclock clock;
-	char start[64], end[32];
-
 	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n"
 		"<meta charset=\"utf-8\"/>\n<title>", vi ? "vi" : "en");
 	put(out, _("After-action report"));
@@ -125,7 +122,15 @@ static void html_head(const struct report *r, FILE *out, bool vi)
 	put(out, _("After-action report"));
 	fputs(": ", out);
 	put(out, basename_of(r->scenario));
-	fputs("</h1>\n<table class=\"meta\">\n", out);
+	fputs("</h1>\n", out);
+}
+
+static void html_meta(const struct report *r, FILE *out)
+{
+	struct simclock clock;
+	char start[64], end[32];
+
+	fputs("<table class=\"meta\">\n", out);
 	simclock_init(&clock, r->epoch_unix_us);
 	if (!simclock_format_local_colon(&clock, 0, start, sizeof(start)))
 		snprintf(start, sizeof(start), "-");
@@ -168,54 +173,67 @@ static void th(FILE *out, const char *s)
 	fputs("</th>", out);
 }
 
-static void html_side_by_side(const struct report *r, FILE *out)
+static void html_side_by_side(const struct report *const *rs, int n, FILE *out)
 {
-	int taken = 0;
-
-	for (int s = 0; s < r->nsteps; s++)
-		taken += r->steps[s].ok;
 	fputs("<h2>", out);
 	put(out, _("Teams side by side"));
 	fputs("</h2>\n<table>\n<tr><th></th>", out);
-	for (int t = 0; t < r->nteams; t++)
-		th(out, r->teams[t].name);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		th(out, rs[w]->teams[t].name);
 	fputs("</tr>\n<tr>", out);
 	th(out, _("Score"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, "<td class=\"n\"><strong>%d</strong></td>", r->teams[t].total);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, "<td class=\"n\"><strong>%d</strong></td>", rs[w]->teams[t].total);
 	fputs("</tr>\n<tr>", out);
 	th(out, _("Steps detected"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, "<td class=\"n\">%d / %d</td>", r->teams[t].detections, taken);
+	REPORT_EACH_TEAM(rs, n, w, t) {
+		int taken = 0;
+
+		for (int s = 0; s < rs[w]->nsteps; s++)
+			taken += rs[w]->steps[s].ok;
+		fprintf(out, "<td class=\"n\">%d / %d</td>", rs[w]->teams[t].detections, taken);
+	}
 	fputs("</tr>\n<tr>", out);
 	th(out, _("Hosts contained"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, "<td class=\"n\">%d</td>", r->teams[t].containments);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, "<td class=\"n\">%d</td>", rs[w]->teams[t].containments);
 	fputs("</tr>\n<tr>", out);
 	th(out, _("False positives"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, "<td class=\"n\">%d</td>", r->teams[t].false_positives);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, "<td class=\"n\">%d</td>", rs[w]->teams[t].false_positives);
 	fputs("</tr>\n<tr>", out);
 	th(out, _("Actions"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, "<td class=\"n\">%d</td>", r->teams[t].actions);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, "<td class=\"n\">%d</td>", rs[w]->teams[t].actions);
 	fputs("</tr>\n", out);
 	for (int c = 0; c < report_ncomponents; c++) {
 		fputs("<tr><th>", out);
 		put(out, _("points"));
 		fprintf(out, ": <code>%s</code></th>", report_components[c]);
-		for (int t = 0; t < r->nteams; t++)
-			td_points(out, report_component_total(r, t, report_components[c]));
+		REPORT_EACH_TEAM(rs, n, w, t)
+			td_points(out, report_component_total(rs[w], t, report_components[c]));
 		fputs("</tr>\n", out);
 	}
 	fputs("</table>\n", out);
 }
 
-static void html_ttd(const struct report *r, FILE *out)
+/* A section's heading; with several replays, which one it is about. */
+static void html_heading(const struct report *r, const char *title, bool several, FILE *out)
 {
 	fputs("<h2>", out);
-	put(out, _("Time to detect and to contain, per attack step"));
-	fputs("</h2>\n<table>\n<tr>", out);
+	put(out, title);
+	if (several) {
+		fputs(" (", out);
+		put(out, basename_of(r->path));
+		fputs(")", out);
+	}
+	fputs("</h2>\n", out);
+}
+
+static void html_ttd(const struct report *r, bool several, FILE *out)
+{
+	html_heading(r, _("Time to detect and to contain, per attack step"), several, out);
+	fputs("<table>\n<tr>", out);
 	th(out, _("Began"));
 	th(out, _("Step"));
 	th(out, _("Target"));
@@ -253,11 +271,10 @@ static void html_ttd(const struct report *r, FILE *out)
 	fputs("</table>\n", out);
 }
 
-static void html_world(const struct report *r, FILE *out)
+static void html_world(const struct report *r, bool several, FILE *out)
 {
-	fputs("<h2>", out);
-	put(out, _("Objectives"));
-	fputs("</h2>\n<table>\n<tr>", out);
+	html_heading(r, _("Objectives"), several, out);
+	fputs("<table>\n<tr>", out);
 	th(out, _("Objective"));
 	th(out, _("State"));
 	th(out, _("Time"));
@@ -275,9 +292,9 @@ static void html_world(const struct report *r, FILE *out)
 		td(out, o->detail ? o->detail : "");
 		fputs("</tr>\n", out);
 	}
-	fputs("</table>\n<h2>", out);
-	put(out, _("Attack steps"));
-	fputs("</h2>\n<table>\n<tr>", out);
+	fputs("</table>\n", out);
+	html_heading(r, _("Attack steps"), several, out);
+	fputs("<table>\n<tr>", out);
 	th(out, _("Began"));
 	th(out, _("Last"));
 	th(out, _("Actor"));
@@ -302,9 +319,9 @@ static void html_world(const struct report *r, FILE *out)
 		put(out, st->ok ? _("took hold") : st->failed ? st->failed : _("failed"));
 		fputs("</td></tr>\n", out);
 	}
-	fputs("</table>\n<h2>", out);
-	put(out, _("ATT&CK techniques used and detected"));
-	fputs("</h2>\n<table>\n<tr>", out);
+	fputs("</table>\n", out);
+	html_heading(r, _("ATT&CK techniques used and detected"), several, out);
+	fputs("<table>\n<tr>", out);
 	th(out, _("Technique"));
 	th(out, _("Step"));
 	for (int t = 0; t < r->nteams; t++)
@@ -562,12 +579,12 @@ static void svg_team(const struct report *r, int t, FILE *out)
 	fputs("</text>\n</g>\n</svg>\n", out);
 }
 
-static void html_team(const struct report *r, int t, FILE *out)
+static void html_team(const struct report *r, int t, int number, FILE *out)
 {
 	const struct report_team *team = &r->teams[t];
 	int total = 0;
 
-	fprintf(out, "<section class=\"team\" id=\"team-%d\">\n<h2>", t + 1);
+	fprintf(out, "<section class=\"team\" id=\"team-%d\">\n<h2>", number);
 	put(out, _("Team"));
 	fputs(" ", out);
 	put(out, team->name);
@@ -620,30 +637,38 @@ static void html_team(const struct report *r, int t, FILE *out)
 	fputs("</table>\n</section>\n", out);
 }
 
-static void html_timelines(const struct report *r, FILE *out)
+static void html_timelines(const struct report *const *rs, int n, FILE *out)
 {
+	int i = 0;
+
 	fputs("<h2>", out);
 	put(out, _("Timelines"));
 	fputs("</h2>\n", out);
-	for (int t = 0; t < r->nteams; t++) {
-		fprintf(out, "<h3 id=\"timeline-%d\">", t + 1);
+	REPORT_EACH_TEAM(rs, n, w, t) {
+		fprintf(out, "<h3 id=\"timeline-%d\">", ++i);
 		put(out, _("Team"));
 		fputs(" ", out);
-		put(out, r->teams[t].name);
+		put(out, rs[w]->teams[t].name);
 		fputs("</h3>\n", out);
-		svg_team(r, t, out);
+		svg_team(rs[w], t, out);
 	}
 }
 
-int report_html(const struct report *r, FILE *out, bool vi)
+int report_html(const struct report *const *rs, int n, FILE *out, bool vi)
 {
-	html_head(r, out, vi);
-	html_side_by_side(r, out);
-	html_timelines(r, out);
-	html_ttd(r, out);
-	html_world(r, out);
-	for (int t = 0; t < r->nteams; t++)
-		html_team(r, t, out);
+	int i = 0;
+
+	html_head(rs[0], out, vi);
+	for (int w = 0; w < n; w++)
+		html_meta(rs[w], out);
+	html_side_by_side(rs, n, out);
+	html_timelines(rs, n, out);
+	for (int w = 0; w < n; w++) {
+		html_ttd(rs[w], n > 1, out);
+		html_world(rs[w], n > 1, out);
+	}
+	REPORT_EACH_TEAM(rs, n, w, t)
+		html_team(rs[w], t, ++i, out);
 	fputs("</body>\n</html>\n", out);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

@@ -65,14 +65,24 @@ static const char *report_basename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* A section's heading; with several replays, which one it is about. */
+static void md_heading(const struct report *r, const char *title, bool several, FILE *out)
+{
+	fprintf(out, "## %s", title);
+	if (several) {
+		fputs(" (", out);
+		report_put_html(out, report_basename(r->path), true);
+		fputs(")", out);
+	}
+	fputs("\n\n", out);
+}
+
 static void md_header(const struct report *r, FILE *out)
 {
 	char buf[64];
 	struct simclock clock;
 
-	fprintf(out, "# %s: ", _("After-action report"));
-	report_put_html(out, report_basename(r->scenario), true);
-	fputs("\n\n|  |  |\n", out);
+	fputs("|  |  |\n", out);
 	md_rule(out, 2);
 	fprintf(out, "| %s |", _("Replay"));
 	md_cell(out, r->path);
@@ -98,41 +108,41 @@ static void md_header(const struct report *r, FILE *out)
 	}
 }
 
-static void md_side_by_side(const struct report *r, FILE *out)
+static void md_side_by_side(const struct report *const *rs, int n, FILE *out)
 {
 	fprintf(out, "## %s\n\n| |", _("Teams side by side"));
-	for (int t = 0; t < r->nteams; t++)
-		md_cell(out, r->teams[t].name);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		md_cell(out, rs[w]->teams[t].name);
 	fputs("\n|---|", out);
-	for (int t = 0; t < r->nteams; t++)
+	REPORT_EACH_TEAM(rs, n, w, t)
 		fputs("---:|", out);
 	fprintf(out, "\n| %s |", _("Score"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, " %d |", r->teams[t].total);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, " %d |", rs[w]->teams[t].total);
 	fprintf(out, "\n| %s |", _("Steps detected"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, " %d / %d |", r->teams[t].detections, report_steps_taken(r));
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, " %d / %d |", rs[w]->teams[t].detections, report_steps_taken(rs[w]));
 	fprintf(out, "\n| %s |", _("Hosts contained"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, " %d |", r->teams[t].containments);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, " %d |", rs[w]->teams[t].containments);
 	fprintf(out, "\n| %s |", _("False positives"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, " %d |", r->teams[t].false_positives);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, " %d |", rs[w]->teams[t].false_positives);
 	fprintf(out, "\n| %s |", _("Actions"));
-	for (int t = 0; t < r->nteams; t++)
-		fprintf(out, " %d |", r->teams[t].actions);
+	REPORT_EACH_TEAM(rs, n, w, t)
+		fprintf(out, " %d |", rs[w]->teams[t].actions);
 	for (int c = 0; c < report_ncomponents; c++) {
 		fprintf(out, "\n| %s: `%s` |", _("points"), report_components[c]);
-		for (int t = 0; t < r->nteams; t++)
-			fprintf(out, " %+d |", report_component_total(r, t, report_components[c]));
+		REPORT_EACH_TEAM(rs, n, w, t)
+			fprintf(out, " %+d |", report_component_total(rs[w], t, report_components[c]));
 	}
 	fputs("\n\n", out);
 }
 
-static void md_ttd(const struct report *r, FILE *out)
+static void md_ttd(const struct report *r, bool several, FILE *out)
 {
-	fprintf(out, "## %s\n\n| %s | %s | %s |", _("Time to detect and to contain, per attack step"), _("Began"),
-		_("Step"), _("Target"));
+	md_heading(r, _("Time to detect and to contain, per attack step"), several, out);
+	fprintf(out, "| %s | %s | %s |", _("Began"), _("Step"), _("Target"));
 	for (int t = 0; t < r->nteams; t++) {
 		fputs(" ", out);
 		report_put_html(out, r->teams[t].name, true);
@@ -162,10 +172,10 @@ static void md_ttd(const struct report *r, FILE *out)
 	fputs("\n", out);
 }
 
-static void md_objectives(const struct report *r, FILE *out)
+static void md_objectives(const struct report *r, bool several, FILE *out)
 {
-	fprintf(out, "## %s\n\n| %s | %s | %s | %s |\n", _("Objectives"), _("Objective"), _("State"), _("Time"),
-		_("Detail"));
+	md_heading(r, _("Objectives"), several, out);
+	fprintf(out, "| %s | %s | %s | %s |\n", _("Objective"), _("State"), _("Time"), _("Detail"));
 	md_rule(out, 4);
 	for (int i = 0; i < r->nobjectives; i++) {
 		const struct report_objective *o = &r->objectives[i];
@@ -180,10 +190,11 @@ static void md_objectives(const struct report *r, FILE *out)
 	fputs("\n", out);
 }
 
-static void md_steps(const struct report *r, FILE *out)
+static void md_steps(const struct report *r, bool several, FILE *out)
 {
-	fprintf(out, "## %s\n\n| %s | %s | %s | %s | %s | %s | %s | %s |\n", _("Attack steps"), _("Began"),
-		_("Last"), _("Actor"), _("Step"), _("Target"), _("Technique"), _("Attempts"), _("Result"));
+	md_heading(r, _("Attack steps"), several, out);
+	fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", _("Began"), _("Last"), _("Actor"), _("Step"),
+		_("Target"), _("Technique"), _("Attempts"), _("Result"));
 	md_rule(out, 8);
 	for (int s = 0; s < r->nsteps; s++) {
 		const struct report_step *st = &r->steps[s];
@@ -202,9 +213,10 @@ static void md_steps(const struct report *r, FILE *out)
 	fputs("\n", out);
 }
 
-static void md_techniques(const struct report *r, FILE *out)
+static void md_techniques(const struct report *r, bool several, FILE *out)
 {
-	fprintf(out, "## %s\n\n| %s | %s |", _("ATT&CK techniques used and detected"), _("Technique"), _("Step"));
+	md_heading(r, _("ATT&CK techniques used and detected"), several, out);
+	fprintf(out, "| %s | %s |", _("Technique"), _("Step"));
 	for (int t = 0; t < r->nteams; t++)
 		md_cell(out, r->teams[t].name);
 	fputs("\n", out);
@@ -274,16 +286,22 @@ static void md_team(const struct report *r, int t, FILE *out)
 	fputs("\n", out);
 }
 
-int report_md(const struct report *r, FILE *out)
+int report_md(const struct report *const *rs, int n, FILE *out)
 {
-	md_header(r, out);
-	md_side_by_side(r, out);
-	md_ttd(r, out);
-	md_objectives(r, out);
-	md_steps(r, out);
-	md_techniques(r, out);
-	for (int t = 0; t < r->nteams; t++)
-		md_team(r, t, out);
+	fprintf(out, "# %s: ", _("After-action report"));
+	report_put_html(out, report_basename(rs[0]->scenario), true);
+	fputs("\n\n", out);
+	for (int w = 0; w < n; w++)
+		md_header(rs[w], out);
+	md_side_by_side(rs, n, out);
+	for (int w = 0; w < n; w++) {
+		md_ttd(rs[w], n > 1, out);
+		md_objectives(rs[w], n > 1, out);
+		md_steps(rs[w], n > 1, out);
+		md_techniques(rs[w], n > 1, out);
+	}
+	REPORT_EACH_TEAM(rs, n, w, t)
+		md_team(rs[w], t, out);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 
@@ -408,11 +426,11 @@ static void json_team(const struct report *r, int t, FILE *out)
 	fputs("]}", out);
 }
 
-int report_json(const struct report *r, FILE *out)
+/* One replay's object, without its closing brace. */
+static void json_replay(const struct report *r, FILE *out)
 {
 	bool first;
 
-	fputs("{\n  \"report\": \"irdrill after-action\", \"version\": 1,\n  ", out);
 	json_key(out, "replay", r->path);
 	fputs(", ", out);
 	json_key(out, "irdrill", r->version);
@@ -495,6 +513,23 @@ int report_json(const struct report *r, FILE *out)
 		json_team(r, t, out);
 		fputs(t + 1 < r->nteams ? ",\n" : "\n", out);
 	}
-	fputs("  ]\n}\n", out);
+	fputs("  ]", out);
+}
+
+int report_json(const struct report *const *rs, int n, FILE *out)
+{
+	fputs("{\n  \"report\": \"irdrill after-action\", \"version\": 1,\n  ", out);
+	if (n == 1)
+		json_replay(rs[0], out);
+	else {
+		fputs("\"replays\": [", out);
+		for (int w = 0; w < n; w++) {
+			fputs(w ? ", {\n  " : "{\n  ", out);
+			json_replay(rs[w], out);
+			fputs("}", out);
+		}
+		fputs("]", out);
+	}
+	fputs("\n}\n", out);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

@@ -2,6 +2,7 @@
 # scenario, tests/data/actions/apt-two-teams.txt): JSON whose figures are
 # the ones `irdrill scores` prints, Markdown tables, one well-formed HTML
 # page with a timeline per team that Chromium renders, Vietnamese labels;
+# the two replays of a parallel drill side by side;
 # a replay cut short or corrupt still gives a report of what is readable,
 # and bad usage, a missing file and a foreign file are refused in words.
 . "$(dirname "$0")/lib.sh"
@@ -149,6 +150,41 @@ if command -v chromium >/dev/null 2>&1; then
 	fi
 else
 	not_ok "report-html-chromium-screenshot" "chromium is not installed (make test-deps installs it)"
+fi
+
+# ---- a parallel drill: one replay per team, laid side by side ---------------
+run_cmd run --headless --mode parallel --teams soc,team-tdm --actions tests/data/actions/apt-two-teams.txt \
+	--replay "$TMP/par.irr" $scn
+expect_status "report-parallel-run" 0
+run_cmd scores
+awk '/^team +total +changes$/ { on = 1; next } on && NF == 3 { print $1, $2, $3 } on && NF == 0 { exit }' \
+	"$TMP/stdout" >"$TMP/want-totals"
+run_cmd report "$TMP/par-soc.irr" "$TMP/par-team-tdm.irr" --json "$TMP/par.json"
+jq -r '.replays[] | .teams[] | "\(.name) \(.total) \(.rows | length)"' "$TMP/par.json" >"$TMP/got-totals" 2>&1
+if [ "$STATUS" -eq 0 ] && [ -s "$TMP/want-totals" ] && cmp -s "$TMP/want-totals" "$TMP/got-totals" &&
+	[ "$(jq -r '[.replays[] | .mode] | join(",")' "$TMP/par.json")" = "parallel,parallel" ]; then
+	ok "report-parallel-json-matches-scores"
+else
+	not_ok "report-parallel-json-matches-scores" "status $STATUS" "scores: $(tr '\n' ';' <"$TMP/want-totals")" \
+		"report: $(tr '\n' ';' <"$TMP/got-totals")"
+fi
+run_cmd report "$TMP/par-soc.irr" "$TMP/par-team-tdm.irr" --html "$TMP/par.html"
+got=$(grep -c '<svg ' "$TMP/par.html")
+if [ "$STATUS" -eq 0 ] && [ "$got" -eq 2 ] && xmllint --noout "$TMP/par.html" 2>/dev/null &&
+	grep -q "<h2>Objectives (par-soc.irr)</h2>" "$TMP/par.html" &&
+	grep -q "<h2>Objectives (par-team-tdm.irr)</h2>" "$TMP/par.html"; then ok "report-parallel-html"; else
+	not_ok "report-parallel-html" "status $STATUS, $got timelines" "$(head -2 "$TMP/stderr")"
+fi
+run_cmd report "$TMP/par-soc.irr" "$TMP/par-team-tdm.irr"
+expect_line "report-parallel-md-side-by-side" "$TMP/stdout" "^\| Score \| $(awk '$1 == "soc" { print $2 }' "$TMP/want-totals") \| 200 \|$"
+run_cmd report "$TMP/par-soc.irr" "$TMP/par-soc.irr"
+expect_status "report-same-team-twice" 1
+expect_line "report-same-team-twice-says" "$TMP/stderr" "team soc is in both"
+cp "$TMP/par-team-tdm.irr" "$TMP/keep.irr"
+run_cmd report "$TMP/par-soc.irr" --md "$TMP/par-team-tdm.irr"
+if [ "$STATUS" -eq 2 ] && cmp -s "$TMP/keep.irr" "$TMP/par-team-tdm.irr" &&
+	grep -q "is a replay: not overwriting it" "$TMP/stderr"; then ok "report-never-overwrites-a-replay"; else
+	not_ok "report-never-overwrites-a-replay" "status $STATUS" "$(head -2 "$TMP/stderr")"
 fi
 
 # ---- damaged replays ----------------------------------------------------------

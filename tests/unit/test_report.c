@@ -183,11 +183,11 @@ static char *render(const struct report *r, int form)
 	FILE *out = open_memstream(&text, &len);
 
 	if (form == 0)
-		report_md(r, out);
+		report_md(&r, 1, out);
 	else if (form == 1)
-		report_json(r, out);
+		report_json(&r, 1, out);
 	else
-		report_html(r, out, false);
+		report_html(&r, 1, out, false);
 	fclose(out);
 	return text;
 }
