@@ -373,6 +373,31 @@ static bool report_on_host(const struct report_step *s, const char *host, size_t
 	return strncmp(s->target, host, len) == 0 && (s->target[len] == '\0' || s->target[len] == ' ');
 }
 
+/*
+ * An objective the timeline never settled: its row says how it ended,
+ * "ID not achieved by the end of the drill" (or "the attacker achieved
+ * ID at …", "ID prevented at …" for those the timeline has).
+ */
+static void report_objective_row(struct report *r, const struct report_row *row)
+{
+	static const char achieved[] = "the attacker achieved ";
+	const char *id = row->reason;
+	struct report_objective *o;
+	char *name;
+
+	if (strncmp(id, achieved, sizeof(achieved) - 1) == 0)
+		id += sizeof(achieved) - 1;
+	name = xstrndup(id, strcspn(id, " :"));
+	o = name[0] ? report_objective(r, name) : NULL;
+	if (o && o->time < 0) {
+		o->state = row->points < 0 ? REPORT_OBJ_REACHED : REPORT_OBJ_OPEN;
+		o->time = row->time;
+		free(o->detail);
+		o->detail = xstrdup(row->reason);
+	}
+	free(name);
+}
+
 /* Rows in time order; rows of one time keep the order they were made. */
 static void report_sort_rows(struct report *r)
 {
@@ -421,21 +446,8 @@ void report_finish(struct report *r)
 				    r->steps[s].first <= row->time && team->contained[s] < 0)
 					team->contained[s] = row->time;
 		}
-		/* An objective the timeline never settled: its row says how it
-		 * ended ("… not achieved by the end"). */
-		if (strcmp(row->component, "objective") == 0) {
-			size_t n = strcspn(row->reason, " :");
-			char *id = xstrndup(row->reason, n);
-			struct report_objective *o = report_objective(r, id);
-
-			if (o->time < 0) {
-				o->state = row->points < 0 ? REPORT_OBJ_REACHED : REPORT_OBJ_OPEN;
-				o->time = row->time;
-				free(o->detail);
-				o->detail = xstrdup(row->reason);
-			}
-			free(id);
-		}
+		if (strcmp(row->component, "objective") == 0)
+			report_objective_row(r, row);
 	}
 }
 

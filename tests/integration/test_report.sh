@@ -162,7 +162,9 @@ awk '/^team +total +changes$/ { on = 1; next } on && NF == 3 { print $1, $2, $3 
 run_cmd report "$TMP/par-soc.irr" "$TMP/par-team-tdm.irr" --json "$TMP/par.json"
 jq -r '.replays[] | .teams[] | "\(.name) \(.total) \(.rows | length)"' "$TMP/par.json" >"$TMP/got-totals" 2>&1
 if [ "$STATUS" -eq 0 ] && [ -s "$TMP/want-totals" ] && cmp -s "$TMP/want-totals" "$TMP/got-totals" &&
-	[ "$(jq -r '[.replays[] | .mode] | join(",")' "$TMP/par.json")" = "parallel,parallel" ]; then
+	[ "$(jq -r '[.replays[] | .mode] | join(",")' "$TMP/par.json")" = "parallel,parallel" ] &&
+	[ "$(jq -r '[.replays[] | [.objectives[] | "\(.id)=\(.state)"] | join(",")] | join(" ")' "$TMP/par.json")" = \
+		"foothold-dc=reached,exfil-qlvb=reached foothold-dc=prevented,exfil-qlvb=prevented" ]; then
 	ok "report-parallel-json-matches-scores"
 else
 	not_ok "report-parallel-json-matches-scores" "status $STATUS" "scores: $(tr '\n' ';' <"$TMP/want-totals")" \

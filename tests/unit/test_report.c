@@ -69,8 +69,9 @@ static struct report *synthetic(void)
 		/* Rows made at the end come after later ones. */
 		score(MIN(106), "blue", "objective", 30, "foothold-dc prevented at T+01:46:00: domain blocked", ""),
 		score(MIN(106), "red", "objective", 30, "foothold-dc prevented at T+01:46:00: domain blocked", ""),
-		score(MIN(200), "blue", "objective", -30, "exfil-db achieved at T+03:20:00", ""),
-		score(MIN(200), "red", "objective", -30, "exfil-db achieved at T+03:20:00", ""),
+		score(MIN(200), "blue", "objective", -30, "the attacker achieved exfil-db at T+03:20:00: Steal the db", ""),
+		score(MIN(200), "red", "objective", -30, "the attacker achieved exfil-db at T+03:20:00: Steal the db", ""),
+		score(MIN(240), "blue", "objective", 30, "wipe-backups not achieved by the end of the drill", ""),
 		score(MIN(65), "blue", "expectation", 30, "detected beacon (A-0001) 5 min after it began, within 30 min",
 		      "detect-beacon"),
 		score(MIN(240), "red", "expectation", 0, "beacon was never detected\n\"quoted\" \xff", "detect-beacon"),
@@ -130,13 +131,13 @@ TEST(totals_rows_and_score_over_time)
 {
 	struct report *r = synthetic();
 
-	CHECK_INT(r->teams[0].total, 10 + 20 + 30 - 30 + 30);
+	CHECK_INT(r->teams[0].total, 10 + 20 + 30 - 30 + 30 + 30);
 	CHECK_INT(r->teams[1].total, -10 + 30 - 30 + 0);
 	CHECK_INT(report_score_at(r, 0, MIN(64)), 0);
 	CHECK_INT(report_score_at(r, 0, MIN(65)), 40);
 	CHECK_INT(report_score_at(r, 0, MIN(100)), 60);
 	CHECK_INT(report_score_at(r, 1, MIN(71)), -10);
-	CHECK_INT(report_component_total(r, 0, "objective"), 0);
+	CHECK_INT(report_component_total(r, 0, "objective"), 30);
 	CHECK_INT(report_component_total(r, 0, "expectation"), 30);
 	/* Rows in time order, whatever order they were made in. */
 	for (int i = 1; i < r->nrows; i++)
@@ -149,13 +150,16 @@ TEST(objectives_from_timeline_and_rows)
 {
 	struct report *r = synthetic();
 
-	CHECK_INT(r->nobjectives, 2);
+	CHECK_INT(r->nobjectives, 3);
 	CHECK_STR(r->objectives[0].id, "foothold-dc");
 	CHECK_INT(r->objectives[0].state, REPORT_OBJ_PREVENTED);
 	CHECK_INT(r->objectives[0].time, MIN(106));
 	CHECK_STR(r->objectives[1].id, "exfil-db");
 	CHECK_INT(r->objectives[1].state, REPORT_OBJ_REACHED);
 	CHECK_INT(r->objectives[1].time, MIN(200));
+	CHECK_STR(r->objectives[2].id, "wipe-backups");
+	CHECK_INT(r->objectives[2].state, REPORT_OBJ_OPEN);
+	CHECK_INT(r->objectives[2].time, MIN(240));
 	report_free(r);
 }
 
