@@ -115,6 +115,24 @@ static int drill_cli_check_mode(const struct cli_cmd *cmd, const struct drill_cl
 	return 0;
 }
 
+/* --as names one of the drill's teams, for the console. */
+static int drill_cli_check_as(const struct cli_cmd *cmd, struct drill_cli *o)
+{
+	char list[DRILL_TEAMS_MAX * (ACTION_TEAM_MAX + 1)] = "";
+	size_t used = 0;
+
+	if (o->as == NULL)
+		return 0;
+	if (o->headless)
+		return cli_bad_usage(cmd, "--as TEAM opens the console as that team; it means nothing with --headless");
+	for (int i = 0; i < o->nteams; i++) {
+		if (strcmp(o->teams[i], o->as) == 0)
+			return 0;
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? "," : "", o->teams[i]);
+	}
+	return cli_bad_usage(cmd, "--as '%s' is not one of the drill's teams (%s); name it with --teams", o->as, list);
+}
+
 /* Shared options; returns 0, or the usage exit status. */
 int drill_cli_options(const struct cli_cmd *cmd, int argc, char **argv, struct drill_cli *o)
 {
@@ -134,6 +152,7 @@ int drill_cli_options(const struct cli_cmd *cmd, int argc, char **argv, struct d
 		{ "socket", required_argument, NULL, 'S' },
 		{ "listen", required_argument, NULL, 'l' },
 		{ "mode", required_argument, NULL, 'M' },
+		{ "as", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -235,11 +254,18 @@ int drill_cli_options(const struct cli_cmd *cmd, int argc, char **argv, struct d
 				return cli_bad_usage(cmd, "--replay needs a file name");
 			o->replay = optarg;
 			break;
+		case 'A':
+			if (strcmp(cmd->name, "run") != 0)
+				return cli_bad_usage(cmd, "unknown option '--as'");
+			o->as = optarg;
+			break;
 		default: /* ':' or '?' */
 			return cli_bad_option(cmd, c, argv[optind - 1]);
 		}
 	}
-	return drill_cli_check_mode(cmd, o, is_serve, mode_given);
+	int status = drill_cli_check_mode(cmd, o, is_serve, mode_given);
+
+	return status ? status : drill_cli_check_as(cmd, o);
 }
 
 const char *drill_cli_default_scenario(char *buf, size_t size)
@@ -566,9 +592,10 @@ static bool drill_play(struct drill_world *w, int n, const struct drill_cli *o, 
 /* Play an opened drill in the live console, for the white cell and the
  * first team, at x1 unless --speed says otherwise; false if the terminal
  * could not be set up or the drill halted. */
-static bool drill_console(struct drill *d, const struct drill_cli *o, const struct score *score)
+static bool drill_console(struct drill *d, const struct drill_cli *o, struct score *score)
 {
-	struct ui_console_options uo = { o->teams[0], o->vi, o->speed_given ? o->speed : 1, score };
+	struct ui_console_options uo = { o->as ? o->as : o->teams[0], o->vi, o->speed_given ? o->speed : 1, score,
+					  o->as != NULL };
 
 	if (!ui_i18n_init(o->vi))
 		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "

@@ -54,6 +54,7 @@ struct drill_cli {
 	bool seed_given, headless, speed_given;
 	int speed;
 	bool vi; /* --lang: the console's language */
+	const char *as; /* --as TEAM: the console is that team's seat, not the white cell's */
 	/* serve: --socket PATH and --listen HOST:PORT */
 	const char *socket, *listen;
 	/* Plays the drill instead of the headless loop or the console

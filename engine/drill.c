@@ -375,3 +375,18 @@ void drill_on_check(struct drill *d, drill_check_fn fn, void *ctx)
 	d->on_check = fn;
 	d->on_check_ctx = ctx;
 }
+
+int drill_emit_to(struct drill *d, const struct event *ev, int sensor)
+{
+	struct event view = *ev;
+	long outer = d->cause;
+
+	if (sensor < 0 || sensor >= d->net->nsensors || !sensor_type_logs(d->sensors.type[sensor], ev))
+		return -1;
+	view.sensor = sensor;
+	d->records++;
+	d->cause = -1;
+	drill_deliver(d, &view, d->sensors.type[sensor]);
+	d->cause = outer;
+	return 0;
+}

@@ -210,6 +210,10 @@ uint64_t drill_serial(struct drill *d, enum drill_serial what);
  * The record's pointers need only live through the call.
  */
 void drill_emit(struct drill *d, const struct event *ev, const struct net_flow *flow);
+/* A record only sensor writes, as it stands (the white cell's hand-
+ * written event): no attack step made it.  -1 if that sensor's product
+ * does not log records of its kind. */
+int drill_emit_to(struct drill *d, const struct event *ev, int sensor);
 /* The same when the clock reaches ev->time (at once if it has).  The
  * record is copied, so it must hold no pointers: connection totals. */
 void drill_emit_at(struct drill *d, const struct event *ev, const struct net_flow *flow);

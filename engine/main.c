@@ -17,8 +17,9 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  --speed 1|2|...|max   --headless   --actions FILE   --out DIR\n"
 	  "  --syslog udp://H:P|tcp://H:P[,rfc5424|rfc3164]   --replay FILE\n"
 	  "  --lang en|vi   the console's language (default: from LANG)\n"
+	  "  --as TEAM   the console as that team's seat, not the white cell's\n"
 	  "  (available now: --network, --seed, --teams, --mode, --db, --speed, --headless, --actions,\n"
-	  "  --out, --syslog, --replay, --background, --lang; the store is irdrill.db in the\n"
+	  "  --out, --syslog, --replay, --background, --lang, --as; the store is irdrill.db in the\n"
 	  "  current folder unless --db or $IRDRILL_DB names another)\n", cmd_run },
 	{ "check", "SCENARIO...", "load, lint and dry-run scenarios",
 	  "  --network FILE   --seed N\n", cmd_check },

@@ -88,7 +88,7 @@ static void ui_replay_draw_top(struct ui_model *m, int cols)
 	struct ui_replay *v = m->owner;
 	const struct ui_view *view = &m->view;
 	char elapsed[SIMCLOCK_ELAPSED_SIZE], local[UI_VIEW_LOCAL_SIZE], speed[64], right[256], left[512], who[512];
-	unsigned bar = ui_draw_attr(UI_STYLE_BAR);
+	attr_t bar = ui_draw_attr(UI_STYLE_BAR);
 	int rw, x;
 
 	ui_view_elapsed(v->now, elapsed, sizeof(elapsed));
@@ -123,11 +123,11 @@ static void ui_replay_draw_top(struct ui_model *m, int cols)
 	rw = ui_text_width(right) + ui_text_width(speed) + ui_text_width(who);
 	if (rw > cols - 12)
 		rw = cols - 12;
-	x = ui_draw_text(0, 0, cols - rw, left, bar | A_BOLD, true);
-	x += ui_draw_text(0, x, cols - x, right, bar | A_BOLD, false);
-	x += ui_draw_text(0, x, cols - x, speed, m->pace.paused ? ui_draw_attr(UI_STYLE_PAUSED) : bar | A_BOLD,
+	x = ui_draw_put(0, 0, cols - rw, left, bar | A_BOLD, true);
+	x += ui_draw_put(0, x, cols - x, right, bar | A_BOLD, false);
+	x += ui_draw_put(0, x, cols - x, speed, m->pace.paused ? ui_draw_attr(UI_STYLE_PAUSED) : bar | A_BOLD,
 			  false);
-	ui_draw_text(0, x, cols - x, who, bar, true);
+	ui_draw_put(0, x, cols - x, who, bar, true);
 }
 
 static void ui_replay_draw_help(struct ui_model *m, int rows, int cols)
@@ -158,7 +158,7 @@ static void ui_replay_draw_help(struct ui_model *m, int rows, int cols)
 		{ ":view PANE", N_("alerts, feed, network, timeline") },
 		{ ":quit", N_("leave (also q)") },
 	};
-	unsigned attr = ui_draw_attr(UI_STYLE_OVERLAY);
+	attr_t attr = ui_draw_attr(UI_STYLE_OVERLAY);
 	int w = cols > 120 ? 120 : cols, x0 = (cols - w) / 2, h = rows - 2, row = 1;
 	int kcols = w >= 80 ? 2 : 1, kw = w / kcols, nkeys = (int)(sizeof(keys) / sizeof(*keys));
 	int ccols = w >= 120 ? 2 : 1, cw = w / ccols, ncmds = (int)(sizeof(cmds) / sizeof(*cmds));
@@ -167,25 +167,25 @@ static void ui_replay_draw_help(struct ui_model *m, int rows, int cols)
 
 	(void)m;
 	for (int r = 0; r < h; r++)
-		ui_draw_text(1 + r, x0, w, "", attr, true);
+		ui_draw_put(1 + r, x0, w, "", attr, true);
 	snprintf(buf, sizeof(buf), " %s", _("Replay keys (any key closes)"));
-	ui_draw_text(row++, x0, w, buf, attr | A_BOLD | A_UNDERLINE, true);
+	ui_draw_put(row++, x0, w, buf, attr | A_BOLD | A_UNDERLINE, true);
 	for (int i = 0; i < nkeys && row + i % krows <= h; i++) {
 		int cx = x0 + (i / krows) * kw + 1;
 
-		cx += ui_draw_text(row + i % krows, cx, 10, keys[i][0], attr | A_BOLD, true);
-		ui_draw_text(row + i % krows, cx, x0 + (i / krows + 1) * kw - cx, _(keys[i][1]), attr, true);
+		cx += ui_draw_put(row + i % krows, cx, 10, keys[i][0], attr | A_BOLD, true);
+		ui_draw_put(row + i % krows, cx, x0 + (i / krows + 1) * kw - cx, _(keys[i][1]), attr, true);
 	}
 	row += krows;
 	if (row >= h)
 		return;
 	snprintf(buf, sizeof(buf), " %s", _("Commands (after :)"));
-	ui_draw_text(row++, x0, w, buf, attr | A_BOLD | A_UNDERLINE, true);
+	ui_draw_put(row++, x0, w, buf, attr | A_BOLD | A_UNDERLINE, true);
 	for (int i = 0; i < ncmds && row + i % crows <= h; i++) {
 		int cx = x0 + (i / crows) * cw + 1;
 
-		cx += ui_draw_text(row + i % crows, cx, 14, cmds[i][0], attr | A_BOLD, true);
-		ui_draw_text(row + i % crows, cx, x0 + (i / crows + 1) * cw - cx, _(cmds[i][1]), attr, true);
+		cx += ui_draw_put(row + i % crows, cx, 14, cmds[i][0], attr | A_BOLD, true);
+		ui_draw_put(row + i % crows, cx, x0 + (i / crows + 1) * cw - cx, _(cmds[i][1]), attr, true);
 	}
 }
 

@@ -15,7 +15,7 @@ T+00:20 blue isolate portal
 T+01:01 red isolate c1-pc-01
 EOF
 # Background traffic fills several chunks, so a cut leaves some whole.
-run_cmd run --headless --seed 3 --teams blue,red --network tests/data/net-small.lua --background 60 \
+run_cmd run --headless --seed 3 --mode shared --teams blue,red --network tests/data/net-small.lua --background 60 \
 	--actions "$TMP/actions.txt" --replay "$TMP/drill.rpl" $scn
 expect_status "replay-recorded" 0
 
