@@ -584,8 +584,13 @@ static bool drill_play(struct drill_world *w, int n, const struct drill_cli *o, 
 		if (due > 0)
 			drill_sleep_us(due < 100000 ? due : 100000);
 	}
-	for (int i = 0; i < n; i++)
+	/* Nothing left to happen: each drill still ends at its duration, as
+	 * a flat-out run does, whatever the pace. */
+	for (int i = 0; i < n; i++) {
+		if (!w[i].d->halted)
+			drill_run_until(w[i].d, w[i].d->end);
 		halted = halted || w[i].d->halted;
+	}
 	return !halted;
 }
 

@@ -78,6 +78,7 @@ void drill_free(struct drill *d)
 		struct drill_entry *e = &d->entries[i];
 
 		free(e->actor), free(e->what), free(e->target), free(e->detail);
+		free(e->technique);
 	}
 	for (size_t i = 0; i < d->nobjectives; i++) {
 		struct drill_objective *o = &d->objectives[i];
@@ -303,8 +304,8 @@ void drill_on_entry(struct drill *d, drill_entry_fn fn, void *ctx)
 	d->on_entry_ctx = ctx;
 }
 
-void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
-		  const char *target, bool ok, const char *detail)
+static void drill_append(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
+			 const char *target, bool ok, const char *detail, const char *technique)
 {
 	struct drill_entry *e;
 
@@ -317,10 +318,23 @@ void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor
 	e->target = drill_strdup(target);
 	e->ok = ok;
 	e->detail = drill_strdup(detail);
+	e->technique = drill_strdup(technique);
 	if (kind == DRILL_ERROR)
 		d->errors++;
 	if (d->on_entry)
 		d->on_entry(d->on_entry_ctx, d, d->nentries - 1);
+}
+
+void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
+		  const char *target, bool ok, const char *detail)
+{
+	drill_append(d, kind, actor, what, target, ok, detail, NULL);
+}
+
+void drill_record_step(struct drill *d, const char *actor, const char *what, const char *target, bool ok,
+		       const char *detail, const char *technique)
+{
+	drill_append(d, DRILL_STEP, actor, what, target, ok, detail, technique);
 }
 
 int drill_objective_find(const struct drill *d, const char *id)

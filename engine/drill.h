@@ -63,6 +63,7 @@ struct drill_entry {
 	char *target; /* may be NULL */
 	bool ok;
 	char *detail; /* reason, message text, error; may be NULL */
+	char *technique; /* a step's ATT&CK id (T1566.001); NULL: none */
 };
 
 enum drill_objective_state { OBJECTIVE_PENDING, OBJECTIVE_ACHIEVED, OBJECTIVE_PREVENTED };
@@ -225,6 +226,10 @@ void drill_call_at(struct drill *d, sim_time_t t, drill_call_fn fn, void *ctx);
 /* Used by the scenario runtime to record what happens. */
 void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
 		  const char *target, bool ok, const char *detail);
+/* An attack step (DRILL_STEP) with the ATT&CK technique it stands for
+ * (NULL: none named). */
+void drill_record_step(struct drill *d, const char *actor, const char *what, const char *target, bool ok,
+		       const char *detail, const char *technique);
 /* Returns -1 if the id exists already. */
 int drill_objective_add(struct drill *d, const char *id, const char *title_vi, const char *title_en);
 int drill_objective_find(const struct drill *d, const char *id);

@@ -26,12 +26,17 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "net", "[--network FILE]", "summarise the network model",
 	  "  --network FILE   the model to load (default: networks/default.lua\n"
 	  "                   in the scenarios folder)\n", cmd_net },
-	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares",
+	{ "replay", "FILE [--verify | --check]", "replay viewer; --verify re-simulates and compares",
 	  "  --as TEAM|white   --at T   --lang en|vi   --network FILE   --scenario FILE\n"
-	  "  Without --verify: the console's views driven by the replay (a terminal is\n"
-	  "  needed); Space plays or pauses, ? lists the keys, :seek T goes to a time.\n"
-	  "  --network and --scenario name copies of the files if they have moved\n"
-	  "  (their SHA-256 must be the recorded ones).\n", cmd_replay },
+	  "  Without --verify or --check: the console's views driven by the replay (a\n"
+	  "  terminal is needed); Space plays or pauses, ? lists the keys, :seek T goes\n"
+	  "  to a time.\n"
+	  "  --verify   play the drill again from the scenario, network model, seed and team\n"
+	  "             actions the replay names, and check it makes the same records\n"
+	  "             (exit 1 and the first difference if not)\n"
+	  "  --check    decode every chunk: what is damaged, what is still readable\n"
+	  "  --scenario FILE   --network FILE   copies of the recorded files if they have\n"
+	  "             moved (their SHA-256 must be the recorded one)\n", cmd_replay },
 	{ "export", "FILE --out DIR", "re-render sensor files from a replay",
 	  "  --out DIR   --sensor NAME (again for more)   --from T   --to T   --network FILE\n"
 	  "  Writes the files of every sensor (or of those named) as the live run --out\n"

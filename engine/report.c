@@ -239,6 +239,8 @@ static void report_step(struct report *r, const struct replay_entry *e)
 		s->ok = true;
 		s->first = e->time;
 	}
+	if (s->technique == NULL && e->technique && e->technique[0])
+		s->technique = xstrdup(e->technique);
 	if (!e->ok) {
 		free(s->failed);
 		s->failed = report_dup(e->detail);
@@ -327,6 +329,9 @@ void report_add(struct report *r, const struct replay_record *rec)
 	case REPLAY_REC_END:
 		r->end = rec->clock;
 		r->finished = true;
+		break;
+	case REPLAY_KEYFRAME: /* state the records before it built: nothing new */
+		r->records--;
 		break;
 	}
 }

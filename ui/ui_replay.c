@@ -310,6 +310,10 @@ static void ui_replay_record(struct ui_replay *v, const struct replay_record *re
 		if (ui_replay_white(v) || strcmp(rec->score.team, v->as) == 0)
 			ui_replay_add_points(v, rec->score.team, rec->score.points);
 		break;
+	case REPLAY_KEYFRAME:
+		/* The state it holds is what the records before it built;
+		 * the viewer builds its alert queue the same way, so it plays
+		 * them rather than start from a keyframe. */
 	case REPLAY_REC_END:
 		break;
 	}

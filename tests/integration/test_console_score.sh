@@ -151,7 +151,7 @@ console_keys q y
 wait_for "seat-leaves" '^\[exit 0\]'
 
 # ---- 200x50: the score pane beside the timeline -------------------------------
-console_start 200 50 run --speed 600 --teams soc,red scenarios/apt-mustang-panda.lua
+console_start 200 50 run --speed 600 --mode shared --teams soc,red scenarios/apt-mustang-panda.lua
 console_keys 5
 wait_for "wide-expectations-both-teams" '^  detect-beacon +detect beacon within 30 min \(30\) +soc: pending red: pending'
 console_type ":hint red try the mail gateway" Enter

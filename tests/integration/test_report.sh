@@ -55,9 +55,22 @@ got=$(jq -r '[.objectives[] | "\(.id)=\(.state)@\(.time)"] | join(" ")' "$TMP/r.
 if [ "$got" = "foothold-dc=prevented@6360 exfil-qlvb=prevented@6360" ]; then ok "report-json-objectives"; else
 	not_ok "report-json-objectives" "got: $got"
 fi
-got=$(jq -r '"\(.finished) \(.damage) \(.teams | length) \([.steps[] | .technique] | unique)"' "$TMP/r.json")
-if [ "$got" = 'true null 2 [null]' ]; then ok "report-json-whole-replay"; else
+got=$(jq -r '"\(.finished) \(.damage) \(.teams | length)"' "$TMP/r.json")
+if [ "$got" = 'true null 2' ]; then ok "report-json-whole-replay"; else
 	not_ok "report-json-whole-replay" "got: $got"
+fi
+# The ATT&CK techniques the steps recorded: the beacon's HTTP C2 is the one
+# the district team detected.
+got=$(jq -r '[.steps[] | select(.took_hold) | "\(.step)=\(.technique)"] | join(" ")' "$TMP/r.json")
+want="phish=T1566.001 execute=T1218.005 persist=T1574.002 beacon=T1071.001"
+if [ "$got" = "$want" ]; then ok "report-json-step-techniques"; else
+	not_ok "report-json-step-techniques" "got:  $got" "want: $want"
+fi
+got=$(jq -c '[.techniques[] | [.id, (.detected_by | join("+"))]]' "$TMP/r.json")
+if [ "$got" = '[["T1566.001",""],["T1218.005",""],["T1574.002",""],["T1071.001","team-tdm"]]' ]; then
+	ok "report-json-techniques-detected"
+else
+	not_ok "report-json-techniques-detected" "got: $got"
 fi
 
 # ---- Markdown: on stdout by default, or to a file ----------------------------
@@ -116,7 +129,7 @@ Timeline team-tdm 5 1 4 2 1 2" ]; then ok "report-html-svg-timelines"; else
 fi
 missing=""
 for word in soc team-tdm phish execute persist beacon foothold-dc exfil-qlvb \
-	"isolated tdm-pc-02 46 min after phish took it" "technique not recorded in this replay"; do
+	"isolated tdm-pc-02 46 min after phish took it" T1566.001 T1071.001; do
 	grep -qF -- "$word" "$TMP/r.html" || missing="$missing [$word]"
 done
 if [ -z "$missing" ]; then ok "report-html-names-teams-steps"; else not_ok "report-html-names-teams-steps" "$missing"; fi
