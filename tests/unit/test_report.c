@@ -249,6 +249,34 @@ TEST(techniques_grouped)
 	report_free(r);
 }
 
+TEST(technique_from_the_timeline)
+{
+	static char *teams[] = { "blue" };
+	struct replay_header h = { .version = "0.1.0", .exercise = "", .scenario_path = "s.lua", .network_path = "n.lua",
+				   .mode = "shared", .teams = teams, .nteams = 1 };
+	struct report *r = report_new("t.rpl", &h);
+	struct replay_record a = entry(MIN(1), DRILL_STEP, false, "apt", "phish", "pc-01", "blocked");
+	struct replay_record b = entry(MIN(2), DRILL_STEP, true, "apt", "phish", "pc-01", NULL);
+	struct replay_record c = entry(MIN(3), DRILL_STEP, true, "apt", "persist", "pc-01", NULL);
+	char *md;
+
+	a.entry.technique = "";
+	b.entry.technique = "T1566.001";
+	c.entry.technique = "";
+	report_add(r, &a);
+	report_add(r, &b);
+	report_add(r, &c);
+	report_finish(r);
+	CHECK_STR(r->steps[0].technique, "T1566.001");
+	CHECK_INT(r->steps[0].first, MIN(2));
+	CHECK(r->steps[1].technique == NULL);
+	md = render(r, 0);
+	CHECK_CONTAINS(md, "| T1566.001 | phish pc-01 | not detected |");
+	CHECK_CONTAINS(md, "| technique not recorded in this replay | persist pc-01 | not detected |");
+	free(md);
+	report_free(r);
+}
+
 TEST(missing_file_named)
 {
 	char err[512];
@@ -267,6 +295,7 @@ int main(void)
 	RUN(times_in_words);
 	RUN(everything_escaped);
 	RUN(techniques_grouped);
+	RUN(technique_from_the_timeline);
 	RUN(missing_file_named);
 	return harness_finish();
 }
