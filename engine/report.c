@@ -7,12 +7,10 @@
  * `contain` row the host a team took back ("isolated tdm-pc-02 …").  A
  * containment contains every step on that host that had begun by then.
  */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "report.h"
 #include "ui_i18n.h"
@@ -529,68 +527,13 @@ static struct report *report_from(struct replay_reader *rd, const char *path)
 	return r;
 }
 
-/*
- * A chunk that fails its checksum makes the reader refuse the whole file,
- * naming the chunk's byte.  The chunks before it are whole: read them
- * from a copy cut there, which the reader takes as a file cut short.
- */
-static struct report *report_salvage(const char *path, const char *why)
-{
-	const char *at = strstr(why, " at byte "), *dir = getenv("TMPDIR");
-	char tmp[4096], buf[65536], err[1200];
-	unsigned long long cut;
-	struct replay_reader *rd;
-	struct report *r = NULL;
-	FILE *in = NULL, *out = NULL;
-	int fd;
-
-	if (at == NULL || strstr(why, ": chunk ") == NULL || sscanf(at, " at byte %llu", &cut) != 1)
-		return NULL;
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/irdrill-report-XXXXXX", dir && *dir ? dir : "/tmp") >= sizeof(tmp))
-		return NULL;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return NULL;
-	out = fdopen(fd, "wb");
-	in = fopen(path, "rb");
-	if (out == NULL || in == NULL)
-		goto done;
-	for (unsigned long long left = cut; left > 0;) {
-		size_t n = fread(buf, 1, left < sizeof(buf) ? (size_t)left : sizeof(buf), in);
-
-		if (n == 0 || fwrite(buf, 1, n, out) != n)
-			goto done;
-		left -= n;
-	}
-	if (fflush(out) != 0)
-		goto done;
-	rd = replay_open(tmp, err, sizeof(err));
-	if (rd == NULL)
-		goto done;
-	r = report_from(rd, path);
-	free(r->damage);
-	r->damage = NULL;
-	report_note(r, why);
-	report_note(r, "the report covers what comes before it");
-	replay_close(rd);
-done:
-	if (in)
-		fclose(in);
-	if (out)
-		fclose(out);
-	else
-		close(fd);
-	unlink(tmp);
-	return r;
-}
-
 struct report *report_read(const char *path, char *err, size_t errsize)
 {
 	struct replay_reader *rd = replay_open(path, err, errsize);
 	struct report *r;
 
 	if (rd == NULL)
-		return report_salvage(path, err);
+		return NULL;
 	r = report_from(rd, path);
 	replay_close(rd);
 	return r;
