@@ -18,7 +18,7 @@ CC      ?= cc
 
 PKGS       := lua5.4 ncursesw sqlite3 zlib uuid
 BUILD_DEBS := gcc make pkg-config gettext liblua5.4-dev libncurses-dev libsqlite3-dev zlib1g-dev uuid-dev
-TEST_DEBS  := valgrind tmux jq python3 python3-jsonschema bro-aux libxml2-utils rsyslog sqlite3
+TEST_DEBS  := valgrind tmux jq python3 python3-jsonschema bro-aux libxml2-utils rsyslog sqlite3 chromium
 
 # The pkg-config feature macros for ncursesw (_XOPEN_SOURCE=600) would pull
 # the POSIX level down, so only its include paths are taken; the level is set

@@ -42,5 +42,6 @@ int cmd_serve(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_console(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_view(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_report(const struct cli_cmd *cmd, int argc, char **argv);
 
 #endif

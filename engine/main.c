@@ -43,7 +43,14 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  wrote them, byte for byte; --from and --to keep the records logged between\n"
 	  "  two times since the start (90s, 15m, 1h30m); --network names a copy of the\n"
 	  "  network model if it has moved (its SHA-256 must be the recorded one).\n", cmd_export },
-	{ "report", "FILE [--html F | --json | --md]", "after-action report", NULL, NULL },
+	{ "report", "FILE... [--html F|--md|--json]", "after-action report",
+	  "  FILE...       a replay, or the replays of a parallel drill (one per team)\n"
+	  "  --html FILE   one self-contained page: an SVG timeline per team and every table\n"
+	  "  --md [FILE]   Markdown (the default, on standard output)\n"
+	  "  --json [FILE] the figures for tools (docs/report.md gives the shape)\n"
+	  "  --lang en|vi  the labels' language (default: from LANG)\n"
+	  "  Per team and attack step: time to detect and to contain; objectives;\n"
+	  "  every score row with its reason; the score over time.\n", cmd_report },
 	{ "resume", "EXERCISE-ID", "continue a drill after a crash",
 	  "  --db FILE   --speed 1|2|...|max   --headless\n"
 	  "  EXERCISE-ID: the id run printed, or enough of its start to be unique.\n"
