@@ -77,8 +77,17 @@ static void console_acted(void *ctx, const struct proto_action *a)
 
 static void console_status(void *ctx, const char *text)
 {
-	(void)ctx;
+	struct console_out *c = ctx;
+
 	fprintf(stderr, "irdrill: %s\n", text);
+	/* Answers due on a cut connection never come: the timeline (and the
+	 * acted lines after reconnecting) say whether those commands were taken. */
+	if (c->waiting > 0 && strncmp(text, "connection lost", 15) == 0) {
+		printf("no answer to %d command%s before the connection was cut\n", c->waiting,
+		       c->waiting == 1 ? "" : "s");
+		fflush(stdout);
+		c->waiting = 0;
+	}
 }
 
 /* A line typed: a control of the white cell's, or a team command. */
@@ -115,12 +124,25 @@ static int console_headless(struct ui_remote *r)
 	bool input = true;
 	enum ui_remote_event ev;
 	char when[SIMCLOCK_ELAPSED_SIZE];
+	const struct proto_action *acts;
+	size_t nacts;
 
 	ui_remote_set_hooks(r, &hooks);
 	simclock_format_elapsed(ui_remote_drill(r)->now, when, sizeof(when));
 	printf("joined exercise %s as %s at %s\n", ui_remote_exercise(r), ui_remote_team(r), when);
+	/* Where the team is: what it (or, for the white cell, anyone) has done. */
+	acts = ui_remote_actions(r, &nacts);
+	for (size_t i = 0; i < nacts; i++)
+		console_acted(&c, &acts[i]);
 	fflush(stdout);
 	for (;;) {
+		/* Input over and every answer in: the console leaves. */
+		if (!input && c.waiting <= 0) {
+			strbuf_free(&pending);
+			simclock_format_elapsed(ui_remote_drill(r)->now, when, sizeof(when));
+			printf("left at %s\n", when);
+			return CLI_OK;
+		}
 		ev = ui_remote_poll(r, 100, input ? STDIN_FILENO : -1);
 		if (ev == UI_REMOTE_FAILED || ev == UI_REMOTE_ENDED)
 			break;
@@ -196,8 +218,10 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_bad_usage(cmd, "'%s': the token is never given on the command line "
-				     "(use --token-file FILE, IRDRILL_TOKEN or the prompt)", argv[optind]);
+		/* Not echoed: it may be the token. */
+		return cli_bad_usage(cmd, "%d word%s after the options: the token is never given on the command line "
+				     "(use --token-file FILE, IRDRILL_TOKEN or the prompt)", argc - optind,
+				     argc - optind == 1 ? "" : "s");
 	if (addr == NULL || team == NULL)
 		return cli_bad_usage(cmd, "needs --connect PATH|HOST:PORT and --team NAME");
 	if (!headless) {
