@@ -12,6 +12,11 @@
  *       send the bytes HEX (hello first if HEX starts with "+ROLE:TOKEN:"),
  *       print each message the server sends (but ticks and actions) until
  *       it closes, or "still open" after 3 s
+ *   proto_client flood SOCKET ROLE TOKEN N SIZE
+ *       send N notes of SIZE bytes at once, print how many were taken
+ *   proto_client stuck SOCKET ROLE TOKEN SECONDS
+ *       join, read nothing for SECONDS, then catch up; print the snapshots
+ *       received and the last action known (and any gap in the actions)
  *   proto_client load SOCKET TOKENS CONSOLES SECONDS SEED ACKED
  *       CONSOLES consoles that join with the tokens (lines "ROLE TOKEN"),
  *       act, stall and drop at random for SECONDS; every command the
@@ -24,6 +29,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,6 +105,7 @@ static int next_msg(int fd, struct strbuf *in, struct proto_msg *m, int ms)
 {
 	int64_t end = now_ms() + ms;
 	char err[256], buf[65536];
+	bool tried = false;
 
 	for (;;) {
 		size_t body;
@@ -120,12 +127,13 @@ static int next_msg(int fd, struct strbuf *in, struct proto_msg *m, int ms)
 			return 1;
 		}
 		left = end - now_ms();
-		if (left <= 0)
+		if (left <= 0 && tried)
 			return 0;
-		if (poll(&p, 1, (int)left) <= 0)
+		tried = true;
+		if (poll(&p, 1, left > 0 ? (int)left : 0) <= 0)
 			continue;
 		n = recv(fd, buf, sizeof(buf), 0);
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		if (n <= 0)
 			return -1;
@@ -261,6 +269,96 @@ static int raw(const char *path, const char *spec)
 	close(fd);
 	strbuf_free(&in);
 	strbuf_free(&bytes);
+	return 0;
+}
+
+/* Many actions with long notes as fast as the server takes them. */
+static int flood(const char *path, const char *role, const char *token, int n, int size)
+{
+	struct strbuf in = { 0 }, out = { 0 };
+	struct proto_msg m;
+	char text[PROTO_MAX_TEXT];
+	int fd = join(path, role, token, &in), acked = 0, answered = 0;
+
+	if (fd < 0 || n < 1 || size < 16 || size >= (int)sizeof(text))
+		return 1;
+	for (int i = 1; i <= n; i++) {
+		struct proto_msg a = { .type = PROTO_ACTION, .id = (uint32_t)i, .team = (char *)role, .text = text };
+		int len = snprintf(text, sizeof(text), "note flood %d ", i);
+
+		memset(text + len, 'x', (size_t)(size - len));
+		text[size] = '\0';
+		proto_encode(&a, &out);
+	}
+	/* Write and read at once, as a console does: the server stops
+	 * reading from a console that does not take its answers. */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	for (size_t off = 0; answered < n;) {
+		struct pollfd p = { fd, (short)(POLLIN | (off < out.len ? POLLOUT : 0)), 0 };
+		int got;
+
+		if (poll(&p, 1, 30000) <= 0)
+			break;
+		if (p.revents & POLLOUT) {
+			ssize_t w = send(fd, out.buf + off, out.len - off, MSG_NOSIGNAL);
+
+			if (w < 0 && errno != EAGAIN && errno != EINTR)
+				break;
+			if (w > 0)
+				off += (size_t)w;
+		}
+		if (!(p.revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		while ((got = next_msg(fd, &in, &m, 0)) > 0) {
+			if (m.type == PROTO_RESULT) {
+				answered++;
+				acked += m.ok;
+			}
+			proto_msg_free(&m);
+		}
+		if (got < 0)
+			break;
+	}
+	printf("flood answered %d acked %d\n", answered, acked);
+	close(fd);
+	strbuf_free(&in);
+	strbuf_free(&out);
+	return answered == n ? 0 : 1;
+}
+
+/* A console that reads nothing for a while, then catches up: how many
+ * snapshots it was sent, and the last action it knows of. */
+static int stuck(const char *path, const char *role, const char *token, int seconds)
+{
+	struct strbuf in = { 0 };
+	struct proto_msg m;
+	int fd = join(path, role, token, &in), snapshots = 1, got = 0;
+	uint32_t last = 0;
+
+	if (fd < 0)
+		return 1;
+	printf("stuck joined\n");
+	sleep((unsigned)seconds);
+	/* Caught up: no action for 2 s (ticks go on). */
+	for (int64_t quiet = now_ms() + 2000; now_ms() < quiet && (got = next_msg(fd, &in, &m, 500)) >= 0;) {
+		if (got == 0)
+			continue;
+		if (m.type == PROTO_SNAPSHOT || m.type == PROTO_ACTED)
+			quiet = now_ms() + 2000;
+		if (m.type == PROTO_SNAPSHOT) {
+			snapshots++;
+			if (m.snap.nactions)
+				last = m.snap.actions[m.snap.nactions - 1].seq;
+		} else if (m.type == PROTO_ACTED) {
+			if (m.action.seq != last + 1)
+				printf("gap: action %u after %u\n", m.action.seq, last);
+			last = m.action.seq;
+		}
+		proto_msg_free(&m);
+	}
+	printf("stuck snapshots %d last-seq %u %s\n", snapshots, last, got < 0 ? "closed" : "open");
+	close(fd);
+	strbuf_free(&in);
 	return 0;
 }
 
@@ -507,6 +605,10 @@ int main(int argc, char **argv)
 		return one_request(argv[2], argv[3], argv[4], PROTO_ACTION, argv[5], argv[6]);
 	if (argc == 6 && strcmp(argv[1], "control") == 0)
 		return one_request(argv[2], argv[3], argv[4], PROTO_CONTROL, argv[3], argv[5]);
+	if (argc == 7 && strcmp(argv[1], "flood") == 0)
+		return flood(argv[2], argv[3], argv[4], atoi(argv[5]), atoi(argv[6]));
+	if (argc == 6 && strcmp(argv[1], "stuck") == 0)
+		return stuck(argv[2], argv[3], argv[4], atoi(argv[5]));
 	if (argc == 4 && strcmp(argv[1], "raw") == 0)
 		return raw(argv[2], argv[3]);
 	if (argc == 8 && strcmp(argv[1], "load") == 0)
