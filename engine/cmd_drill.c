@@ -482,7 +482,7 @@ static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_
  * could not be set up or the drill halted. */
 static bool drill_console(struct drill *d, const struct drill_cli *o, const struct score *score)
 {
-	struct ui_console_options uo = { o->teams[0], o->vi, o->speed_given ? o->speed : 1, score };
+	struct ui_console_options uo = { o->teams[0], o->vi, o->speed_given ? o->speed : 1, score, NULL };
 
 	if (!ui_i18n_init(o->vi))
 		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "

@@ -16,6 +16,8 @@
 #include "score.h"
 #include "serve.h"
 #include "timeline.h"
+#include "ui_console.h"
+#include "ui_i18n.h"
 #include "ui_remote.h"
 
 static bool serve_front(const struct drill_front *f)
@@ -197,10 +199,11 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 		{ "team", required_argument, NULL, 't' },
 		{ "token-file", required_argument, NULL, 'k' },
 		{ "headless", no_argument, NULL, 'H' },
+		{ "lang", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *addr = NULL, *team = NULL, *token_file = NULL;
-	bool headless = false;
+	bool headless = false, vi = ui_i18n_env_vi();
 	char token[PROTO_MAX_NAME + 2], err[1200];
 	struct ui_remote *r;
 	int c, rc;
@@ -213,6 +216,10 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 		case 't': team = optarg; break;
 		case 'k': token_file = optarg; break;
 		case 'H': headless = true; break;
+		case 'g':
+			if (!ui_i18n_parse(optarg, &vi))
+				return cli_bad_usage(cmd, "--lang '%s' is not en or vi", optarg);
+			break;
 		default:
 			return cli_bad_option(cmd, c, argv[optind - 1]);
 		}
@@ -224,9 +231,8 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 				     argc - optind == 1 ? "" : "s");
 	if (addr == NULL || team == NULL)
 		return cli_bad_usage(cmd, "needs --connect PATH|HOST:PORT and --team NAME");
-	if (!headless) {
-		fprintf(stderr, "irdrill: the curses console for served drills is not available yet in irdrill %s; "
-			"use irdrill console --headless\n", IRDRILL_VERSION);
+	if (!headless && !ui_console_possible()) {
+		fprintf(stderr, "irdrill: the console needs a terminal; use irdrill console --headless\n");
 		return CLI_USAGE;
 	}
 	if (!ui_remote_token(token_file, token, sizeof(token), err, sizeof(err))) {
@@ -239,7 +245,17 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 		fprintf(stderr, "irdrill: %s\n", err);
 		return CLI_ERROR;
 	}
-	rc = console_headless(r);
+	if (headless) {
+		rc = console_headless(r);
+	} else {
+		struct ui_console_options uo = { ui_remote_team(r), vi, 1, NULL, r };
+
+		if (!ui_i18n_init(vi))
+			fprintf(stderr, "irdrill: no Vietnamese catalogue installed: the console speaks English\n");
+		rc = ui_console_run(ui_remote_drill(r), &uo) == 0 ? CLI_OK : CLI_ERROR;
+		if (rc == CLI_OK && ui_remote_error(r)[0])
+			fprintf(stderr, "irdrill: %s\n", ui_remote_error(r));
+	}
 	ui_remote_close(r);
 	return rc;
 }

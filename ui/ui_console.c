@@ -13,6 +13,7 @@
 #include "ui_draw.h"
 #include "ui_i18n.h"
 #include "ui_model.h"
+#include "ui_serve.h"
 #include "ui_text.h"
 #include "xmalloc.h"
 
@@ -402,14 +403,20 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 	m = xcalloc(1, sizeof(*m));
 	ui_model_init(m, d, o->team, o->vi, o->speed, ui_wall_us());
 	m->score = o->score;
+	if (o->remote)
+		ui_serve_attach(m, o->remote);
 	ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));
 	while (!m->quit && !ui_stop) {
 		int r;
 		wint_t k;
 
-		ui_model_advance(m, ui_wall_us(), UI_BUDGET_US, ui_wall_us);
+		if (o->remote)
+			ui_serve_step(m, o->remote, UI_POLL_MS, ui_wall_us);
+		else
+			ui_model_advance(m, ui_wall_us(), UI_BUDGET_US, ui_wall_us);
 		ui_draw(m);
-		timeout(UI_POLL_MS);
+		/* A served drill's console waited for keys with the server. */
+		timeout(o->remote ? 0 : UI_POLL_MS);
 		for (int i = 0; i < UI_KEYS_PER_FRAME && !m->quit; i++) {
 			r = get_wch(&k);
 			if (r == ERR)

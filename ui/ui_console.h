@@ -17,11 +17,16 @@
 #include "drill.h"
 #include "score.h"
 
+struct ui_remote;
+
 struct ui_console_options {
 	const char *team;
 	bool vi;   /* Vietnamese */
 	int speed; /* simulated seconds per wall second */
 	const struct score *score; /* the team's points on the top bar; NULL: none */
+	/* A served drill's replica (ui_serve.h): d is its drill, and the
+	 * server, not the console, moves it.  NULL: a drill of its own. */
+	struct ui_remote *remote;
 };
 
 /* Whether the console can run here: stdin and stdout are terminals. */

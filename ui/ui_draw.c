@@ -434,7 +434,8 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	char buf[2400], text[2048], elapsed[SIMCLOCK_ELAPSED_SIZE];
 
 	ui_clear_rect(y, x, h, w);
-	ui_put(row++, x, w, _("Objectives (ground truth, white cell only)"), A_BOLD, true);
+	if (v->team == NULL) /* a team's console of a served drill has none */
+		ui_put(row++, x, w, _("Objectives (ground truth, white cell only)"), A_BOLD, true);
 	for (size_t i = 0; i < nobj && row < y + h / 2; i++) {
 		const struct drill_objective *o = ui_view_objective(v, i);
 		const char *state = o->state == OBJECTIVE_ACHIEVED ? _("achieved") :

@@ -82,6 +82,10 @@ struct ui_model {
 	int64_t wall;        /* wall microseconds of the current loop */
 	size_t seen_entries; /* timeline entries already drawn */
 	sim_time_t shown_second;
+	/* A console of a served drill (ui_serve.h): a typed line goes to the
+	 * server when this returns true, else it is the console's own. */
+	bool (*remote)(void *ctx, struct ui_model *m, const char *line);
+	void *remote_ctx;
 };
 
 /* Take the drill (borrowed; must outlive the model), listen to its
