@@ -422,9 +422,15 @@ static void score_report_indicators(struct score *s, struct score_team *t, const
 
 static void score_action(struct score *s, const struct drill_entry *e)
 {
-	struct score_team *t = score_team_get(s, e->actor);
+	struct score_team *t;
 	struct action a;
 	char err[256];
+
+	/* The white cell's controls (pause, speed, end) are on the timeline
+	 * as actions, but the white cell is not a team. */
+	if (strcmp(e->actor, "white-cell") == 0)
+		return;
+	t = score_team_get(s, e->actor);
 
 	/* The timeline keeps the command as action_format wrote it, which
 	 * parses back to the same action. */

@@ -393,6 +393,15 @@ static void serve_control(struct serve *s, struct serve_client *c, const struct 
 		return;
 	}
 	serve_log(s, c, "%s", msg->text);
+	/* On the drill's timeline like an action, as the console's are. */
+	if (strncmp(msg->text, "speed ", 6) == 0) {
+		char word[PACE_SPEED_SIZE];
+
+		pace_speed_format(speed, word, sizeof(word));
+		snprintf(text, sizeof(text), "speed %s", word);
+	} else
+		snprintf(text, sizeof(text), "%s", msg->text);
+	drill_record(s->d, DRILL_ACTION, SERVE_WHITE_CELL, text, NULL, true, NULL);
 	serve_result(s, c, msg->id, true, msg->text);
 	serve_tick(s, wall);
 }

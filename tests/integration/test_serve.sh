@@ -224,3 +224,10 @@ if [ -z "$missing" ]; then ok "acknowledged-actions-stored"; else not_ok "acknow
 if printf '%s\n' "$rows" | grep -q 'forged\|white cell cannot'; then
 	not_ok "refused-actions-not-stored" "$rows"
 else ok "refused-actions-not-stored"; fi
+
+# The white cell's controls are on the drill's timeline, printed at the end.
+expect_line "pause-on-timeline" "$TMP/serve.out" '^T\+[0-9:]+ .* white-cell +pause +- '
+expect_line "speed-on-timeline" "$TMP/serve.out" '^T\+[0-9:]+ .* white-cell +speed x20 +- '
+expect_line "end-on-timeline" "$TMP/serve.out" '^T\+[0-9:]+ .* white-cell +end +- '
+expect_line "team-action-on-timeline" "$TMP/serve.out" '^T\+[0-9:]+ .* hoa-binh +note hoa-binh watching the portal'
+expect_no_line "white-cell-not-scored-as-a-team" "$TMP/serve.out" 'team white-cell:'
