@@ -599,7 +599,7 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, const s
 	score_listen(out.score, drill_store_score, st);
 	if (o->front) {
 		struct drill_front f = { d, st, out.score, origin->exercise, origin->scenario_path,
-					 origin->network_path, o };
+					 origin->network_path, o, done, start };
 
 		ok = o->front(&f);
 	} else {
@@ -679,6 +679,9 @@ static bool drill_committed_action(const struct drill *d, const struct drill_cli
 	action_format(d->net, out, stored, sizeof(stored));
 	if (scripted)
 		action_format(d->net, scripted, listed, sizeof(listed));
+	/* A served drill's actions came from its consoles, not a file. */
+	if (o->serve && scripted == NULL)
+		return true;
 	if (scripted == NULL || scripted->time != out->time ||
 	    strcmp(scripted->team, out->team) != 0 || strcmp(stored, listed) != 0) {
 		fprintf(stderr, "irdrill: exercise %s: action %d in the store (%s %s %s: %s) is not the next one of %s\n",
@@ -729,7 +732,8 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 	simclock_format_elapsed(start, when, sizeof(when));
 	fprintf(stderr, "irdrill: resuming exercise %s: %d team action%s taken up to %s\n", ex->id, nrows,
 		nrows == 1 ? "" : "s", when);
-	rc = drill_record_play(d, o, &origin, st, queue, nscripted, nrows, start);
+	/* A served drill has no actions file: its queue is the committed ones. */
+	rc = drill_record_play(d, o, &origin, st, queue, nscripted > nrows ? nscripted : nrows, nrows, start);
 done:
 	store_actions_free(rows, nrows);
 	free(queue);

@@ -33,11 +33,13 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "report", "FILE [--html F | --json | --md]", "after-action report", NULL, NULL },
 	{ "resume", "EXERCISE-ID", "continue a drill after a crash",
 	  "  --db FILE   --speed 1|2|...|max   --headless\n"
+	  "  --serve   --socket PATH   --listen HOST:PORT\n"
 	  "  EXERCISE-ID: the id run printed, or enough of its start to be unique.\n"
 	  "  The drill is re-simulated from its files and seed, its team actions\n"
 	  "  applied again, flat out up to the last one, then on at the run's\n"
 	  "  speed (or --speed) to the end; --headless is required until the\n"
-	  "  console lands.\n", cmd_resume },
+	  "  console lands.  --serve (or --socket, --listen) serves a drill of\n"
+	  "  irdrill serve again: its consoles reconnect with the same tokens.\n", cmd_resume },
 	{ "scores", "[EXERCISE-ID]", "score table from the store",
 	  "  --db FILE\n"
 	  "  Each team's total, then every score change: when, points, component,\n"

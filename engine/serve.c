@@ -70,6 +70,7 @@ struct serve {
 	struct proto_action *acts;
 	size_t nacts, acts_cap;
 	size_t snapshot_bytes; /* a snapshot's size, bounded above */
+	int replaying;         /* a resumed drill's actions still to take again */
 	sim_time_t ticked;     /* the clock of the last tick sent */
 	int64_t ticked_wall;
 	bool ended;
@@ -295,7 +296,10 @@ static bool serve_on_action(void *ctx, struct drill *d, const struct action *a, 
 	struct proto_action *pa;
 
 	action_format(d->net, a, command, sizeof(command));
-	if (store_action_add(s->f->store, a->team, a->time, command, refused ? refused : "ok") != 0) {
+	/* A resumed drill's actions are in the store already. */
+	if (s->replaying > 0)
+		s->replaying--;
+	else if (store_action_add(s->f->store, a->team, a->time, command, refused ? refused : "ok") != 0) {
 		serve_log(s, NULL, "%s", store_error(s->f->store));
 		s->store_failed = true;
 		return false;
@@ -827,8 +831,12 @@ bool serve_drill(const struct drill_front *f, FILE *out, FILE *log)
 		serve_default_socket(f->o, sock, sizeof(sock));
 	if (!serve_unix(&s, sock) || (f->o->listen && !serve_tcp(&s, f->o->listen)))
 		goto done;
-	if (!serve_tokens(&s, out))
+	if (f->o->serve) {
+		/* Resumed: the consoles come back with the tokens they had. */
+		fprintf(out, "join tokens: the ones printed when exercise %s began\n", f->exercise);
+	} else if (!serve_tokens(&s, out)) {
 		goto done;
+	}
 	fprintf(out, "serving on %s%s%s\n", sock, f->o->listen ? " and " : "", f->o->listen ? f->o->listen : "");
 	fflush(out);
 	memset(&sa, 0, sizeof(sa));
@@ -838,12 +846,24 @@ bool serve_drill(const struct drill_front *f, FILE *out, FILE *log)
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	drill_on_action(s.d, serve_on_action, &s);
-	pace_init(&s.pace, s.d->now, serve_wall_us(), f->o->speed_given ? f->o->speed : 1);
+	/* A resumed drill takes its committed actions again, flat out. */
+	s.replaying = f->done;
+	if (f->start > s.d->now)
+		drill_run_until(s.d, f->start);
+	if (s.d->halted)
+		goto done;
+	if (s.replaying != 0) {
+		fprintf(stderr, "irdrill: exercise %s: %d of its committed actions were not taken again by %s\n",
+			f->exercise, s.replaying, "their time");
+		goto done;
+	}
+	/* At the resumed drill's own speed, or --speed. */
+	pace_init(&s.pace, s.d->now, serve_wall_us(), f->o->speed_given || f->o->serve ? f->o->speed : 1);
 	s.ticked_wall = serve_wall_us();
 	serve_log(&s, NULL, "exercise %s: %d teams, speed %d", f->exercise, f->o->nteams, s.pace.speed);
 	serve_loop(&s);
 	if (serve_stop)
-		serve_log(&s, NULL, "stopped by a signal; irdrill resume is not available for served drills yet");
+		serve_log(&s, NULL, "stopped by a signal; irdrill resume --serve %.8s continues it", f->exercise);
 	ok = !s.d->halted && !serve_stop;
 done:
 	while (s.nclients > 0)
