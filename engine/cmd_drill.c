@@ -552,8 +552,8 @@ static bool drill_begin_exercise(struct drill *d, const struct drill_cli *o, con
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 		goto done;
 	}
-	fprintf(stderr, "irdrill: exercise %s in %s (irdrill resume %.8s continues it if the drill is cut short)\n",
-		ex.id, drill_cli_db(o), ex.id);
+	fprintf(stderr, "irdrill: exercise %s in %s (irdrill resume %s%.8s continues it if the drill is cut short)\n",
+		ex.id, drill_cli_db(o), o->front ? "--serve " : "", ex.id);
 	memcpy(id, ex.id, STORE_ID_SIZE);
 	ok = true;
 done:
