@@ -231,3 +231,29 @@ expect_line "speed-on-timeline" "$TMP/serve.out" '^T\+[0-9:]+ .* white-cell +spe
 expect_line "end-on-timeline" "$TMP/serve.out" '^T\+[0-9:]+ .* white-cell +end +- '
 expect_line "team-action-on-timeline" "$TMP/serve.out" '^T\+[0-9:]+ .* hoa-binh +note hoa-binh watching the portal'
 expect_no_line "white-cell-not-scored-as-a-team" "$TMP/serve.out" 'team white-cell:'
+
+# --- the same over TCP (--listen), on a free port of the loopback
+for try in 1 2 3; do
+	PORT=$((20000 + ($$ * 7 + try * 1013) % 40000))
+	"$IRDRILL" serve --db "$DB" --socket "$RUN/tcp.sock" --listen "127.0.0.1:$PORT" --teams hoa-binh --speed 10 \
+		>"$TMP/tcp.out" 2>"$TMP/tcp.log" &
+	SERVE_PID=$!
+	if wait_for "$TMP/tcp.out" '^serving on ' 10; then break; fi
+	wait "$SERVE_PID"
+	SERVE_PID=
+done
+expect_line "tcp-serving" "$TMP/tcp.out" "^serving on .* and 127.0.0.1:$PORT$"
+console_tcp() {
+	printf '%s\n' "$3" | IRDRILL_TOKEN=$2 timeout 60 "$IRDRILL" console --connect "127.0.0.1:$PORT" --team "$1" \
+		--headless >"$TMP/stdout" 2>"$TMP/stderr"
+}
+console_tcp hoa-binh "$(token_of "$TMP/tcp.out" hoa-binh)" "note over tcp"
+expect_line "tcp-console-acts" "$TMP/stdout" '^ok: note over tcp$'
+expect_line "tcp-peer-logged" "$TMP/tcp.log" 'console [0-9]+ \(127\.0\.0\.1 port [0-9]+, hoa-binh\): joined'
+console_tcp hoa-binh "$HB" "note with the first drill's token"
+if grep -q '^ok' "$TMP/stdout"; then not_ok "tcp-other-exercises-token-refused"; else ok "tcp-other-exercises-token-refused"; fi
+console_tcp white-cell "$(token_of "$TMP/tcp.out" white-cell)" "end"
+wait "$SERVE_PID"
+status=$?
+SERVE_PID=
+if [ "$status" -eq 0 ]; then ok "tcp-serve-ends"; else not_ok "tcp-serve-ends" "status $status"; fi
