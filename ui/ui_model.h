@@ -55,6 +55,8 @@ enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_END, UI_CONFIRM_QUIT };
 
 #define UI_STATUS_MAX 512
 #define UI_WHITE_CELL "white-cell"
+/* What a served drill's console is handed once `end` is confirmed. */
+#define UI_END_CONFIRMED "end (confirmed)"
 
 struct ui_model {
 	struct drill *drill; /* changed only by commands */

@@ -32,7 +32,14 @@ static bool ui_serve_line(void *ctx, struct ui_model *m, const char *line)
 		ui_model_error(m, _("A served drill takes no injected messages from a console yet."));
 		return true;
 	}
-	if (ui_serve_is(line, ui_serve_controls, sizeof(ui_serve_controls) / sizeof(*ui_serve_controls)))
+	/* Ending is for everyone: asked first, as in the local console. */
+	if (strcmp(line, "end") == 0 && !m->ended) {
+		ui_model_ask(m, UI_CONFIRM_END);
+		return true;
+	}
+	if (strcmp(line, UI_END_CONFIRMED) == 0)
+		id = ui_remote_control(r, "end");
+	else if (ui_serve_is(line, ui_serve_controls, sizeof(ui_serve_controls) / sizeof(*ui_serve_controls)))
 		id = ui_remote_control(r, line);
 	else
 		id = ui_remote_act(r, line);

@@ -173,6 +173,9 @@ see "white-cell-hears-it" "$P_W" 'hoa-binh: note hoa-binh is back'
 
 # --- the white cell ends the drill for everyone
 type_in "$P_W" ":end"
+see "end-asks-first" "$P_W" 'End the drill now for every team\? \(y/n\)'
+not_see "not-ended-before-yes" "$P_SOC" 'OVER'
+tmx send-keys -t "$P_W" y
 see "white-cell-ends" "$P_W" '│ OVER │ team white-cell'
 for p in "$P_HB" "$P_LS" "$P_SOC"; do
 	see "team-sees-the-end-$p" "$p" '│ OVER │ team'
