@@ -42,6 +42,8 @@ OBJS      := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS  := $(filter-out $(BUILD)/engine/main.o,$(OBJS))
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# Programs the integration tests drive (tests/tools/NAME.c).
+TOOL_BINS := $(BUILD)/tools/proto_client
 VERSION   := $(shell cat engine/VERSION 2>/dev/null || echo 0.0.0)
 # The console's catalogues, one per po/LANG.po, where the binary looks for
 # them: locale/ beside it in a build, share/locale in an install.
@@ -72,7 +74,7 @@ define need_debs
 endef
 
 all: deps
-	@$(MAKE) --no-print-directory $(BUILD)/irdrill $(MO_FILES)
+	@$(MAKE) --no-print-directory $(BUILD)/irdrill $(MO_FILES) $(TOOL_BINS)
 
 deps:
 	$(call need_debs,$(BUILD_DEBS))
@@ -91,6 +93,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/harness.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
+$(BUILD)/tools/proto_client: tests/tools/proto_client.c $(BUILD)/engine/proto.o $(BUILD)/engine/strbuf.o $(BUILD)/engine/xmalloc.o
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(filter %.o,$^)
+
 $(BUILD)/locale/%/LC_MESSAGES/irdrill.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ $<
@@ -104,7 +110,7 @@ run: deps
 	$(BUILD)/irdrill run
 
 # The suite itself; `test` and `asan` differ only in the build they point at.
-check-suite: $(BUILD)/irdrill $(MO_FILES) $(TEST_BINS)
+check-suite: $(BUILD)/irdrill $(MO_FILES) $(TEST_BINS) $(TOOL_BINS)
 	IRDRILL=$(BUILD)/irdrill UNIT_DIR=$(BUILD)/tests SAN=$(SAN) sh tests/run
 
 test: test-deps

@@ -600,7 +600,7 @@ static bool drill_play(struct drill_world *w, int n, const struct drill_cli *o, 
 static bool drill_console(struct drill *d, const struct drill_cli *o, struct score *score)
 {
 	struct ui_console_options uo = { o->as ? o->as : o->teams[0], o->vi, o->speed_given ? o->speed : 1, score,
-					  o->as != NULL };
+					  o->as != NULL, NULL };
 
 	if (!ui_i18n_init(o->vi))
 		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "
@@ -673,8 +673,8 @@ static bool drill_begin_exercise(struct drill *d, const struct drill_cli *o, con
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 		goto done;
 	}
-	fprintf(stderr, "irdrill: exercise %s in %s (irdrill resume %.8s continues it if the drill is cut short)\n",
-		ex.id, drill_cli_db(o), ex.id);
+	fprintf(stderr, "irdrill: exercise %s in %s (irdrill resume %s%.8s continues it if the drill is cut short)\n",
+		ex.id, drill_cli_db(o), o->front ? "--serve " : "", ex.id);
 	memcpy(id, ex.id, STORE_ID_SIZE);
 	ok = true;
 done:
@@ -884,7 +884,7 @@ static int drill_record_play(struct drill_world *w, int n, const struct drill_cl
 	}
 	if (o->front) {
 		struct drill_front f = { w[0].d, st, w[0].out.score, origin->exercise, origin->scenario_path,
-					 origin->network_path, o };
+					 origin->network_path, o, w[0].rec.done, start };
 
 		ok = o->front(&f);
 	} else {
@@ -968,6 +968,12 @@ static bool drill_committed_action(const struct drill *d, const struct drill_cli
 	action_format(d->net, out, stored, sizeof(stored));
 	if (scripted)
 		action_format(d->net, scripted, listed, sizeof(listed));
+	/* A served drill's actions came from its consoles, not a file. */
+	if (o->serve && scripted == NULL)
+		return true;
+	/* A served drill's actions came from its consoles, not a file. */
+	if (o->serve && scripted == NULL)
+		return true;
 	if (scripted == NULL || scripted->time != out->time ||
 	    strcmp(scripted->team, out->team) != 0 || strcmp(stored, listed) != 0) {
 		fprintf(stderr, "irdrill: exercise %s: action %d in the store (%s %s %s: %s) is not the next one of %s\n",
@@ -1020,6 +1026,9 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 			queue[a] = x->actions[a];
 		free(x->actions);
 		x->actions = queue;
+		/* A served drill has no actions file: its queue is the committed ones. */
+		if (k > x->nactions)
+			x->nactions = k;
 		x->rec.done = k;
 		taken += k;
 	}

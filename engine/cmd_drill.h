@@ -34,6 +34,10 @@ struct drill_front {
 	const char *exercise;
 	const char *scenario_path, *network_path;
 	const struct drill_cli *o;
+	/* A resumed drill: its first `done` actions are queued and committed
+	 * already; they are taken again up to `start`. */
+	int done;
+	sim_time_t start;
 };
 
 /* How to play a drill: the options of `run`, or what `resume` reads
@@ -57,6 +61,7 @@ struct drill_cli {
 	const char *as; /* --as TEAM: the console is that team's seat, not the white cell's */
 	/* serve: --socket PATH and --listen HOST:PORT */
 	const char *socket, *listen;
+	bool serve; /* resume --serve: the drill goes on for consoles */
 	/* Plays the drill instead of the headless loop or the console
 	 * (serve); false if it halted. */
 	bool (*front)(const struct drill_front *f);

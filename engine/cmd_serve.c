@@ -16,6 +16,8 @@
 #include "score.h"
 #include "serve.h"
 #include "timeline.h"
+#include "ui_console.h"
+#include "ui_i18n.h"
 #include "ui_remote.h"
 
 static bool serve_front(const struct drill_front *f)
@@ -77,8 +79,17 @@ static void console_acted(void *ctx, const struct proto_action *a)
 
 static void console_status(void *ctx, const char *text)
 {
-	(void)ctx;
+	struct console_out *c = ctx;
+
 	fprintf(stderr, "irdrill: %s\n", text);
+	/* Answers due on a cut connection never come: the timeline (and the
+	 * acted lines after reconnecting) say whether those commands were taken. */
+	if (c->waiting > 0 && strncmp(text, "connection lost", 15) == 0) {
+		printf("no answer to %d command%s before the connection was cut\n", c->waiting,
+		       c->waiting == 1 ? "" : "s");
+		fflush(stdout);
+		c->waiting = 0;
+	}
 }
 
 /* A line typed: a control of the white cell's, or a team command. */
@@ -115,12 +126,25 @@ static int console_headless(struct ui_remote *r)
 	bool input = true;
 	enum ui_remote_event ev;
 	char when[SIMCLOCK_ELAPSED_SIZE];
+	const struct proto_action *acts;
+	size_t nacts;
 
 	ui_remote_set_hooks(r, &hooks);
 	simclock_format_elapsed(ui_remote_drill(r)->now, when, sizeof(when));
 	printf("joined exercise %s as %s at %s\n", ui_remote_exercise(r), ui_remote_team(r), when);
+	/* Where the team is: what it (or, for the white cell, anyone) has done. */
+	acts = ui_remote_actions(r, &nacts);
+	for (size_t i = 0; i < nacts; i++)
+		console_acted(&c, &acts[i]);
 	fflush(stdout);
 	for (;;) {
+		/* Input over and every answer in: the console leaves. */
+		if (!input && c.waiting <= 0) {
+			strbuf_free(&pending);
+			simclock_format_elapsed(ui_remote_drill(r)->now, when, sizeof(when));
+			printf("left at %s\n", when);
+			return CLI_OK;
+		}
 		ev = ui_remote_poll(r, 100, input ? STDIN_FILENO : -1);
 		if (ev == UI_REMOTE_FAILED || ev == UI_REMOTE_ENDED)
 			break;
@@ -175,10 +199,11 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 		{ "team", required_argument, NULL, 't' },
 		{ "token-file", required_argument, NULL, 'k' },
 		{ "headless", no_argument, NULL, 'H' },
+		{ "lang", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *addr = NULL, *team = NULL, *token_file = NULL;
-	bool headless = false;
+	bool headless = false, vi = ui_i18n_env_vi();
 	char token[PROTO_MAX_NAME + 2], err[1200];
 	struct ui_remote *r;
 	int c, rc;
@@ -191,18 +216,23 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 		case 't': team = optarg; break;
 		case 'k': token_file = optarg; break;
 		case 'H': headless = true; break;
+		case 'g':
+			if (!ui_i18n_parse(optarg, &vi))
+				return cli_bad_usage(cmd, "--lang '%s' is not en or vi", optarg);
+			break;
 		default:
 			return cli_bad_option(cmd, c, argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
-		return cli_bad_usage(cmd, "'%s': the token is never given on the command line "
-				     "(use --token-file FILE, IRDRILL_TOKEN or the prompt)", argv[optind]);
+		/* Not echoed: it may be the token. */
+		return cli_bad_usage(cmd, "%d word%s after the options: the token is never given on the command line "
+				     "(use --token-file FILE, IRDRILL_TOKEN or the prompt)", argc - optind,
+				     argc - optind == 1 ? "" : "s");
 	if (addr == NULL || team == NULL)
 		return cli_bad_usage(cmd, "needs --connect PATH|HOST:PORT and --team NAME");
-	if (!headless) {
-		fprintf(stderr, "irdrill: the curses console for served drills is not available yet in irdrill %s; "
-			"use irdrill console --headless\n", IRDRILL_VERSION);
+	if (!headless && !ui_console_possible()) {
+		fprintf(stderr, "irdrill: the console needs a terminal; use irdrill console --headless\n");
 		return CLI_USAGE;
 	}
 	if (!ui_remote_token(token_file, token, sizeof(token), err, sizeof(err))) {
@@ -215,7 +245,17 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 		fprintf(stderr, "irdrill: %s\n", err);
 		return CLI_ERROR;
 	}
-	rc = console_headless(r);
+	if (headless) {
+		rc = console_headless(r);
+	} else {
+		struct ui_console_options uo = { ui_remote_team(r), vi, 1, NULL, !ui_remote_white_cell(r), r };
+
+		if (!ui_i18n_init(vi))
+			fprintf(stderr, "irdrill: no Vietnamese catalogue installed: the console speaks English\n");
+		rc = ui_console_run(ui_remote_drill(r), &uo) == 0 ? CLI_OK : CLI_ERROR;
+		if (rc == CLI_OK && ui_remote_error(r)[0])
+			fprintf(stderr, "irdrill: %s\n", ui_remote_error(r));
+	}
 	ui_remote_close(r);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "cmd_drill.h"
 #include "pace.h"
+#include "serve.h"
 #include "sha256.h"
 #include "simclock.h"
 #include "store.h"
@@ -24,6 +25,9 @@ static int store_cli_options(const struct cli_cmd *cmd, int argc, char **argv, s
 		{ "db", required_argument, NULL, 'd' },
 		{ "speed", required_argument, NULL, 'x' },
 		{ "headless", no_argument, NULL, 'H' },
+		{ "serve", no_argument, NULL, 'V' },
+		{ "socket", required_argument, NULL, 'S' },
+		{ "listen", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool is_resume = strcmp(cmd->name, "resume") == 0;
@@ -52,6 +56,18 @@ static int store_cli_options(const struct cli_cmd *cmd, int argc, char **argv, s
 				return cli_bad_usage(cmd, "unknown option '--headless'");
 			o->headless = true;
 			break;
+		case 'V':
+		case 'S':
+		case 'l':
+			/* A served drill goes on served (serve.h). */
+			if (!is_resume)
+				return cli_bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			o->serve = true;
+			if (c == 'S')
+				o->socket = optarg;
+			else if (c == 'l')
+				o->listen = optarg;
+			break;
 		default: /* ':' or '?' */
 			return cli_bad_option(cmd, c, argv[optind - 1]);
 		}
@@ -79,6 +95,11 @@ static bool store_cli_unchanged(const char *exercise, const char *what, const ch
 	return true;
 }
 
+static bool store_cli_serve(const struct drill_front *f)
+{
+	return serve_drill(f, stdout, stderr);
+}
+
 int cmd_resume(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct store_exercise ex;
@@ -92,10 +113,15 @@ int cmd_resume(const struct cli_cmd *cmd, int argc, char **argv)
 		return rc;
 	if (argc - optind != 1)
 		return cli_bad_usage(cmd, "name one exercise (its id or the start of it)");
-	if (!o.headless) {
+	if (!o.headless && !o.serve) {
 		fprintf(stderr, "irdrill: the live console is not available yet in irdrill %s; "
-			"use irdrill resume --headless EXERCISE-ID\n", IRDRILL_VERSION);
+			"use irdrill resume --headless EXERCISE-ID (or --serve for a served drill)\n",
+			IRDRILL_VERSION);
 		return CLI_USAGE;
+	}
+	if (o.serve) {
+		o.headless = true;
+		o.front = store_cli_serve;
 	}
 	st = store_open(drill_cli_db(&o), false, err, sizeof(err));
 	if (st == NULL) {

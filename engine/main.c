@@ -53,11 +53,13 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  every score row with its reason; the score over time.\n", cmd_report },
 	{ "resume", "EXERCISE-ID", "continue a drill after a crash",
 	  "  --db FILE   --speed 1|2|...|max   --headless\n"
+	  "  --serve   --socket PATH   --listen HOST:PORT\n"
 	  "  EXERCISE-ID: the id run printed, or enough of its start to be unique.\n"
 	  "  The drill is re-simulated from its files and seed, its team actions\n"
 	  "  applied again, flat out up to the last one, then on at the run's\n"
 	  "  speed (or --speed) to the end; --headless is required until the\n"
-	  "  console lands.\n", cmd_resume },
+	  "  console lands.  --serve (or --socket, --listen) serves a drill of\n"
+	  "  irdrill serve again: its consoles reconnect with the same tokens.\n", cmd_resume },
 	{ "scores", "[EXERCISE-ID]", "score table from the store",
 	  "  --db FILE\n"
 	  "  Each team's total, then every score change: when, points, component,\n"
@@ -72,11 +74,13 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  reach it over SSH, docs/remote-teams.md).  Starts at x1 unless --speed.\n", cmd_serve },
 	{ "console", "--connect PATH|HOST:PORT --team NAME", "attach a console to irdrill serve",
 	  "  --connect PATH|HOST:PORT   --team NAME (or white-cell)   --token-file FILE\n"
-	  "  --headless   (required until the curses console for served drills lands)\n"
+	  "  --headless   --lang en|vi\n"
 	  "  The join token comes from --token-file, else $IRDRILL_TOKEN, else a\n"
-	  "  prompt; never from the command line.  --headless reads commands from\n"
-	  "  stdin (team commands; pause, resume, speed N, end for the white cell)\n"
-	  "  and prints answers and actions on stdout.  A cut connection is retried.\n", cmd_console },
+	  "  prompt; never from the command line.  The live console shows the team's\n"
+	  "  own world (the white cell's: everything, and the controls).  --headless\n"
+	  "  reads commands from stdin (team commands; pause, resume, speed N, end for\n"
+	  "  the white cell), prints answers and actions on stdout and leaves when\n"
+	  "  stdin ends and every command is answered.  A cut connection is retried.\n", cmd_console },
 	{ "bench", "", "run the benchmarks", NULL, NULL },
 	{ "version", "", "print the version", NULL, cmd_version },
 	{ "help", "[COMMAND]", "this list, or one command's options", NULL, cmd_help },

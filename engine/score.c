@@ -430,6 +430,12 @@ static void score_action(struct score *s, const struct drill_entry *e)
 	struct action a;
 	char err[256];
 
+	/* The white cell's controls (pause, speed, end) are on the timeline
+	 * as actions, but the white cell is not a team. */
+	if (strcmp(e->actor, "white-cell") == 0)
+		return;
+	t = score_team_get(s, e->actor);
+
 	/* The timeline keeps the command as action_format wrote it, which
 	 * parses back to the same action.  The white cell's controls (pause,
 	 * speed, end) are no team's actions and make no team. */

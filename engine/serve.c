@@ -30,6 +30,12 @@
  * are still answered. */
 #define SERVE_MAX_STEP SIM_MINUTE
 #define SERVE_READ_CHUNK 16384
+/* An action's bytes in a snapshot, and the most one can take: a snapshot
+ * must stay within PROTO_MAX_MESSAGE and PROTO_MAX_ACTIONS. */
+#define SERVE_ACTION_BYTES(a) (24 + strlen((a)->team) + strlen((a)->command) + strlen((a)->result))
+#define SERVE_ACTION_BYTES_MAX (24 + ACTION_TEAM_MAX + ACTION_VALUE_MAX + 128 + PROTO_MAX_TEXT)
+/* A snapshot's bytes besides its files and actions, bounded above. */
+#define SERVE_SNAPSHOT_FIXED (4096 + PROTO_MAX_TEAMS * (4 + PROTO_MAX_NAME))
 
 struct serve_client {
 	int fd;
@@ -63,6 +69,8 @@ struct serve {
 	char background[64];
 	struct proto_action *acts;
 	size_t nacts, acts_cap;
+	size_t snapshot_bytes; /* a snapshot's size, bounded above */
+	int replaying;         /* a resumed drill's actions still to take again */
 	sim_time_t ticked;     /* the clock of the last tick sent */
 	int64_t ticked_wall;
 	bool ended;
@@ -172,24 +180,51 @@ static void serve_snapshot(struct serve *s, struct serve_client *c)
 	c->need_snapshot = false;
 }
 
+/* Drop what is queued after the frame being written, but the answers
+ * (result frames), which the snapshot does not carry. */
+static void serve_drop_queue(struct serve_client *c)
+{
+	struct strbuf keep = { 0 };
+
+	for (size_t at = c->boundary; at + PROTO_HEAD < c->out.len;) {
+		const unsigned char *p = (const unsigned char *)c->out.buf + at;
+		size_t len = PROTO_HEAD + ((size_t)p[0] << 24 | (size_t)p[1] << 16 | (size_t)p[2] << 8 | p[3]);
+
+		if (p[PROTO_HEAD] == PROTO_RESULT)
+			strbuf_add(&keep, p, len);
+		at += len;
+	}
+	strbuf_truncate(&c->out, c->boundary);
+	if (keep.len)
+		strbuf_add(&c->out, keep.buf, keep.len);
+	strbuf_free(&keep);
+}
+
 /* Queue a message for a console.  A broadcast (bounded) that does not
  * fit drops what is queued after the frame being written, and the
  * console is sent a snapshot once that frame is out. */
 static void serve_send(struct serve *s, struct serve_client *c, const struct proto_msg *m, bool bounded)
 {
+	/* A console's answers are never dropped: the server reads no more
+	 * from a console whose queue is full (serve_loop), so they stay few. */
+	if (m->type == PROTO_RESULT)
+		bounded = false;
 	if (c->closing || (bounded && c->need_snapshot))
 		return;
 	proto_encode(m, &c->out);
 	if (!bounded || c->out.len - c->out_off <= SERVE_QUEUE_MAX)
 		return;
-	/* Find the end of the frame being written: frames follow each other
-	 * from the last boundary passed. */
+	/* Find the end of the frame being written (a snapshot can be larger
+	 * than the queue): frames follow each other from the last boundary
+	 * passed.  What is queued beyond it is what is bounded. */
 	while (c->boundary < c->out_off) {
 		const unsigned char *p = (const unsigned char *)c->out.buf + c->boundary;
 
 		c->boundary += PROTO_HEAD + ((size_t)p[0] << 24 | (size_t)p[1] << 16 | (size_t)p[2] << 8 | p[3]);
 	}
-	strbuf_truncate(&c->out, c->boundary);
+	if (c->out.len - c->boundary <= SERVE_QUEUE_MAX)
+		return;
+	serve_drop_queue(c);
 	c->need_snapshot = true;
 	serve_log(s, c, "fell %u bytes behind: a fresh snapshot follows", SERVE_QUEUE_MAX);
 }
@@ -261,7 +296,10 @@ static bool serve_on_action(void *ctx, struct drill *d, const struct action *a, 
 	struct proto_action *pa;
 
 	action_format(d->net, a, command, sizeof(command));
-	if (store_action_add(s->f->store, a->team, a->time, command, refused ? refused : "ok") != 0) {
+	/* A resumed drill's actions are in the store already. */
+	if (s->replaying > 0)
+		s->replaying--;
+	else if (store_action_add(s->f->store, a->team, a->time, command, refused ? refused : "ok") != 0) {
 		serve_log(s, NULL, "%s", store_error(s->f->store));
 		s->store_failed = true;
 		return false;
@@ -270,6 +308,7 @@ static bool serve_on_action(void *ctx, struct drill *d, const struct action *a, 
 	pa = &s->acts[s->nacts++];
 	*pa = (struct proto_action){ (uint32_t)s->nacts, a->time, xstrdup(a->team), xstrdup(command),
 				     xstrdup(refused ? refused : "ok") };
+	s->snapshot_bytes += SERVE_ACTION_BYTES(pa);
 	m.action = *pa;
 	serve_broadcast(s, &m);
 	return true;
@@ -300,6 +339,13 @@ static void serve_action(struct serve *s, struct serve_client *c, const struct p
 	}
 	if (s->ended) {
 		serve_result(s, c, msg->id, false, "the drill has ended: nothing more can change");
+		return;
+	}
+	/* Every console must still be sent a snapshot with this action in it. */
+	if (s->nacts >= PROTO_MAX_ACTIONS || s->snapshot_bytes + SERVE_ACTION_BYTES_MAX > PROTO_MAX_MESSAGE) {
+		serve_log(s, c, "refused an action: the drill holds as many as a snapshot can carry (%zu)", s->nacts);
+		serve_result(s, c, msg->id, false, "the drill holds as many actions as the consoles can be sent: "
+			     "no more can be taken");
 		return;
 	}
 	if (action_parse(s->d->net, msg->text, &a, err, sizeof(err)) != 0) {
@@ -351,6 +397,15 @@ static void serve_control(struct serve *s, struct serve_client *c, const struct 
 		return;
 	}
 	serve_log(s, c, "%s", msg->text);
+	/* On the drill's timeline like an action, as the console's are. */
+	if (strncmp(msg->text, "speed ", 6) == 0) {
+		char word[PACE_SPEED_SIZE];
+
+		pace_speed_format(speed, word, sizeof(word));
+		snprintf(text, sizeof(text), "speed %s", word);
+	} else
+		snprintf(text, sizeof(text), "%s", msg->text);
+	drill_record(s->d, DRILL_ACTION, SERVE_WHITE_CELL, text, NULL, true, NULL);
 	serve_result(s, c, msg->id, true, msg->text);
 	serve_tick(s, wall);
 }
@@ -724,7 +779,10 @@ static void serve_loop(struct serve *s)
 		for (int i = 0; i < s->nclients; i++) {
 			struct serve_client *c = s->clients[i];
 
-			fds[n++] = (struct pollfd){ c->fd, (short)(POLLIN | (c->out_off < c->out.len ? POLLOUT : 0)), 0 };
+			/* A console that does not take its answers is not read. */
+			short in = c->out.len - c->out_off > SERVE_QUEUE_MAX ? 0 : POLLIN;
+
+			fds[n++] = (struct pollfd){ c->fd, (short)(in | (c->out_off < c->out.len ? POLLOUT : 0)), 0 };
 		}
 		if (poll(fds, (nfds_t)n, serve_poll_timeout(s, wall)) < 0 && errno != EINTR)
 			break;
@@ -766,14 +824,19 @@ bool serve_drill(const struct drill_front *f, FILE *out, FILE *log)
 	if (!serve_slurp(f->scenario_path, &s.scenario, &s.scenario_len, s.scenario_sha) ||
 	    !serve_slurp(f->network_path, &s.network, &s.network_len, s.network_sha))
 		goto done;
+	s.snapshot_bytes = SERVE_SNAPSHOT_FIXED + s.scenario_len + s.network_len;
 	if (f->o->socket)
 		snprintf(sock, sizeof(sock), "%s", f->o->socket);
 	else
 		serve_default_socket(f->o, sock, sizeof(sock));
 	if (!serve_unix(&s, sock) || (f->o->listen && !serve_tcp(&s, f->o->listen)))
 		goto done;
-	if (!serve_tokens(&s, out))
+	if (f->o->serve) {
+		/* Resumed: the consoles come back with the tokens they had. */
+		fprintf(out, "join tokens: the ones printed when exercise %s began\n", f->exercise);
+	} else if (!serve_tokens(&s, out)) {
 		goto done;
+	}
 	fprintf(out, "serving on %s%s%s\n", sock, f->o->listen ? " and " : "", f->o->listen ? f->o->listen : "");
 	fflush(out);
 	memset(&sa, 0, sizeof(sa));
@@ -783,12 +846,24 @@ bool serve_drill(const struct drill_front *f, FILE *out, FILE *log)
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	drill_on_action(s.d, serve_on_action, &s);
-	pace_init(&s.pace, s.d->now, serve_wall_us(), f->o->speed_given ? f->o->speed : 1);
+	/* A resumed drill takes its committed actions again, flat out. */
+	s.replaying = f->done;
+	if (f->start > s.d->now)
+		drill_run_until(s.d, f->start);
+	if (s.d->halted)
+		goto done;
+	if (s.replaying != 0) {
+		fprintf(stderr, "irdrill: exercise %s: %d of its committed actions were not taken again by %s\n",
+			f->exercise, s.replaying, "their time");
+		goto done;
+	}
+	/* At the resumed drill's own speed, or --speed. */
+	pace_init(&s.pace, s.d->now, serve_wall_us(), f->o->speed_given || f->o->serve ? f->o->speed : 1);
 	s.ticked_wall = serve_wall_us();
 	serve_log(&s, NULL, "exercise %s: %d teams, speed %d", f->exercise, f->o->nteams, s.pace.speed);
 	serve_loop(&s);
 	if (serve_stop)
-		serve_log(&s, NULL, "stopped by a signal; irdrill resume is not available for served drills yet");
+		serve_log(&s, NULL, "stopped by a signal; irdrill resume --serve %.8s continues it", f->exercise);
 	ok = !s.d->halted && !serve_stop;
 done:
 	while (s.nclients > 0)

@@ -306,6 +306,8 @@ int ui_cmd_run(struct ui_model *m, const char *line)
 		ui_model_error(m, _("The command is too long."));
 		return -1;
 	}
+	if (m->remote && m->remote(m->remote_ctx, m, line))
+		return 0;
 	strcpy(buf, line);
 	for (char *p = strtok(buf, " "); p && argc < UI_CMD_ARGS; p = strtok(NULL, " "))
 		argv[argc++] = p;

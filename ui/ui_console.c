@@ -14,6 +14,7 @@
 #include "ui_draw.h"
 #include "ui_i18n.h"
 #include "ui_model.h"
+#include "ui_serve.h"
 #include "ui_text.h"
 #include "ui_wc.h"
 #include "xmalloc.h"
@@ -503,6 +504,10 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 	ui_model_init(m, d, o->team, o->vi, o->speed, ui_wall_us());
 	m->score = o->score;
 	m->white_cell = !o->team_seat;
+	if (o->remote) {
+		ui_serve_attach(m, o->remote);
+		m->white_cell = m->view.team == NULL; /* a served team's console sees its own */
+	}
 	m->stats.started_us = ui_wall_us();
 	if (m->white_cell)
 		ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));
@@ -514,10 +519,15 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 		bool waiting;
 
 		m->stats.loops++;
-		ui_model_advance(m, ui_wall_us(), UI_BUDGET_US, ui_wall_us);
+		if (o->remote)
+			ui_serve_step(m, o->remote, UI_POLL_MS, ui_wall_us);
+		else
+			ui_model_advance(m, ui_wall_us(), UI_BUDGET_US, ui_wall_us);
 		ui_console_frame(m);
-		/* Behind the paced clock, look at the keys and go on at once. */
-		waiting = m->pace.paused || m->ended || m->drill->now >= pace_target(&m->pace, ui_wall_us());
+		/* Behind the paced clock, look at the keys and go on at once; a
+		 * served drill's console waited for keys with the server. */
+		waiting = !o->remote &&
+			  (m->pace.paused || m->ended || m->drill->now >= pace_target(&m->pace, ui_wall_us()));
 		timeout(waiting ? UI_POLL_MS : 0);
 		for (int i = 0; i < UI_KEYS_PER_FRAME && !m->quit; i++) {
 			int r;

@@ -21,12 +21,17 @@
 #include "drill.h"
 #include "score.h"
 
+struct ui_remote;
+
 struct ui_console_options {
 	const char *team;
 	bool vi;   /* Vietnamese */
 	int speed; /* simulated seconds per wall second */
 	struct score *score; /* the points on the top bar, the score pane, marks; NULL: none */
 	bool team_seat; /* the team's seat alone (run --as TEAM), not the white cell's */
+	/* A served drill's replica (ui_serve.h): d is its drill, and the
+	 * server, not the console, moves it.  NULL: a drill of its own. */
+	struct ui_remote *remote;
 };
 
 /* Whether the console can run here: stdin and stdout are terminals. */

@@ -167,6 +167,9 @@ void ui_model_answer(struct ui_model *m, bool yes)
 		m->quit = true;
 		return;
 	}
+	/* A served drill is ended by its server (ui_serve.c). */
+	if (m->remote && m->remote(m->remote_ctx, m, UI_END_CONFIRMED))
+		return;
 	drill_record(m->drill, DRILL_ACTION, UI_WHITE_CELL, "end", NULL, true, NULL);
 	m->ended = true;
 	pace_pause(&m->pace, m->wall);

@@ -56,6 +56,8 @@ enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_END, UI_CONFIRM_QUIT };
 
 #define UI_STATUS_MAX 512
 #define UI_WHITE_CELL "white-cell"
+/* What a served drill's console is handed once `end` is confirmed. */
+#define UI_END_CONFIRMED "end (confirmed)"
 
 struct ui_model {
 	struct drill *drill; /* changed only by commands */
@@ -106,6 +108,10 @@ struct ui_model {
 	void (*draw_top)(struct ui_model *m, int cols);
 	void (*draw_help)(struct ui_model *m, int rows, int cols);
 	void *owner;
+	/* A console of a served drill (ui_serve.h): a typed line goes to the
+	 * server when this returns true, else it is the console's own. */
+	bool (*remote)(void *ctx, struct ui_model *m, const char *line);
+	void *remote_ctx;
 };
 
 /* Take the drill (borrowed; must outlive the model), listen to its

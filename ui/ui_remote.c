@@ -573,6 +573,12 @@ const char *ui_remote_error(const struct ui_remote *r)
 	return r->err;
 }
 
+const struct proto_action *ui_remote_actions(const struct ui_remote *r, size_t *n)
+{
+	*n = r->nacts;
+	return r->acts;
+}
+
 /* The first line of a file, or of a stream. */
 static bool ui_remote_line(FILE *fp, char *buf, size_t size)
 {

@@ -73,6 +73,8 @@ const char *ui_remote_team(const struct ui_remote *r);
 const char *ui_remote_exercise(const struct ui_remote *r);
 bool ui_remote_white_cell(const struct ui_remote *r);
 const char *ui_remote_error(const struct ui_remote *r);
+/* The committed actions the replica has taken so far, in order. */
+const struct proto_action *ui_remote_actions(const struct ui_remote *r, size_t *n);
 
 /* The token without the command line: the file, else $IRDRILL_TOKEN,
  * else a prompt on the terminal (not echoed); false with a message. */

@@ -83,19 +83,41 @@ void ui_view_local(const struct ui_view *v, sim_time_t t, char buf[UI_VIEW_LOCAL
 	buf[19] = '\0';
 }
 
+/* Whether a team's console shows the entry: its own actions, and the
+ * messages to it or to all. */
+static bool ui_view_team_sees(const struct ui_view *v, const struct drill_entry *e)
+{
+	if (e->kind == DRILL_ACTION)
+		return e->actor && strcmp(e->actor, v->team) == 0;
+	if (e->kind == DRILL_MESSAGE)
+		return e->target == NULL || strcmp(e->target, "all") == 0 || strcmp(e->target, v->team) == 0;
+	return false;
+}
+
 size_t ui_view_entries(const struct ui_view *v)
 {
-	return v->d->nentries;
+	size_t n = 0;
+
+	if (v->team == NULL)
+		return v->d->nentries;
+	for (size_t i = 0; i < v->d->nentries; i++)
+		n += ui_view_team_sees(v, &v->d->entries[i]);
+	return n;
 }
 
 const struct drill_entry *ui_view_entry(const struct ui_view *v, size_t i)
 {
-	return &v->d->entries[i];
+	if (v->team == NULL)
+		return &v->d->entries[i];
+	for (size_t k = 0; k < v->d->nentries; k++)
+		if (ui_view_team_sees(v, &v->d->entries[k]) && i-- == 0)
+			return &v->d->entries[k];
+	return NULL;
 }
 
 size_t ui_view_objectives(const struct ui_view *v)
 {
-	return v->d->nobjectives;
+	return v->team ? 0 : v->d->nobjectives;
 }
 
 const struct drill_objective *ui_view_objective(const struct ui_view *v, size_t i)

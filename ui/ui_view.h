@@ -19,6 +19,9 @@
 struct ui_view {
 	const struct drill *d;
 	bool vi; /* Vietnamese, else English */
+	/* A team's console of a served drill: its own actions and the
+	 * messages to it, no ground truth.  NULL: everything. */
+	const char *team;
 };
 
 #define UI_VIEW_LOCAL_SIZE 24
@@ -41,7 +44,8 @@ const char *ui_view_system_name(const struct ui_view *v, int system);
 void ui_view_elapsed(sim_time_t t, char *buf, size_t size);
 void ui_view_local(const struct ui_view *v, sim_time_t t, char buf[UI_VIEW_LOCAL_SIZE]);
 
-/* The ground-truth timeline and the objectives. */
+/* The ground-truth timeline and the objectives (for a team: what the
+ * team did and was told, and no objectives). */
 size_t ui_view_entries(const struct ui_view *v);
 const struct drill_entry *ui_view_entry(const struct ui_view *v, size_t i);
 size_t ui_view_objectives(const struct ui_view *v);
