@@ -44,11 +44,13 @@ SOC=$(awk '$1 == "soc" { print $2 }' "$TMP/tokens")
 LS=$(awk '$1 == "lac-son" { print $2 }' "$TMP/tokens")
 
 # --- a stuck console: 3,000 notes of 500 bytes pass it by
-"$PROTO_CLIENT" stuck "$SOCK" lac-son "$LS" 6 >"$TMP/stuck.out" 2>&1 &
+# (it reads nothing until the flood is answered, or 120 s at most)
+"$PROTO_CLIENT" stuck "$SOCK" lac-son "$LS" 120 >"$TMP/stuck.out" 2>&1 &
 STUCK_PID=$!
 wait_for "$TMP/stuck.out" '^stuck joined' 10
 run_bin "$PROTO_CLIENT" flood "$SOCK" soc "$SOC" 3000 500
 expect_line "flood-taken" "$TMP/stdout" '^flood answered 3000 acked 3000$'
+kill -USR1 "$STUCK_PID"
 wait "$STUCK_PID"
 STUCK_PID=
 expect_line "stuck-console-fell-behind" "$LOG" '\(local, lac-son\): fell [0-9]+ bytes behind: a fresh snapshot follows'
