@@ -39,5 +39,6 @@ int cmd_scores(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_export(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_serve(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_console(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_bench(const struct cli_cmd *cmd, int argc, char **argv);
 
 #endif
