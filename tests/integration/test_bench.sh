@@ -39,7 +39,7 @@ positive() {
 		fi
 	done
 }
-positive storm events events_s lines_s mb_s wall_s rss_mb replay_bytes_per_event
+positive storm events events_s lines_s mb_s wall_s rss_mb replay_bytes_per_event replay_bytes_per_record
 positive storm-reference loggen_lines_s gzip_bytes replay_over_gzip
 positive day sim_s_per_s events_s rss_mb
 positive flows events_s events_s_replay eve_lines
