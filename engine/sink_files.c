@@ -26,7 +26,7 @@ struct sink_held {
  * emptied whenever nothing is held, and compacted when most of it is
  * lines already released (an sshd session's last line can be held for
  * hours while thousands pass). */
-#define SINK_ARENA_COMPACT (4 * 1024 * 1024)
+#define SINK_ARENA_COMPACT (1024 * 1024)
 
 struct sink_file {
 	struct strbuf pending;
