@@ -147,10 +147,6 @@ done:
 	return w;
 }
 
-/* zlib's level 5: within 2% of the default level's size on a mail storm's
- * records, at about twice its speed (docs/performance.md). */
-#define REPLAY_WRITE_ZLEVEL 5
-
 /* Deflate raw (records of clocks first..last) into one chunk and append
  * it; by the writing thread, or the drill's when there is none. */
 static void replay_deflate_chunk(struct replay_writer *w, const struct strbuf *raw, uint32_t records,
@@ -164,7 +160,7 @@ static void replay_deflate_chunk(struct replay_writer *w, const struct strbuf *r
 		w->zbuf = xrealloc(w->zbuf, zlen);
 		w->zbuf_cap = zlen;
 	}
-	if (compress2(w->zbuf, &zlen, (const Bytef *)raw->buf, (uLong)raw->len, REPLAY_WRITE_ZLEVEL) != Z_OK) {
+	if (compress2(w->zbuf, &zlen, (const Bytef *)raw->buf, (uLong)raw->len, Z_DEFAULT_COMPRESSION) != Z_OK) {
 		if (w->error == 0)
 			w->error = ENOMEM;
 		return;
