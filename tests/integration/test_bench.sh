@@ -65,3 +65,10 @@ expect_status bench-unknown-case 2
 expect_line bench-unknown-case-says "$TMP/stderr" "nosuch"
 run_cmd bench --runs 0
 expect_status bench-runs-zero 2
+
+# The scale case at its full size: a generated province of 100,000 hosts
+# (19 MB of Lua) loads, which the network loader's fixed 64 MiB cap did
+# not allow.
+run_cmd bench --case scale --runs 1 --dir "$TMP/scale"
+expect_status bench-scale-full 0
+expect_line bench-scale-full-loads "$TMP/stdout" '^bench case=scale runs=1 size=full status=ok .* hosts=100000 '
