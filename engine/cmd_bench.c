@@ -1098,7 +1098,7 @@ static void bench_syslog(struct bench *b)
 		char *spec = bench_fmt("tcp://127.0.0.1:%d", port), *lgbin = bench_fmt("%s/usr/bin/loggen", root);
 		const char *opts[] = { "--background", "0", "--syslog", spec };
 		struct bench_child c;
-		uint64_t sent, got, bytes = 0, off = 0;
+		uint64_t sent, got, bytes;
 		pid_t rs;
 		double t0;
 		char count[32], size[32], portstr[16];
@@ -1150,11 +1150,15 @@ static void bench_syslog(struct bench *b)
 				break;
 			}
 		}
-		got = 0;
 		got = bench_wait_lines(recv, sent, 300);
 		c.wall = bench_now() - t0;
 		bench_stop(rs);
-		(void)off;
+		if (got < sent) {
+			bench_fail(r, "rsyslogd wrote %llu of loggen's %llu messages", (unsigned long long)got,
+				   (unsigned long long)sent);
+			free(spec), free(lgbin);
+			break;
+		}
 		bench_put(r, "loggen_msgs_s", (double)got / c.wall);
 		r->ran = true;
 		free(spec), free(lgbin);
