@@ -5,8 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libintl.h>
+
 #include "ipaddr.h"
 #include "xmalloc.h"
+
+/* Messages in the language the console set up (ui_i18n.h); a front end
+ * that set none (headless, the server) keeps them in English. */
+#define A_(s) gettext(s)
 
 #define ACTION_MAX_WORDS 16
 #define ACTION_LINE_MAX 1024
@@ -38,7 +44,7 @@ static const struct {
 			    { "baocao", "báo-cáo" } },
 	[ACTION_ESCALATE] = { "escalate", "escalate steering-committee|coordinator|police|military-region",
 			      { "baocaovuot", "chuyển-cấp" } },
-	[ACTION_HINT] = { "hint", "hint", { "goiy", "gợi-ý" } },
+	[ACTION_HINT] = { "hint", "hint [TEXT]", { "goiy", "gợi-ý" } },
 };
 
 static const struct {
@@ -114,7 +120,7 @@ static int action_fail(char *err, size_t errlen, const char *fmt, const char *ar
 
 static int action_usage(enum action_verb verb, char *err, size_t errlen)
 {
-	return action_fail(err, errlen, "usage: %s", action_verbs[verb].usage);
+	return action_fail(err, errlen, A_("usage: %s"), action_verbs[verb].usage);
 }
 
 /* Split into at most ACTION_MAX_WORDS words in buf; returns the count or
@@ -145,10 +151,10 @@ static int action_unique_prefix(const char *what, const char *prefix, const char
 	if (count == 1)
 		return found;
 	if (count == 0) {
-		snprintf(err, errlen, "no %s '%s' in the network", what, prefix);
+		snprintf(err, errlen, A_("no %s '%s' in the network"), what, prefix);
 		return -1;
 	}
-	used = (size_t)snprintf(err, errlen, "ambiguous %s '%s': %d match (", what, prefix, count);
+	used = (size_t)snprintf(err, errlen, A_("ambiguous %s '%s': %d match ("), what, prefix, count);
 	for (int i = 0, shown = 0; i < n && used < errlen; i++) {
 		if (strncmp(name(net, i), prefix, len) != 0)
 			continue;
@@ -176,10 +182,10 @@ static int action_host(const struct net *net, const char *name, struct action *a
 	if (a->host < 0 && ipaddr_parse(name, &ip)) {
 		a->host = net_host_by_ip(net, ip);
 		if (a->host < 0)
-			return action_fail(err, errlen, "no host has the address %s", name);
+			return action_fail(err, errlen, A_("no host has the address %s"), name);
 	}
 	if (a->host < 0)
-		a->host = action_unique_prefix("host", name, action_host_name, net, net->nhosts, err, errlen);
+		a->host = action_unique_prefix(A_("host"), name, action_host_name, net, net->nhosts, err, errlen);
 	return a->host < 0 ? -1 : 0;
 }
 
@@ -187,7 +193,7 @@ static int action_account(const struct net *net, const char *name, struct action
 {
 	a->account = net_account_find(net, name);
 	if (a->account < 0)
-		a->account = action_unique_prefix("account", name, action_account_name, net, net->naccounts, err,
+		a->account = action_unique_prefix(A_("account"), name, action_account_name, net, net->naccounts, err,
 						  errlen);
 	return a->account < 0 ? -1 : 0;
 }
@@ -199,7 +205,7 @@ static int action_host_or_system(const struct net *net, char **w, int n, struct 
 		return action_host(net, w[1], a, err, errlen);
 	if (n == 2 && strcmp(w[0], "system") == 0) {
 		a->system = net_system_find(net, w[1]);
-		return a->system < 0 ? action_fail(err, errlen, "no system '%s' in the network", w[1]) : 0;
+		return a->system < 0 ? action_fail(err, errlen, A_("no system '%s' in the network"), w[1]) : 0;
 	}
 	if (n != 1)
 		return action_usage(a->verb, err, errlen);
@@ -257,13 +263,13 @@ static int action_block_value(enum net_block_kind kind, const char *v, char *err
 	int prefix;
 
 	if (kind == NET_BLOCK_IP && !ipaddr_parse_prefix(v, &addr, &prefix))
-		return action_fail(err, errlen, "'%s' is not an IPv4 address or prefix", v);
+		return action_fail(err, errlen, A_("'%s' is not an IPv4 address or prefix"), v);
 	if (kind == NET_BLOCK_DOMAIN && (action_looks_ip(v) || !action_is_domain(v)))
-		return action_fail(err, errlen, "'%s' is not a domain name", v);
+		return action_fail(err, errlen, A_("'%s' is not a domain name"), v);
 	if (kind == NET_BLOCK_HASH && !action_is_hash(v))
-		return action_fail(err, errlen, "'%s' is not an MD5, SHA-1 or SHA-256 hash in hex", v);
+		return action_fail(err, errlen, A_("'%s' is not an MD5, SHA-1 or SHA-256 hash in hex"), v);
 	if (strlen(v) >= ACTION_VALUE_MAX)
-		return action_fail(err, errlen, "%s", "value too long");
+		return action_fail(err, errlen, "%s", A_("value too long"));
 	return 0;
 }
 
@@ -278,7 +284,7 @@ static int action_block(const struct net *net, char **w, int n, struct action *a
 	else if (strcmp(w[1], "hash") == 0)
 		a->block_kind = NET_BLOCK_HASH;
 	else
-		return action_fail(err, errlen, "'%s' is not ip, domain or hash", w[1]);
+		return action_fail(err, errlen, A_("'%s' is not ip, domain or hash"), w[1]);
 	if (action_block_value(a->block_kind, w[2], err, errlen) != 0)
 		return -1;
 	snprintf(a->value, sizeof(a->value), "%s", w[2]);
@@ -288,14 +294,14 @@ static int action_block(const struct net *net, char **w, int n, struct action *a
 	a->site = -1;
 	if (n == 5) {
 		if (strcmp(w[3], "at") != 0)
-			return action_fail(err, errlen, "expected 'at SITE' or 'at everywhere' after the value, not '%s'",
+			return action_fail(err, errlen, A_("expected 'at SITE' or 'at everywhere' after the value, not '%s'"),
 					   w[3]);
 		if (strcmp(w[4], "everywhere") != 0) {
 			a->site = net_site_find(net, w[4]);
 			if (a->site < 0)
-				return action_fail(err, errlen, "no site '%s' in the network", w[4]);
+				return action_fail(err, errlen, A_("no site '%s' in the network"), w[4]);
 			if (!net->sites[a->site].firewall)
-				return action_fail(err, errlen, "site '%s' has no firewall to block at", w[4]);
+				return action_fail(err, errlen, A_("site '%s' has no firewall to block at"), w[4]);
 		}
 	}
 	return 0;
@@ -309,10 +315,10 @@ static int action_alert(const char *s, struct action *a, char *err, size_t errle
 	long v;
 
 	if (!isdigit((unsigned char)*digits))
-		return action_fail(err, errlen, "'%s' is not an alert id (A-0001, …)", s);
+		return action_fail(err, errlen, A_("'%s' is not an alert id (A-0001, …)"), s);
 	v = strtol(digits, &end, 10);
 	if (*end != '\0' || v < 1 || v > 999999)
-		return action_fail(err, errlen, "'%s' is not an alert id (A-0001, …)", s);
+		return action_fail(err, errlen, A_("'%s' is not an alert id (A-0001, …)"), s);
 	a->alert = (int)v;
 	return 0;
 }
@@ -327,15 +333,15 @@ static int action_recipient(const char *s, enum action_verb verb, struct action 
 		if (!match)
 			continue;
 		if (verb == ACTION_REPORT && r != ACTION_TO_SOC && r != ACTION_TO_COORDINATOR)
-			return action_fail(err, errlen, "a report goes to soc or coordinator, not '%s'", s);
+			return action_fail(err, errlen, A_("a report goes to soc or coordinator, not '%s'"), s);
 		if (verb == ACTION_ESCALATE && r == ACTION_TO_SOC)
-			return action_fail(err, errlen, "%s", "escalate to steering-committee, coordinator, police or "
-					   "military-region; the SOC gets a report");
+			return action_fail(err, errlen, "%s", A_("escalate to steering-committee, coordinator, police or "
+					   "military-region; the SOC gets a report"));
 		a->to = (enum action_recipient)r;
 		return 0;
 	}
-	return action_fail(err, errlen, verb == ACTION_REPORT ? "a report goes to soc or coordinator, not '%s'" :
-			   "'%s' is not steering-committee, coordinator, police or military-region", s);
+	return action_fail(err, errlen, verb == ACTION_REPORT ? A_("a report goes to soc or coordinator, not '%s'") :
+			   A_("'%s' is not steering-committee, coordinator, police or military-region"), s);
 }
 
 /* An ATT&CK technique id: T1234 or T1234.001. */
@@ -355,13 +361,13 @@ static int action_report_list(const struct net *net, const char *key, const char
 
 	snprintf(buf, sizeof(buf), "%s", list);
 	if (buf[0] == '\0' || buf[strlen(buf) - 1] == ',' || buf[0] == ',' || strstr(buf, ",,"))
-		return action_fail(err, errlen, "report field %s: an empty item in the list", key);
+		return action_fail(err, errlen, A_("report field %s: an empty item in the list"), key);
 	for (char *item = strtok_r(buf, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
 		if (strcmp(key, "systems") == 0 && net_system_find(net, item) < 0 && net_host_find(net, item) < 0)
-			return action_fail(err, errlen, "report field systems: no system or host '%s' in the network",
+			return action_fail(err, errlen, A_("report field systems: no system or host '%s' in the network"),
 					   item);
 		if (strcmp(key, "techniques") == 0 && !action_is_technique(item))
-			return action_fail(err, errlen, "report field techniques: '%s' is not an ATT&CK id (T1566.001)",
+			return action_fail(err, errlen, A_("report field techniques: '%s' is not an ATT&CK id (T1566.001)"),
 					   item);
 		if (strcmp(key, "indicators") == 0) {
 			uint32_t addr;
@@ -369,8 +375,8 @@ static int action_report_list(const struct net *net, const char *key, const char
 
 			if (action_looks_ip(item) ? !ipaddr_parse_prefix(item, &addr, &prefix) :
 			    !action_is_hash(item) && !action_is_domain(item))
-				return action_fail(err, errlen, "report field indicators: '%s' is not an IPv4 address, "
-						   "a domain or a hash", item);
+				return action_fail(err, errlen, A_("report field indicators: '%s' is not an IPv4 address, "
+						   "a domain or a hash"), item);
 		}
 	}
 	return 0;
@@ -395,20 +401,20 @@ static int action_report(const struct net *net, char **w, int n, struct action *
 		int k;
 
 		if (eq == NULL)
-			return action_fail(err, errlen, "report field '%s' is not key=value", w[i]);
+			return action_fail(err, errlen, A_("report field '%s' is not key=value"), w[i]);
 		*eq = '\0';
 		for (k = 0; k < ACTION_COUNT(action_report_keys); k++)
 			if (strcmp(w[i], action_report_keys[k]) == 0)
 				break;
 		if (k == ACTION_COUNT(action_report_keys))
-			return action_fail(err, errlen, "unknown report field '%s' (systems, level, vector, "
-					   "techniques, indicators)", w[i]);
+			return action_fail(err, errlen, A_("unknown report field '%s' (systems, level, vector, "
+					   "techniques, indicators)"), w[i]);
 		if (given[k])
-			return action_fail(err, errlen, "report field %s given twice", w[i]);
+			return action_fail(err, errlen, A_("report field %s given twice"), w[i]);
 		given[k] = eq + 1;
 	}
 	if (given[1] && (strlen(given[1]) != 1 || given[1][0] < '1' || given[1][0] > '5'))
-		return action_fail(err, errlen, "report field level: '%s' is not a security level 1 to 5", given[1]);
+		return action_fail(err, errlen, A_("report field level: '%s' is not a security level 1 to 5"), given[1]);
 	if (given[2]) {
 		int v;
 
@@ -416,8 +422,8 @@ static int action_report(const struct net *net, char **w, int n, struct action *
 			if (strcmp(given[2], action_vectors[v]) == 0)
 				break;
 		if (v == ACTION_COUNT(action_vectors))
-			return action_fail(err, errlen, "report field vector: '%s' is not phishing, exploit, "
-					   "valid-account, vpn, rdp, web, ddos, supply-chain, removable-media or unknown",
+			return action_fail(err, errlen, A_("report field vector: '%s' is not phishing, exploit, "
+					   "valid-account, vpn, rdp, web, ddos, supply-chain, removable-media or unknown"),
 					   given[2]);
 	}
 	for (int k = 0; k < ACTION_COUNT(action_report_keys); k++) {
@@ -429,7 +435,7 @@ static int action_report(const struct net *net, char **w, int n, struct action *
 					 "%s%s=%s", used ? " " : "", action_report_keys[k], given[k]);
 	}
 	if (used >= sizeof(a->value))
-		return action_fail(err, errlen, "%s", "report too long");
+		return action_fail(err, errlen, "%s", A_("report too long"));
 	return 0;
 }
 
@@ -470,7 +476,7 @@ static int action_note(const char *command, struct action *a, char *err, size_t 
 	if (len == 0)
 		return action_usage(a->verb, err, errlen);
 	if (len >= sizeof(a->value))
-		return action_fail(err, errlen, "%s", "note too long");
+		return action_fail(err, errlen, "%s", A_("note too long"));
 	snprintf(a->value, sizeof(a->value), "%.*s", (int)len, text);
 	return 0;
 }
@@ -486,7 +492,7 @@ static int action_kill(const struct net *net, char **w, int n, struct action *a,
 		return -1;
 	pid = strtoul(w[3], &end, 10);
 	if (!isdigit((unsigned char)w[3][0]) || *end != '\0' || pid == 0 || pid > 4194304)
-		return action_fail(err, errlen, "'%s' is not a process id", w[3]);
+		return action_fail(err, errlen, A_("'%s' is not a process id"), w[3]);
 	a->pid = (uint32_t)pid;
 	return 0;
 }
@@ -495,14 +501,14 @@ static int action_restore(const struct net *net, char **w, int n, struct action 
 {
 	if (n == 4 && strcmp(w[2], "from") == 0 && strcmp(w[3], "backup") == 0) {
 		a->system = net_system_find(net, w[1]);
-		return a->system < 0 ? action_fail(err, errlen, "no system '%s' in the network", w[1]) : 0;
+		return a->system < 0 ? action_fail(err, errlen, A_("no system '%s' in the network"), w[1]) : 0;
 	}
 	if (n == 3 && strcmp(w[1], "host") == 0)
 		return action_host(net, w[2], a, err, errlen);
 	if (n != 2)
 		return action_usage(a->verb, err, errlen);
 	if (net_host_find(net, w[1]) < 0 && net_system_find(net, w[1]) >= 0) {
-		snprintf(err, errlen, "'%s' is a system: restore %s from backup", w[1], w[1]);
+		snprintf(err, errlen, A_("'%s' is a system: restore %s from backup"), w[1], w[1]);
 		return -1;
 	}
 	return action_host(net, w[1], a, err, errlen);
@@ -547,7 +553,7 @@ static int action_args(const struct net *net, const char *command, char **w, int
 		if (strcmp(w[2], "true-positive") == 0 || strcmp(w[2], "tp") == 0)
 			a->true_positive = true;
 		else if (strcmp(w[2], "false-positive") != 0 && strcmp(w[2], "fp") != 0)
-			return action_fail(err, errlen, "'%s' is not true-positive or false-positive", w[2]);
+			return action_fail(err, errlen, A_("'%s' is not true-positive or false-positive"), w[2]);
 		return action_alert(w[1], a, err, errlen);
 	case ACTION_NOTE:
 		return action_note(command, a, err, errlen);
@@ -560,11 +566,12 @@ static int action_args(const struct net *net, const char *command, char **w, int
 			return action_recipient(w[2], a->verb, a, err, errlen);
 		return n == 2 ? action_recipient(w[1], a->verb, a, err, errlen) : action_usage(a->verb, err, errlen);
 	case ACTION_HINT:
-		return n == 1 ? 0 : action_usage(a->verb, err, errlen);
+		/* A hint may carry what the white cell told the team. */
+		return n == 1 ? 0 : action_note(command, a, err, errlen);
 	case ACTION_VERB_COUNT:
 		break;
 	}
-	return action_fail(err, errlen, "%s", "unknown command");
+	return action_fail(err, errlen, "%s", A_("unknown command"));
 }
 
 int action_parse(const struct net *net, const char *command, struct action *out, char *err, size_t errlen)
@@ -576,21 +583,23 @@ int action_parse(const struct net *net, const char *command, struct action *out,
 	memset(&a, 0, sizeof(a));
 	a.host = a.account = a.site = a.system = -1;
 	if (strlen(command) >= sizeof(buf))
-		return action_fail(err, errlen, "%s", "command too long");
+		return action_fail(err, errlen, "%s", A_("command too long"));
 	n = action_words(strcpy(buf, command), w);
 	if (n == 0)
-		return action_fail(err, errlen, "%s", "empty command");
+		return action_fail(err, errlen, "%s", A_("empty command"));
 	verb = action_verb_word(w[0]);
 	if (verb == ACTION_NOTE) {
 		a.verb = ACTION_NOTE;
 		n = 1;
+	} else if (verb == ACTION_HINT && n < 0) {
+		n = 2; /* free text, however many words */
 	} else if (n < 0) {
-		return action_fail(err, errlen, "%s", "too many words in the command");
+		return action_fail(err, errlen, "%s", A_("too many words in the command"));
 	} else if (verb < 0) {
 		char verbs[256];
 
 		action_verb_list(verbs, sizeof(verbs));
-		snprintf(err, errlen, "unknown command '%s' (%s)", w[0], verbs);
+		snprintf(err, errlen, A_("unknown command '%s' (%s)"), w[0], verbs);
 		return -1;
 	}
 	a.verb = (enum action_verb)verb;
@@ -746,7 +755,7 @@ void action_format(const struct net *net, const struct action *a, char *buf, siz
 		snprintf(buf, size, "escalate %s", action_recipients[a->to].name);
 		break;
 	case ACTION_HINT:
-		snprintf(buf, size, "hint");
+		snprintf(buf, size, "hint%s%s", a->value[0] ? " " : "", a->value);
 		break;
 	default:
 		snprintf(buf, size, "%s %s", name, net->hosts[a->host].name);
@@ -865,4 +874,9 @@ int action_load_file(const struct net *net, const char *path, struct action **ou
 	qsort(v, n, sizeof(*v), action_cmp);
 	*out = v;
 	return (int)n;
+}
+
+int action_command_word(const char *word)
+{
+	return action_verb_word(word);
 }

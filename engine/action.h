@@ -88,6 +88,8 @@ void action_apply(struct net *net, const struct action *a);
 const char *action_event_name(enum action_verb verb);
 /* The verb whose English command word (its event name) is name, or -1. */
 int action_verb_find(const char *name);
+/* The verb a command word names, English or an alias ("cachly"), or -1. */
+int action_command_word(const char *word);
 /* "isolate, release, …": every command word, for messages. */
 void action_verb_list(char *buf, size_t size);
 /* Render the action back as a command line, in English. */

@@ -37,8 +37,11 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_resume(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_scores(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_export(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_serve(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_console(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_view(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_bench(const struct cli_cmd *cmd, int argc, char **argv);
 
 #endif

@@ -9,7 +9,10 @@
  * team action typed there is queued like a scripted one.  `run` records
  * the drill in the exercise store, each team action committed before it
  * falls due; `resume` (cmd_store.c) plays a recorded one again through
- * the same loop.
+ * the same loop.  In parallel mode every team plays its own world (a
+ * drill of its own on the same scenario, network and seed), the worlds
+ * advancing in step through that loop; in shared mode one world holds
+ * every team, each checked against its zones (teams.h).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -17,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "background.h"
@@ -67,44 +71,20 @@ static bool drill_parse_seed(const char *s, uint64_t *out)
 	return *end == '\0';
 }
 
-/* --teams NAME[,NAME...]: names an actions file can use as one word. */
+/* --teams NAME[=ZONE+ZONE],…: names an actions file can use as one
+ * word, with the zones each owns in a shared drill (teams.h). */
 static bool drill_parse_teams(const char *list, struct drill_cli *o, char *why, size_t size)
 {
-	const char *p = list;
+	struct teams t;
 
-	o->nteams = 0;
-	for (;;) {
-		size_t n = strcspn(p, ",");
-
-		if (n == 0) {
-			snprintf(why, size, "--teams '%s' has an empty name", list);
-			return false;
-		}
-		if (n >= ACTION_TEAM_MAX) {
-			snprintf(why, size, "--teams: '%.*s' is longer than %d bytes", (int)n, p, ACTION_TEAM_MAX - 1);
-			return false;
-		}
-		for (size_t i = 0; i < n; i++)
-			if ((unsigned char)p[i] <= ' ' || p[i] == '#' || p[i] == 0x7f) {
-				snprintf(why, size, "--teams: '%.*s' holds a space, a control character or '#'",
-					 (int)n, p);
-				return false;
-			}
-		if (o->nteams == DRILL_TEAMS_MAX) {
-			snprintf(why, size, "--teams: more than %d teams", DRILL_TEAMS_MAX);
-			return false;
-		}
-		snprintf(o->teams[o->nteams], ACTION_TEAM_MAX, "%.*s", (int)n, p);
-		for (int i = 0; i < o->nteams; i++)
-			if (strcmp(o->teams[i], o->teams[o->nteams]) == 0) {
-				snprintf(why, size, "--teams names '%s' twice", o->teams[i]);
-				return false;
-			}
-		o->nteams++;
-		if (p[n] == '\0')
-			return true;
-		p += n + 1;
+	if (teams_parse(list, &t, why, size) != 0)
+		return false;
+	for (int i = 0; i < t.n; i++) {
+		memcpy(o->teams[i], t.v[i].name, sizeof(o->teams[i]));
+		memcpy(o->zones[i], t.v[i].zones, sizeof(o->zones[i]));
 	}
+	o->nteams = t.n;
+	return true;
 }
 
 const char *drill_cli_db(const struct drill_cli *o)
@@ -114,6 +94,43 @@ const char *drill_cli_db(const struct drill_cli *o)
 	if (o->db)
 		return o->db;
 	return env && *env ? env : DRILL_DEFAULT_DB;
+}
+
+/* What parallel worlds cannot do: one console, one SIEM feed, one
+ * served province.  0, or the usage exit status. */
+static int drill_cli_check_mode(const struct cli_cmd *cmd, const struct drill_cli *o, bool is_serve,
+				bool mode_given)
+{
+	if (is_serve && mode_given && o->mode == TEAMS_PARALLEL)
+		return cli_bad_usage(cmd, "--mode parallel: a served drill is one province for every console; "
+				     "use --mode shared");
+	if (o->mode != TEAMS_PARALLEL || o->nteams < 2)
+		return 0;
+	if (o->syslog)
+		return cli_bad_usage(cmd, "--syslog forwards one province; parallel teams each have their own "
+				     "(use --out, or --mode shared)");
+	if (!is_serve && strcmp(cmd->name, "run") == 0 && !o->headless)
+		return cli_bad_usage(cmd, "the live console plays one province; with several teams use "
+				     "--mode shared, or --headless for their parallel worlds");
+	return 0;
+}
+
+/* --as names one of the drill's teams, for the console. */
+static int drill_cli_check_as(const struct cli_cmd *cmd, struct drill_cli *o)
+{
+	char list[DRILL_TEAMS_MAX * (ACTION_TEAM_MAX + 1)] = "";
+	size_t used = 0;
+
+	if (o->as == NULL)
+		return 0;
+	if (o->headless)
+		return cli_bad_usage(cmd, "--as TEAM opens the console as that team; it means nothing with --headless");
+	for (int i = 0; i < o->nteams; i++) {
+		if (strcmp(o->teams[i], o->as) == 0)
+			return 0;
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? "," : "", o->teams[i]);
+	}
+	return cli_bad_usage(cmd, "--as '%s' is not one of the drill's teams (%s); name it with --teams", o->as, list);
 }
 
 /* Shared options; returns 0, or the usage exit status. */
@@ -134,14 +151,19 @@ int drill_cli_options(const struct cli_cmd *cmd, int argc, char **argv, struct d
 		{ "lang", required_argument, NULL, 'g' },
 		{ "socket", required_argument, NULL, 'S' },
 		{ "listen", required_argument, NULL, 'l' },
+		{ "mode", required_argument, NULL, 'M' },
+		{ "as", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 	bool is_serve = strcmp(cmd->name, "serve") == 0;
 	bool is_run = strcmp(cmd->name, "run") == 0 || is_serve;
-	char why[160];
+	char why[600];
+	bool mode_given = false;
 
 	memset(o, 0, sizeof(*o));
+	/* A served drill is one province for every console. */
+	o->mode = is_serve ? TEAMS_SHARED : TEAMS_PARALLEL;
 	snprintf(o->teams[0], ACTION_TEAM_MAX, "%s", DRILL_DEFAULT_TEAM);
 	o->nteams = 1;
 	o->speed = PACE_SPEED_MAX;
@@ -175,6 +197,13 @@ int drill_cli_options(const struct cli_cmd *cmd, int argc, char **argv, struct d
 			if (*optarg == '\0')
 				return cli_bad_usage(cmd, "--%s needs a value", c == 'S' ? "socket" : "listen");
 			*(c == 'S' ? &o->socket : &o->listen) = optarg;
+			break;
+		case 'M':
+			if (!is_run)
+				return cli_bad_usage(cmd, "unknown option '--mode'");
+			if (!teams_mode_parse(optarg, &o->mode))
+				return cli_bad_usage(cmd, "--mode '%s' is not parallel or shared", optarg);
+			mode_given = true;
 			break;
 		case 'H':
 			if (!is_run)
@@ -225,11 +254,18 @@ int drill_cli_options(const struct cli_cmd *cmd, int argc, char **argv, struct d
 				return cli_bad_usage(cmd, "--replay needs a file name");
 			o->replay = optarg;
 			break;
+		case 'A':
+			if (strcmp(cmd->name, "run") != 0)
+				return cli_bad_usage(cmd, "unknown option '--as'");
+			o->as = optarg;
+			break;
 		default: /* ':' or '?' */
 			return cli_bad_option(cmd, c, argv[optind - 1]);
 		}
 	}
-	return 0;
+	int status = drill_cli_check_mode(cmd, o, is_serve, mode_given);
+
+	return status ? status : drill_cli_check_as(cmd, o);
 }
 
 const char *drill_cli_default_scenario(char *buf, size_t size)
@@ -414,6 +450,23 @@ struct drill_record {
 	int seen, done;
 };
 
+/*
+ * One province a drill is played in: the only one of a shared drill, or
+ * one team's own copy in a parallel one (the same scenario, network and
+ * seed, so the same attack), with what its team does and what it writes.
+ */
+struct drill_world {
+	struct drill *d;
+	struct drill_cli o;     /* the run's options as this world takes them: its teams, --out, --replay */
+	char out_dir[PATH_MAX], replay[PATH_MAX];
+	const char *names[DRILL_TEAMS_MAX];
+	struct teams teams;     /* its teams and zones, checked on its action path */
+	struct action *actions; /* queued when it plays */
+	int nactions;
+	struct drill_record rec;
+	struct drill_outputs out;
+};
+
 /* The drill's hook as a scripted action falls due; false (the drill
  * halts before the action) if the store refused it. */
 static bool drill_commit_action(void *ctx, struct drill *d, const struct action *a, const char *refused)
@@ -431,42 +484,99 @@ static bool drill_commit_action(void *ctx, struct drill *d, const struct action 
 	return true;
 }
 
-/* Run an opened drill with its actions queued to the end at o's speed,
- * from simulated time start (reached flat out); false if it halted (the
- * store refused an action). */
-static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_outputs *out, sim_time_t start)
+/* Has every world played to its end (or one of them halted)? */
+static bool drill_worlds_finished(const struct drill_world *w, int n)
 {
+	bool done = true;
+
+	for (int i = 0; i < n; i++) {
+		if (w[i].d->halted)
+			return true;
+		done = done && drill_finished(w[i].d);
+	}
+	return done;
+}
+
+/* The earliest event due in any world, or NULL. */
+static const struct simq_entry *drill_worlds_next(const struct drill_world *w, int n)
+{
+	const struct simq_entry *next = NULL;
+
+	for (int i = 0; i < n; i++) {
+		const struct simq_entry *e = simq_peek(&w[i].d->queue);
+
+		if (e && (next == NULL || e->time < next->time))
+			next = e;
+	}
+	return next;
+}
+
+/* Run every world up to t in step, one moment at a time: the team
+ * actions reach the store in time order (ties in team order) at any
+ * pace, so a resumed drill finds them as the first run left them. */
+static void drill_worlds_run_until(struct drill_world *w, int n, sim_time_t t)
+{
+	const struct simq_entry *next;
+
+	if (n == 1) {
+		drill_run_until(w[0].d, t);
+		return;
+	}
+	if (t > w[0].d->end)
+		t = w[0].d->end;
+	while ((next = drill_worlds_next(w, n)) != NULL && next->time < t) {
+		sim_time_t at = next->time;
+
+		for (int i = 0; i < n; i++) {
+			drill_run_until(w[i].d, at);
+			if (w[i].d->halted)
+				return;
+		}
+	}
+	for (int i = 0; i < n && !w[i].d->halted; i++)
+		drill_run_until(w[i].d, t);
+}
+
+/* Run opened worlds with their actions queued to the end at o's speed,
+ * from simulated time start (reached flat out); false if one halted (the
+ * store refused an action). */
+static bool drill_play(struct drill_world *w, int n, const struct drill_cli *o, sim_time_t start)
+{
+	struct drill_outputs *out = &w[0].out; /* its --syslog: only a single world forwards */
 	struct pace pace;
 	char err[1200];
+	bool halted = false;
 
 	if (start > 0)
-		drill_run_until(d, start);
-	pace_init(&pace, d->now, drill_wall_us(), o->speed);
-	while (!drill_finished(d)) {
+		drill_worlds_run_until(w, n, start);
+	pace_init(&pace, w[0].d->now, drill_wall_us(), o->speed);
+	while (!drill_worlds_finished(w, n)) {
 		const struct simq_entry *next;
 		sim_time_t target = pace_target(&pace, drill_wall_us());
 		int64_t due;
 
 		/* Forwarding at full speed goes a simulated minute at a time
 		 * so the receiver can keep up. */
-		if (out->forward && o->speed == PACE_SPEED_MAX && target > d->now + SIM_MINUTE)
-			target = d->now + SIM_MINUTE;
-		drill_run_until(d, target);
+		if (out->forward && o->speed == PACE_SPEED_MAX && target > w[0].d->now + SIM_MINUTE)
+			target = w[0].d->now + SIM_MINUTE;
+		drill_worlds_run_until(w, n, target);
 		if (out->forward && o->speed == PACE_SPEED_MAX)
 			forward_keep_up(out->forward, drill_wall_us);
 		else if (out->forward)
 			forward_flush(out->forward, drill_wall_us());
-		next = simq_peek(&d->queue);
+		next = drill_worlds_next(w, n);
 		if (o->speed == PACE_SPEED_MAX || next == NULL)
 			continue;
-		/* A shipper tailing the files sees whole lines at least every
-		 * wake-up. */
-		if (out->files)
-			sink_files_flush(out->files, err, sizeof(err));
-		/* A crash loses at most the last second of the replay. */
-		if (out->replay && drill_wall_us() - out->replay_synced >= 1000000) {
-			replay_writer_sync(out->replay, err, sizeof(err));
-			out->replay_synced = drill_wall_us();
+		for (int i = 0; i < n; i++) {
+			/* A shipper tailing the files sees whole lines at least
+			 * every wake-up. */
+			if (w[i].out.files)
+				sink_files_flush(w[i].out.files, err, sizeof(err));
+			/* A crash loses at most the last second of the replay. */
+			if (w[i].out.replay && drill_wall_us() - w[i].out.replay_synced >= 1000000) {
+				replay_writer_sync(w[i].out.replay, err, sizeof(err));
+				w[i].out.replay_synced = drill_wall_us();
+			}
 		}
 		/* Wake when the next event is due, or at least every 100 ms so a
 		 * front end stays responsive. */
@@ -474,15 +584,23 @@ static bool drill_play(struct drill *d, const struct drill_cli *o, struct drill_
 		if (due > 0)
 			drill_sleep_us(due < 100000 ? due : 100000);
 	}
-	return !d->halted;
+	/* Nothing left to happen: each drill still ends at its duration, as
+	 * a flat-out run does, whatever the pace. */
+	for (int i = 0; i < n; i++) {
+		if (!w[i].d->halted)
+			drill_run_until(w[i].d, w[i].d->end);
+		halted = halted || w[i].d->halted;
+	}
+	return !halted;
 }
 
 /* Play an opened drill in the live console, for the white cell and the
  * first team, at x1 unless --speed says otherwise; false if the terminal
  * could not be set up or the drill halted. */
-static bool drill_console(struct drill *d, const struct drill_cli *o, const struct score *score)
+static bool drill_console(struct drill *d, const struct drill_cli *o, struct score *score)
 {
-	struct ui_console_options uo = { o->teams[0], o->vi, o->speed_given ? o->speed : 1, score };
+	struct ui_console_options uo = { o->as ? o->as : o->teams[0], o->vi, o->speed_given ? o->speed : 1, score,
+					  o->as != NULL };
 
 	if (!ui_i18n_init(o->vi))
 		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "
@@ -533,19 +651,22 @@ static bool drill_begin_exercise(struct drill *d, const struct drill_cli *o, con
 				 const char *network, struct store *st, char id[STORE_ID_SIZE])
 {
 	struct store_exercise ex = { 0 };
-	char *teams[DRILL_TEAMS_MAX];
+	char *teams[DRILL_TEAMS_MAX], *zones[DRILL_TEAMS_MAX];
 	bool ok = false;
 
 	if (!drill_fingerprint(scenario, &ex.scenario_path, &ex.scenario_sha256) ||
 	    !drill_fingerprint(network, &ex.network_path, &ex.network_sha256) ||
 	    (o->actions && !drill_fingerprint(o->actions, &ex.actions_path, &ex.actions_sha256)))
 		goto done;
-	for (int i = 0; i < o->nteams; i++)
+	for (int i = 0; i < o->nteams; i++) {
 		teams[i] = (char *)o->teams[i];
+		zones[i] = (char *)o->zones[i];
+	}
 	ex.teams = teams;
+	ex.zones = zones;
 	ex.nteams = o->nteams;
 	ex.seed = d->seed;
-	ex.mode = "shared";
+	ex.mode = (char *)teams_mode_name(o->mode);
 	ex.background = o->background;
 	ex.speed = o->speed;
 	if (store_exercise_begin(st, &ex) != 0) {
@@ -578,41 +699,211 @@ static void drill_store_score(void *ctx, const struct score_row *row)
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 }
 
-/* Play a loaded drill recorded in store st to its end, after a flat-out
- * run to start: the actions are queued, and committed as they fall due
- * but for the first done.  Prints the timeline and ends the exercise;
- * returns the exit status. */
-static int drill_record_play(struct drill *d, const struct drill_cli *o, const struct replay_origin *origin,
-			     struct store *st, const struct action *actions, int n, int done, sim_time_t start)
+/* The zones' check on a world's action path (shared mode). */
+static int drill_check_zones(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen)
 {
-	struct drill_record rec = { st, 0, done };
-	struct drill_outputs out;
-	bool ok;
-	int rc;
+	(void)d;
+	return teams_check(ctx, a, err, errlen);
+}
 
-	drill_add_actions(d, actions, n);
-	drill_on_action(d, drill_commit_action, &rec);
-	if (!drill_outputs_open(d, o, origin, &out)) {
-		drill_outputs_close(d, &out, o, stdout);
+/* "DIR/TEAM" for a parallel world's --out, "drill-TEAM.irr" beside
+ * "drill.irr" for its --replay; false if it does not fit. */
+static bool drill_world_path(const char *path, const char *team, bool dir, char *buf, size_t size)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	int n;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (dir)
+		n = snprintf(buf, size, "%s/%s", path, team);
+	else if (dot && dot != base)
+		n = snprintf(buf, size, "%.*s-%s%s", (int)(dot - path), path, team, dot);
+	else
+		n = snprintf(buf, size, "%s-%s", path, team);
+	return n >= 0 && (size_t)n < size;
+}
+
+static void drill_worlds_free(struct drill_world *w, int n)
+{
+	for (int i = 0; i < n && w; i++) {
+		drill_free(w[i].d);
+		free(w[i].actions);
+	}
+	free(w);
+}
+
+/*
+ * The worlds of a drill: one for every team in parallel mode, one for
+ * them all in shared mode, each opened with its teams' share of the
+ * scripted actions and its teams' zones checked on its action path.
+ * NULL with the messages printed and *status the exit status.
+ */
+static struct drill_world *drill_worlds_open(const struct drill_cli *o, const char *scenario, const char *network,
+					     int *nworlds, int *status)
+{
+	int n = o->mode == TEAMS_PARALLEL ? o->nteams : 1;
+	struct drill_world *w = xcalloc((size_t)n, sizeof(*w));
+	char why[600];
+
+	*status = CLI_ERROR;
+	for (int i = 0; i < n; i++) {
+		struct drill_world *x = &w[i];
+		struct action *all;
+		int nall;
+
+		x->o = *o;
+		if (n > 1) {
+			x->o.nteams = 1;
+			memcpy(x->o.teams[0], o->teams[i], sizeof(x->o.teams[0]));
+			memcpy(x->o.zones[0], o->zones[i], sizeof(x->o.zones[0]));
+			if ((o->out && !drill_world_path(o->out, o->teams[i], true, x->out_dir, sizeof(x->out_dir))) ||
+			    (o->replay && !drill_world_path(o->replay, o->teams[i], false, x->replay, sizeof(x->replay)))) {
+				fprintf(stderr, "irdrill: team %s's --out or --replay path is too long\n", o->teams[i]);
+				goto fail;
+			}
+			x->o.out = o->out ? x->out_dir : NULL;
+			x->o.replay = o->replay ? x->replay : NULL;
+		}
+		x->d = drill_load(scenario, o, network, &all, &nall);
+		if (x->d == NULL)
+			goto fail;
+		if (i == 0 && !drill_check_teams(o, all, nall)) {
+			free(all);
+			goto fail;
+		}
+		x->actions = xcalloc((size_t)nall + 1, sizeof(*x->actions));
+		for (int a = 0; a < nall; a++)
+			if (n == 1 || strcmp(all[a].team, x->o.teams[0]) == 0)
+				x->actions[x->nactions++] = all[a];
+		free(all);
+		x->teams.mode = o->mode;
+		for (int t = 0; t < x->o.nteams; t++) {
+			x->names[t] = x->o.teams[t];
+			if (teams_add(&x->teams, x->o.teams[t], x->o.zones[t], why, sizeof(why)) != 0) {
+				fprintf(stderr, "irdrill: --teams: %s\n", why);
+				goto fail;
+			}
+		}
+		if (teams_resolve(&x->teams, x->d->net, why, sizeof(why)) != 0) {
+			fprintf(stderr, "irdrill: %s\n", why);
+			*status = CLI_USAGE;
+			goto fail;
+		}
+		drill_on_check(x->d, drill_check_zones, &x->teams);
+	}
+	*nworlds = n;
+	return w;
+fail:
+	drill_worlds_free(w, n);
+	return NULL;
+}
+
+/* Each team's points by component, gathered from the worlds of a
+ * parallel drill to print side by side. */
+struct drill_summary {
+	char components[16][24];
+	int ncomponents;
+	int points[DRILL_TEAMS_MAX][16];
+	int total[DRILL_TEAMS_MAX];
+};
+
+static void drill_summary_add(struct drill_summary *sum, int world, const struct score *sc)
+{
+	for (int r = 0; r < score_nrows(sc); r++) {
+		const struct score_row *row = score_row(sc, r);
+		int c = 0;
+
+		while (c < sum->ncomponents && strcmp(sum->components[c], row->component) != 0)
+			c++;
+		if (c == sum->ncomponents) {
+			if (c == 16)
+				continue;
+			snprintf(sum->components[c], sizeof(sum->components[c]), "%s", row->component);
+			sum->ncomponents++;
+		}
+		sum->points[world][c] += row->points;
+		sum->total[world] += row->points;
+	}
+}
+
+static void drill_summary_print(const struct drill_summary *sum, const struct drill_world *w, int n, FILE *out)
+{
+	fprintf(out, "\nscores side by side (parallel: each team defended its own copy of the province "
+		"against the same attack)\n  %-16s", "component");
+	for (int i = 0; i < n; i++)
+		fprintf(out, " %10s", w[i].o.teams[0]);
+	fputc('\n', out);
+	for (int c = 0; c < sum->ncomponents; c++) {
+		fprintf(out, "  %-16s", sum->components[c]);
+		for (int i = 0; i < n; i++)
+			fprintf(out, " %+10d", sum->points[i][c]);
+		fputc('\n', out);
+	}
+	fprintf(out, "  %-16s", "total");
+	for (int i = 0; i < n; i++)
+		fprintf(out, " %10d", sum->total[i]);
+	fputc('\n', out);
+}
+
+/* Play loaded worlds recorded in store st to their end, after a flat-out
+ * run to start: each world's actions are queued, and committed as they
+ * fall due but for the first rec.done.  Prints each world's timeline and
+ * scores (and, for several, the scores side by side) and ends the
+ * exercise; returns the exit status. */
+static int drill_record_play(struct drill_world *w, int n, const struct drill_cli *o,
+			     const struct replay_origin *origin, struct store *st, sim_time_t start)
+{
+	struct drill_summary sum;
+	int opened = 0, rc = CLI_OK;
+	bool ok = true;
+
+	if (n > 1 && o->out)
+		mkdir(o->out, 0777); /* DIR/TEAM: its failure is the sink's to report */
+	for (; opened < n && ok; opened++) {
+		struct drill_world *x = &w[opened];
+		struct replay_origin wo = *origin;
+
+		wo.teams = x->names;
+		wo.nteams = x->o.nteams;
+		x->rec.store = st;
+		drill_add_actions(x->d, x->actions, x->nactions);
+		drill_on_action(x->d, drill_commit_action, &x->rec);
+		ok = drill_outputs_open(x->d, &x->o, &wo, &x->out);
+		if (ok)
+			score_listen(x->out.score, drill_store_score, st);
+	}
+	if (!ok) {
+		for (int i = 0; i < opened; i++)
+			drill_outputs_close(w[i].d, &w[i].out, &w[i].o, i == opened - 1 ? stdout : NULL);
 		return CLI_ERROR;
 	}
-	score_listen(out.score, drill_store_score, st);
 	if (o->front) {
-		struct drill_front f = { d, st, out.score, origin->exercise, origin->scenario_path,
+		struct drill_front f = { w[0].d, st, w[0].out.score, origin->exercise, origin->scenario_path,
 					 origin->network_path, o };
 
 		ok = o->front(&f);
 	} else {
-		ok = o->headless ? drill_play(d, o, &out, start) : drill_console(d, o, out.score);
+		ok = o->headless ? drill_play(w, n, o, start) : drill_console(w[0].d, o, w[0].out.score);
 	}
 	if (!ok) {
-		drill_outputs_close(d, &out, o, NULL);
+		for (int i = 0; i < n; i++)
+			drill_outputs_close(w[i].d, &w[i].out, &w[i].o, NULL);
 		return CLI_ERROR;
 	}
-	timeline_print(d, stdout);
-	score_finish(out.score);
-	score_print(out.score, stdout);
-	rc = drill_outputs_close(d, &out, o, stdout) ? CLI_OK : CLI_ERROR;
+	memset(&sum, 0, sizeof(sum));
+	for (int i = 0; i < n; i++) {
+		if (n > 1)
+			printf("%s== team %s, in its own province ==\n", i ? "\n" : "", w[i].o.teams[0]);
+		timeline_print(w[i].d, stdout);
+		score_finish(w[i].out.score);
+		score_print(w[i].out.score, stdout);
+		drill_summary_add(&sum, i, w[i].out.score);
+		if (!drill_outputs_close(w[i].d, &w[i].out, &w[i].o, stdout))
+			rc = CLI_ERROR;
+	}
+	if (n > 1)
+		drill_summary_print(&sum, w, n, stdout);
 	/* Finished only once the timeline is out: a drill killed before that
 	 * is resumed and prints it again. */
 	fflush(stdout);
@@ -625,34 +916,28 @@ static int drill_record_play(struct drill *d, const struct drill_cli *o, const s
 
 int drill_cli_exercise(const struct drill_cli *o, const char *scenario, const char *network)
 {
-	struct action *actions;
 	struct store *st = NULL;
-	struct drill *d;
+	struct drill_world *w;
 	char err[1200], id[STORE_ID_SIZE];
-	const char *teams[DRILL_TEAMS_MAX];
-	struct replay_origin origin = { id, scenario, network, "shared", teams, o->nteams, o->background };
-	int n, rc = CLI_ERROR;
+	struct replay_origin origin = { id, scenario, network, teams_mode_name(o->mode), NULL, 0, o->background };
+	int n = 0, rc;
 
-	d = drill_load(scenario, o, network, &actions, &n);
-	if (d == NULL)
-		return CLI_ERROR;
-	if (!drill_check_teams(o, actions, n))
-		goto done;
+	w = drill_worlds_open(o, scenario, network, &n, &rc);
+	if (w == NULL)
+		return rc;
+	rc = CLI_ERROR;
 	/* Only a drill that loaded creates the store file. */
 	st = store_open(drill_cli_db(o), true, err, sizeof(err));
 	if (st == NULL) {
 		fprintf(stderr, "irdrill: %s\n", err);
 		goto done;
 	}
-	if (!drill_begin_exercise(d, o, scenario, network, st, id))
+	if (!drill_begin_exercise(w[0].d, o, scenario, network, st, id))
 		goto done;
-	for (int i = 0; i < o->nteams; i++)
-		teams[i] = o->teams[i];
-	rc = drill_record_play(d, o, &origin, st, actions, n, 0, 0);
+	rc = drill_record_play(w, n, o, &origin, st, 0);
 done:
 	store_close(st);
-	free(actions);
-	drill_free(d);
+	drill_worlds_free(w, n);
 	return rc;
 }
 
@@ -692,36 +977,53 @@ static bool drill_committed_action(const struct drill *d, const struct drill_cli
 int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct store_exercise *ex)
 {
 	struct store_action *rows = NULL;
-	struct action *scripted, *queue = NULL;
+	struct drill_world *w;
 	sim_time_t start = 0;
-	int nscripted, nrows = 0, rc = CLI_ERROR;
+	int n = 0, nrows = 0, taken = 0, rc;
 	char when[32] = "T+00:00:00";
-	struct drill *d = drill_load(ex->scenario_path, o, ex->network_path, &scripted, &nscripted);
-	const char *teams[DRILL_TEAMS_MAX];
-	struct replay_origin origin = { ex->id, ex->scenario_path, ex->network_path, "shared", teams, o->nteams,
+	struct replay_origin origin = { ex->id, ex->scenario_path, ex->network_path, teams_mode_name(o->mode), NULL, 0,
 					o->background };
 
-	if (d == NULL)
-		return CLI_ERROR;
-	if (!drill_check_teams(o, scripted, nscripted))
-		goto done;
-	for (int i = 0; i < o->nteams; i++)
-		teams[i] = o->teams[i];
+	w = drill_worlds_open(o, ex->scenario_path, ex->network_path, &n, &rc);
+	if (w == NULL)
+		return rc;
+	rc = CLI_ERROR;
 	if (store_actions_load(st, ex->id, &rows, &nrows) != 0) {
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 		goto done;
 	}
-	/* The committed actions, then the scripted ones still to come, in
-	 * the order the first run queued them: the re-simulation is the
-	 * same run. */
-	queue = xcalloc((size_t)(nscripted > nrows ? nscripted : nrows) + 1, sizeof(*queue));
-	for (int i = 0; i < nrows; i++) {
-		if (!drill_committed_action(d, o, ex->id, &rows[i], i < nscripted ? &scripted[i] : NULL, &queue[i]))
-			goto done;
-		start = rows[i].time;
+	/* In each world, its teams' committed actions, then its scripted
+	 * ones still to come, in the order the first run queued them: the
+	 * re-simulation is the same run. */
+	for (int i = 0; i < n; i++) {
+		struct drill_world *x = &w[i];
+		struct action *queue = xcalloc((size_t)(x->nactions > nrows ? x->nactions : nrows) + 1, sizeof(*queue));
+		int k = 0;
+
+		for (int r = 0; r < nrows; r++) {
+			if (n > 1 && strcmp(rows[r].team, x->o.teams[0]) != 0)
+				continue;
+			if (!drill_committed_action(x->d, o, ex->id, &rows[r], k < x->nactions ? &x->actions[k] : NULL,
+						    &queue[k])) {
+				free(queue);
+				goto done;
+			}
+			if (rows[r].time > start)
+				start = rows[r].time;
+			k++;
+		}
+		for (int a = k; a < x->nactions; a++)
+			queue[a] = x->actions[a];
+		free(x->actions);
+		x->actions = queue;
+		x->rec.done = k;
+		taken += k;
 	}
-	for (int i = nrows; i < nscripted; i++)
-		queue[i] = scripted[i];
+	if (taken != nrows) {
+		fprintf(stderr, "irdrill: exercise %s: %d of its %d actions in the store belong to none of its teams\n",
+			ex->id, nrows - taken, nrows);
+		goto done;
+	}
 	if (store_exercise_reopen(st, ex) != 0) {
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 		goto done;
@@ -729,12 +1031,10 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 	simclock_format_elapsed(start, when, sizeof(when));
 	fprintf(stderr, "irdrill: resuming exercise %s: %d team action%s taken up to %s\n", ex->id, nrows,
 		nrows == 1 ? "" : "s", when);
-	rc = drill_record_play(d, o, &origin, st, queue, nscripted, nrows, start);
+	rc = drill_record_play(w, n, o, &origin, st, start);
 done:
 	store_actions_free(rows, nrows);
-	free(queue);
-	free(scripted);
-	drill_free(d);
+	drill_worlds_free(w, n);
 	return rc;
 }
 
@@ -777,7 +1077,7 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 	if (network_path == NULL)
 		return CLI_ERROR;
 	for (int i = optind; i < argc; i++) {
-		struct drill_outputs out;
+		struct drill_world *w;
 		struct action *actions;
 		int n;
 		struct drill *d = drill_load(argv[i], &o, network_path, &actions, &n);
@@ -788,20 +1088,22 @@ int cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 		}
 		drill_add_actions(d, actions, n);
 		free(actions);
-		if (!drill_outputs_open(d, &o, NULL, &out)) {
-			drill_outputs_close(d, &out, &o, NULL);
-			drill_free(d);
+		w = xcalloc(1, sizeof(*w));
+		w->d = d;
+		if (!drill_outputs_open(d, &o, NULL, &w->out)) {
+			drill_outputs_close(d, &w->out, &o, NULL);
+			drill_worlds_free(w, 1);
 			failed++;
 			continue;
 		}
-		drill_play(d, &o, &out, 0);
+		drill_play(w, 1, &o, 0);
 		timeline_print(d, stdout);
 		for (size_t e = 0; e < d->nentries; e++)
 			if (d->entries[e].kind == DRILL_ERROR)
 				fprintf(stderr, "%s\n", d->entries[e].detail);
-		drill_outputs_close(d, &out, &o, NULL);
+		drill_outputs_close(d, &w->out, &o, NULL);
 		failed += d->errors > 0;
-		drill_free(d);
+		drill_worlds_free(w, 1);
 		if (i + 1 < argc)
 			putchar('\n');
 	}

@@ -16,8 +16,9 @@
 #include "action.h"
 #include "cli.h"
 #include "store.h"
+#include "teams.h"
 
-#define DRILL_TEAMS_MAX 16
+#define DRILL_TEAMS_MAX TEAMS_MAX
 #define DRILL_DEFAULT_TEAM "soc"
 #define DRILL_DEFAULT_DB "irdrill.db"
 
@@ -45,12 +46,15 @@ struct drill_cli {
 	const char *replay; /* --replay FILE: record the drill */
 	const char *db;     /* --db FILE: the exercise store */
 	char teams[DRILL_TEAMS_MAX][ACTION_TEAM_MAX];
+	char zones[DRILL_TEAMS_MAX][TEAMS_ZONES_TEXT]; /* each team's, as given ("" none) */
 	int nteams;
+	enum teams_mode mode; /* --mode: run parallel, serve shared */
 	double background; /* activities per second at the peak, 0: none */
 	uint64_t seed;
 	bool seed_given, headless, speed_given;
 	int speed;
 	bool vi; /* --lang: the console's language */
+	const char *as; /* --as TEAM: the console is that team's seat, not the white cell's */
 	/* serve: --socket PATH and --listen HOST:PORT */
 	const char *socket, *listen;
 	/* Plays the drill instead of the headless loop or the console

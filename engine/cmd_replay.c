@@ -1,6 +1,7 @@
 /*
- * cmd_replay.c - `irdrill export`: the sensor files of a recorded drill,
- * rendered again from its replay.
+ * cmd_replay.c - `irdrill replay FILE --verify` (replay_verify.h) and
+ * `irdrill export`: the sensor files of a recorded drill, rendered again
+ * from its replay.
  *
  * The replay holds every sensor's structured record with the drill's
  * clock at the moment it was handed over; replaying them in order through
@@ -22,6 +23,7 @@
 #include "netload.h"
 #include "render.h"
 #include "replay_read.h"
+#include "replay_verify.h"
 #include "sensor.h"
 #include "sha256.h"
 #include "sink_files.h"
@@ -103,6 +105,12 @@ static struct net *export_network(const char *replay, const struct replay_header
 		diag_print(&errs, stderr);
 	diag_free(&errs);
 	return net;
+}
+
+static void export_damaged(void *ctx, size_t chunk, const char *message)
+{
+	(void)ctx, (void)chunk;
+	fprintf(stderr, "irdrill: %s\n", message);
 }
 
 /* The record fits the network: a sensor of its type. */
@@ -200,6 +208,9 @@ int cmd_export(const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	if (replay_damage(r))
 		fprintf(stderr, "irdrill: warning: %s\n", replay_damage(r));
+	/* Every chunk sound before a file is written. */
+	if (replay_check(r, export_damaged, NULL) > 0)
+		goto done;
 	net = export_network(path, replay_header(r), o.network ? o.network : replay_header(r)->network_path);
 	if (net == NULL)
 		goto done;
@@ -222,4 +233,118 @@ done:
 	replay_close(r);
 	free(o.sensors);
 	return rc;
+}
+
+struct check_state {
+	const struct replay_reader *r;
+	bool *damaged;
+};
+
+static void check_damaged(void *ctx, size_t chunk, const char *message)
+{
+	struct check_state *st = ctx;
+
+	st->damaged[chunk] = true;
+	printf("damaged: %s\n", message);
+}
+
+/* `replay FILE --check`: every chunk decoded; what is damaged, and what
+ * is readable.  The exit status: 0 sound, 1 damaged or cut short. */
+static int check_replay(const char *path)
+{
+	struct replay_reader *r;
+	struct check_state st;
+	char err[1200], from[40], to[40];
+	size_t n, damaged, run = 0, readable = 0;
+	uint64_t records = 0;
+	int rc;
+
+	r = replay_open(path, err, sizeof(err));
+	if (r == NULL) {
+		fprintf(stderr, "irdrill: %s\n", err);
+		printf("readable: nothing\n");
+		return CLI_ERROR;
+	}
+	n = replay_chunks(r);
+	printf("%s: replay format version %u, %zu chunk%s\n", path, (unsigned)replay_header(r)->format_version, n,
+	       n == 1 ? "" : "s");
+	if (replay_damage(r))
+		printf("damaged: %s\n", replay_damage(r));
+	st.r = r;
+	st.damaged = xcalloc(n + 1, sizeof(*st.damaged));
+	damaged = replay_check(r, check_damaged, &st);
+	printf("readable:");
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && !st.damaged[i]) {
+			run++;
+			readable++;
+			records += replay_chunk(r, i)->records;
+			continue;
+		}
+		if (run == 0)
+			continue;
+		simclock_format_elapsed(replay_chunk(r, i - run)->first, from, sizeof(from));
+		simclock_format_elapsed(replay_chunk(r, i - 1)->last, to, sizeof(to));
+		if (run == 1)
+			printf(" chunk %zu (%s to %s),", i, from, to);
+		else
+			printf(" chunks %zu-%zu (%s to %s),", i - run + 1, i, from, to);
+		run = 0;
+	}
+	printf(readable ? " %llu records in %zu of %zu chunks\n" : " nothing\n", (unsigned long long)records, readable,
+	       n);
+	rc = damaged == 0 && replay_damage(r) == NULL ? CLI_OK : CLI_ERROR;
+	free(st.damaged);
+	replay_close(r);
+	return rc;
+}
+
+/* `irdrill replay FILE`: --check, --verify, or else the viewer. */
+int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "verify", no_argument, NULL, 'v' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "scenario", required_argument, NULL, 's' },
+		{ "network", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct replay_verify_opts o = { NULL, NULL };
+	bool verify = false, check = false;
+	int c;
+
+	/* Without --check or --verify it is the viewer's, with its own
+	 * options (cmd_view.c). */
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		verify = verify || strcmp(argv[i], "--verify") == 0 || strcmp(argv[i], "--check") == 0;
+	if (!verify)
+		return cmd_view(cmd, argc, argv);
+	verify = false;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			verify = true;
+			break;
+		case 'c':
+			check = true;
+			break;
+		case 's':
+			o.scenario = optarg;
+			break;
+		case 'n':
+			o.network = optarg;
+			break;
+		default: /* ':' or '?' */
+			return cli_bad_option(cmd, c, argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_bad_usage(cmd, "name one replay file");
+	if (check && verify)
+		return cli_bad_usage(cmd, "--check or --verify, not both");
+	if (check)
+		return check_replay(argv[optind]);
+	return replay_verify(argv[optind], &o, stdout, stderr);
 }

@@ -129,9 +129,16 @@ int cmd_resume(const struct cli_cmd *cmd, int argc, char **argv)
 	o.background = ex.background;
 	if (!speed_given)
 		o.speed = ex.speed;
-	for (int i = 0; i < ex.nteams; i++)
+	for (int i = 0; i < ex.nteams; i++) {
 		snprintf(o.teams[i], sizeof(o.teams[i]), "%s", ex.teams[i]);
+		snprintf(o.zones[i], sizeof(o.zones[i]), "%s", ex.zones[i] ? ex.zones[i] : "");
+	}
 	o.nteams = ex.nteams;
+	if (!teams_mode_parse(ex.mode ? ex.mode : "", &o.mode)) {
+		fprintf(stderr, "irdrill: exercise %s has mode '%s'; this irdrill plays parallel or shared\n", ex.id,
+			ex.mode ? ex.mode : "");
+		goto done;
+	}
 	rc = drill_cli_resume(&o, st, &ex);
 done:
 	store_exercise_free(&ex);

@@ -78,6 +78,7 @@ void drill_free(struct drill *d)
 		struct drill_entry *e = &d->entries[i];
 
 		free(e->actor), free(e->what), free(e->target), free(e->detail);
+		free(e->technique);
 	}
 	for (size_t i = 0; i < d->nobjectives; i++) {
 		struct drill_objective *o = &d->objectives[i];
@@ -124,7 +125,7 @@ static int drill_check_action(const struct drill *d, const struct action *a, cha
 		snprintf(err, errlen, "no alert %s: %d raised so far", id, alerts_count(d->alerts));
 		return -1;
 	}
-	return 0;
+	return d->on_check ? d->on_check(d->on_check_ctx, d, a, err, errlen) : 0;
 }
 
 /* A scripted action falls due; one the drill refuses is written on the
@@ -303,8 +304,8 @@ void drill_on_entry(struct drill *d, drill_entry_fn fn, void *ctx)
 	d->on_entry_ctx = ctx;
 }
 
-void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
-		  const char *target, bool ok, const char *detail)
+static void drill_append(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
+			 const char *target, bool ok, const char *detail, const char *technique)
 {
 	struct drill_entry *e;
 
@@ -317,10 +318,23 @@ void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor
 	e->target = drill_strdup(target);
 	e->ok = ok;
 	e->detail = drill_strdup(detail);
+	e->technique = drill_strdup(technique);
 	if (kind == DRILL_ERROR)
 		d->errors++;
 	if (d->on_entry)
 		d->on_entry(d->on_entry_ctx, d, d->nentries - 1);
+}
+
+void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
+		  const char *target, bool ok, const char *detail)
+{
+	drill_append(d, kind, actor, what, target, ok, detail, NULL);
+}
+
+void drill_record_step(struct drill *d, const char *actor, const char *what, const char *target, bool ok,
+		       const char *detail, const char *technique)
+{
+	drill_append(d, DRILL_STEP, actor, what, target, ok, detail, technique);
 }
 
 int drill_objective_find(const struct drill *d, const char *id)
@@ -368,4 +382,25 @@ void drill_objective_settle(struct drill *d, int objective, enum drill_objective
 	o->reason = drill_strdup(reason);
 	drill_record(d, DRILL_OBJECTIVE, actor, o->id, NULL, state == OBJECTIVE_ACHIEVED,
 		     state == OBJECTIVE_ACHIEVED ? "achieved" : reason ? reason : "prevented");
+}
+
+void drill_on_check(struct drill *d, drill_check_fn fn, void *ctx)
+{
+	d->on_check = fn;
+	d->on_check_ctx = ctx;
+}
+
+int drill_emit_to(struct drill *d, const struct event *ev, int sensor)
+{
+	struct event view = *ev;
+	long outer = d->cause;
+
+	if (sensor < 0 || sensor >= d->net->nsensors || !sensor_type_logs(d->sensors.type[sensor], ev))
+		return -1;
+	view.sensor = sensor;
+	d->records++;
+	d->cause = -1;
+	drill_deliver(d, &view, d->sensors.type[sensor]);
+	d->cause = outer;
+	return 0;
 }

@@ -63,6 +63,7 @@ struct drill_entry {
 	char *target; /* may be NULL */
 	bool ok;
 	char *detail; /* reason, message text, error; may be NULL */
+	char *technique; /* a step's ATT&CK id (T1566.001); NULL: none */
 };
 
 enum drill_objective_state { OBJECTIVE_PENDING, OBJECTIVE_ACHIEVED, OBJECTIVE_PREVENTED };
@@ -121,6 +122,10 @@ typedef void (*drill_entry_fn)(void *ctx, struct drill *d, size_t entry);
  * there, the action not applied (the exercise store could not record
  * it). */
 typedef bool (*drill_action_fn)(void *ctx, struct drill *d, const struct action *a, const char *refused);
+/* Checks a team action before the drill takes it, after the drill's own
+ * checks (the teams' zones in shared mode): 0, or -1 with a plain-words
+ * message, and the action is refused with no side effect. */
+typedef int (*drill_check_fn)(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen);
 
 /* Unique numbers for what the sensors tell apart. */
 enum drill_serial { DRILL_SERIAL_CONN, DRILL_SERIAL_FILE, DRILL_SERIAL_MAIL, DRILL_SERIAL_COUNT };
@@ -164,6 +169,8 @@ struct drill {
 	drill_action_fn on_action;
 	void *on_action_ctx;
 	bool halted; /* by on_action: nothing more runs */
+	drill_check_fn on_check;
+	void *on_check_ctx;
 };
 
 /* Events in the queue. */
@@ -191,6 +198,8 @@ long drill_alert_step(const struct drill *d, const struct alert *a);
 void drill_on_entry(struct drill *d, drill_entry_fn fn, void *ctx);
 /* One hook for each scripted action as it falls due (the store). */
 void drill_on_action(struct drill *d, drill_action_fn fn, void *ctx);
+/* One check of every team action, scripted or typed, before it is taken. */
+void drill_on_check(struct drill *d, drill_check_fn fn, void *ctx);
 
 /* Listeners hear records in emission order; add them before running. */
 void drill_listen(struct drill *d, drill_listener_fn fn, void *ctx);
@@ -202,6 +211,10 @@ uint64_t drill_serial(struct drill *d, enum drill_serial what);
  * The record's pointers need only live through the call.
  */
 void drill_emit(struct drill *d, const struct event *ev, const struct net_flow *flow);
+/* A record only sensor writes, as it stands (the white cell's hand-
+ * written event): no attack step made it.  -1 if that sensor's product
+ * does not log records of its kind. */
+int drill_emit_to(struct drill *d, const struct event *ev, int sensor);
 /* The same when the clock reaches ev->time (at once if it has).  The
  * record is copied, so it must hold no pointers: connection totals. */
 void drill_emit_at(struct drill *d, const struct event *ev, const struct net_flow *flow);
@@ -213,6 +226,10 @@ void drill_call_at(struct drill *d, sim_time_t t, drill_call_fn fn, void *ctx);
 /* Used by the scenario runtime to record what happens. */
 void drill_record(struct drill *d, enum drill_entry_kind kind, const char *actor, const char *what,
 		  const char *target, bool ok, const char *detail);
+/* An attack step (DRILL_STEP) with the ATT&CK technique it stands for
+ * (NULL: none named). */
+void drill_record_step(struct drill *d, const char *actor, const char *what, const char *target, bool ok,
+		       const char *detail, const char *technique);
 /* Returns -1 if the id exists already. */
 int drill_objective_add(struct drill *d, const char *id, const char *title_vi, const char *title_en);
 int drill_objective_find(const struct drill *d, const char *id);

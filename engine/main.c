@@ -11,19 +11,32 @@ static int cmd_help(const struct cli_cmd *cmd, int argc, char **argv);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "run", "[SCENARIO]", "live drill in the console (default: the stock drill on the default province)",
-	  "  --network FILE   --seed N   --teams NAME[,NAME...]   --db FILE\n"
+	  "  --network FILE   --seed N   --teams NAME[=ZONE+ZONE...][,NAME...]   --db FILE\n"
+	  "  --mode parallel|shared   each team its own province (default), or one shared\n"
+	  "                           by zones (docs/scoring.md)\n"
 	  "  --speed 1|2|...|max   --headless   --actions FILE   --out DIR\n"
 	  "  --syslog udp://H:P|tcp://H:P[,rfc5424|rfc3164]   --replay FILE\n"
 	  "  --lang en|vi   the console's language (default: from LANG)\n"
-	  "  (available now: --network, --seed, --teams, --db, --speed, --headless, --actions,\n"
-	  "  --out, --syslog, --replay, --background, --lang; the store is irdrill.db in the\n"
+	  "  --as TEAM   the console as that team's seat, not the white cell's\n"
+	  "  (available now: --network, --seed, --teams, --mode, --db, --speed, --headless, --actions,\n"
+	  "  --out, --syslog, --replay, --background, --lang, --as; the store is irdrill.db in the\n"
 	  "  current folder unless --db or $IRDRILL_DB names another)\n", cmd_run },
 	{ "check", "SCENARIO...", "load, lint and dry-run scenarios",
 	  "  --network FILE   --seed N\n", cmd_check },
 	{ "net", "[--network FILE]", "summarise the network model",
 	  "  --network FILE   the model to load (default: networks/default.lua\n"
 	  "                   in the scenarios folder)\n", cmd_net },
-	{ "replay", "FILE [--verify]", "replay viewer; --verify re-simulates and compares", NULL, NULL },
+	{ "replay", "FILE [--verify | --check]", "replay viewer; --verify re-simulates and compares",
+	  "  --as TEAM|white   --at T   --lang en|vi   --network FILE   --scenario FILE\n"
+	  "  Without --verify or --check: the console's views driven by the replay (a\n"
+	  "  terminal is needed); Space plays or pauses, ? lists the keys, :seek T goes\n"
+	  "  to a time.\n"
+	  "  --verify   play the drill again from the scenario, network model, seed and team\n"
+	  "             actions the replay names, and check it makes the same records\n"
+	  "             (exit 1 and the first difference if not)\n"
+	  "  --check    decode every chunk: what is damaged, what is still readable\n"
+	  "  --scenario FILE   --network FILE   copies of the recorded files if they have\n"
+	  "             moved (their SHA-256 must be the recorded one)\n", cmd_replay },
 	{ "export", "FILE --out DIR", "re-render sensor files from a replay",
 	  "  --out DIR   --sensor NAME (again for more)   --from T   --to T   --network FILE\n"
 	  "  Writes the files of every sensor (or of those named) as the live run --out\n"
@@ -43,7 +56,7 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  Each team's total, then every score change: when, points, component,\n"
 	  "  reason.  No EXERCISE-ID: the latest exercise.\n", cmd_scores },
 	{ "serve", "[SCENARIO]", "run a drill that team consoles attach to",
-	  "  --teams NAME[,NAME...]   --socket PATH   --listen HOST:PORT   --db FILE\n"
+	  "  --teams NAME[=ZONE+ZONE...][,NAME...]   --socket PATH   --listen HOST:PORT   --db FILE\n"
 	  "  --network FILE   --seed N   --speed 1|2|...|max   --background RATE\n"
 	  "  --out DIR   --syslog SPEC   --replay FILE\n"
 	  "  Prints one join token per team and one for the white cell, once; the\n"

@@ -155,13 +155,15 @@ bool scenario_technique_ok(const char *t)
 	       isdigit((unsigned char)t[8]) && t[9] == '\0';
 }
 
-/* Every step may name the ATT&CK technique it stands for. */
-static void scn_check_technique(lua_State *L, int t, const char *fname)
+/* Every step may name the ATT&CK technique it stands for: it, held by
+ * the table, or NULL. */
+static const char *scn_check_technique(lua_State *L, int t, const char *fname)
 {
 	const char *tech = scn_field_str(L, t, fname, "technique", false);
 
 	if (tech && !scenario_technique_ok(tech))
 		luaL_error(L, "%s: technique '%s' is not an ATT&CK id like T1566.001", fname, tech);
+	return tech;
 }
 
 /* {vi = "…", en = "…"} or a plain string (taken as both). */
@@ -740,7 +742,9 @@ static int api_system(lua_State *L)
 static int scn_result(lua_State *L, struct scenario *s, const char *step, const char *target,
 		      const char *reason)
 {
-	drill_record(s->d, DRILL_STEP, scn_actor_name(s), step, target, reason == NULL, reason);
+	const char *tech = lua_type(L, 1) == LUA_TTABLE ? scn_check_technique(L, 1, step) : NULL;
+
+	drill_record_step(s->d, scn_actor_name(s), step, target, reason == NULL, reason, tech);
 	lua_pushboolean(L, reason == NULL);
 	if (reason == NULL)
 		return 1;
@@ -1293,6 +1297,7 @@ struct scn_flood {
 	int nsources;
 	bool active, overwhelming;
 	char *relief; /* why it first stopped overwhelming the target, or NULL */
+	char *technique; /* the wave's ATT&CK id, or NULL */
 	struct scn_flood_tick *tick; /* its sampling on the queue, or NULL */
 };
 
@@ -1470,7 +1475,7 @@ static void scn_floods_reweigh(struct scenario *s)
 			fl->relief = xstrdup(text);
 		scn_flood_mark(s, fl->host);
 		scn_flood_target(s, fl, target, sizeof(target));
-		drill_record(s->d, DRILL_STEP, s->actors[fl->actor].name, "flood", target, now, text);
+		drill_record_step(s->d, s->actors[fl->actor].name, "flood", target, now, text, fl->technique);
 	}
 }
 
@@ -1486,8 +1491,8 @@ static int scn_flood_end(lua_State *L, int status, lua_KContext ctx)
 	if (fl->overwhelming) {
 		scn_flood_mark(s, fl->host);
 		scn_flood_target(s, fl, target, sizeof(target));
-		drill_record(s->d, DRILL_STEP, scn_actor_name(s), "flood ends", target, true,
-			     "the wave is over");
+		drill_record_step(s->d, scn_actor_name(s), "flood ends", target, true, "the wave is over",
+				  fl->technique);
 	}
 	if (fl->relief == NULL) {
 		lua_pushboolean(L, 1);
@@ -1573,12 +1578,12 @@ static int api_flood(lua_State *L)
 	struct scenario *s = scn_of(L);
 	struct scn_flood fl = { 0 };
 	struct scn_source sources[SCN_FLOOD_MAX_SOURCES];
-	const char *proto;
+	const char *proto, *tech;
 	char text[400], target[300];
 	lua_Integer port, duration;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
-	scn_check_technique(L, 1, "flood");
+	tech = scn_check_technique(L, 1, "flood");
 	fl.host = scn_host_arg(L, s, 1, "flood", "target");
 	fl.sources = sources;
 	scn_flood_sources(L, 1, &fl);
@@ -1597,7 +1602,7 @@ static int api_flood(lua_State *L)
 
 	fl.overwhelming = scn_flood_weigh(s, &fl, text, sizeof(text));
 	scn_flood_target(s, &fl, target, sizeof(target));
-	drill_record(s->d, DRILL_STEP, scn_actor_name(s), "flood", target, fl.overwhelming, text);
+	drill_record_step(s->d, scn_actor_name(s), "flood", target, fl.overwhelming, text, tech);
 	scn_flood_sample(s, &fl);
 	if (!fl.overwhelming) {
 		lua_pushboolean(L, 0);
@@ -1606,6 +1611,7 @@ static int api_flood(lua_State *L)
 	}
 	fl.actor = s->current;
 	fl.active = true;
+	fl.technique = tech ? xstrdup(tech) : NULL;
 	fl.sources = xmalloc((size_t)fl.nsources * sizeof(*fl.sources));
 	memcpy(fl.sources, sources, (size_t)fl.nsources * sizeof(*fl.sources));
 	s->floods = xgrow(s->floods, &s->floods_cap, s->nfloods + 1, sizeof(*s->floods));
@@ -1650,6 +1656,7 @@ struct scn_storm {
 	char *domains[SCN_STORM_MAX_DOMAINS];
 	int ndomains;
 	char *subject, *hash;
+	char *technique;          /* its ATT&CK id, or NULL */
 	int gateways[SCN_STORM_MAX_GATEWAYS], ngateways;
 	int *recipients, nrecipients; /* accounts with a mailbox */
 	sim_time_t start;
@@ -1835,7 +1842,7 @@ static void scn_storm_mail(struct scn_storm *st, const struct scn_storm_path *p,
 
 static void scn_storm_record(struct scn_storm *st, const char *what, bool ok, const char *detail)
 {
-	drill_record(st->s->d, DRILL_STEP, st->actor, what, st->name, ok, detail);
+	drill_record_step(st->s->d, st->actor, what, st->name, ok, detail, st->technique);
 }
 
 /* The storm is over (its schedule ran out, or the script stopped it). */
@@ -1907,7 +1914,7 @@ static void scn_storms_reweigh(struct scenario *s)
 
 static void scn_storm_free(struct scn_storm *st)
 {
-	free(st->name), free(st->actor), free(st->subject), free(st->hash);
+	free(st->name), free(st->actor), free(st->subject), free(st->hash), free(st->technique);
 	for (int d = 0; d < st->ndomains; d++)
 		free(st->domains[d]);
 	free(st->recipients);
@@ -2007,7 +2014,7 @@ static struct scn_storm *scn_storm_new(lua_State *L, struct scenario *s, int t, 
 	const struct net *net = s->d->net;
 	struct scn_storm probe = { 0 }, *st;
 	lua_Integer total, duration, slip;
-	const char *subject, *hash;
+	const char *subject, *hash, *technique;
 	char stream[160];
 	int gateways = 0, ndomains;
 
@@ -2027,6 +2034,7 @@ static struct scn_storm *scn_storm_new(lua_State *L, struct scenario *s, int t, 
 		luaL_error(L, "mail_storm: field 'slip' must be between 0 and total");
 	subject = scn_field_str(L, t, "mail_storm", "subject", false);
 	hash = scn_field_str(L, t, "mail_storm", "hash", false);
+	technique = scn_field_str(L, t, "mail_storm", "technique", false);
 	for (int h = 0; h < net->nhosts; h++)
 		gateways += net_host_has_tag(&net->hosts[h], "mail-gateway");
 	if (gateways == 0)
@@ -2040,6 +2048,7 @@ static struct scn_storm *scn_storm_new(lua_State *L, struct scenario *s, int t, 
 	st->actor = xstrdup(scn_actor_name(s));
 	st->subject = xstrdup(subject ? subject : "Thông báo / Notice");
 	st->hash = hash ? xstrdup(hash) : NULL;
+	st->technique = technique ? xstrdup(technique) : NULL;
 	snprintf(stream, sizeof(stream), "storm:%s", name);
 	tele_init(&st->tele, s->d, stream);
 	for (int h = 0; h < net->nhosts && st->ngateways < SCN_STORM_MAX_GATEWAYS; h++)
@@ -2459,6 +2468,7 @@ void scenario_free(struct scenario *s)
 	for (size_t i = 0; i < s->nfloods; i++) {
 		free(s->floods[i].sources);
 		free(s->floods[i].relief);
+		free(s->floods[i].technique);
 		free(s->floods[i].tick);
 	}
 	free(s->floods);

@@ -30,6 +30,8 @@ struct score_team {
 	bool *contained;          /* per host: containment scored */
 	char **reported;          /* indicators already scored */
 	int nreported;
+	signed char *marked;      /* per expectation: 0, or +1 met / -1 missed by the white cell */
+	size_t nmarked;           /* the expectations when the team was made */
 };
 
 struct score {
@@ -86,6 +88,8 @@ static struct score_team *score_team_get(struct score *s, const char *name)
 	memset(t, 0, sizeof(*t));
 	snprintf(t->name, sizeof(t->name), "%s", name);
 	t->contained = xcalloc((size_t)s->d->net->nhosts + 1, sizeof(*t->contained));
+	t->nmarked = s->d->nexpects;
+	t->marked = xcalloc(t->nmarked + 1, sizeof(*t->marked));
 	return t;
 }
 
@@ -422,14 +426,16 @@ static void score_report_indicators(struct score *s, struct score_team *t, const
 
 static void score_action(struct score *s, const struct drill_entry *e)
 {
-	struct score_team *t = score_team_get(s, e->actor);
+	struct score_team *t;
 	struct action a;
 	char err[256];
 
 	/* The timeline keeps the command as action_format wrote it, which
-	 * parses back to the same action. */
+	 * parses back to the same action.  The white cell's controls (pause,
+	 * speed, end) are no team's actions and make no team. */
 	if (!e->ok || action_parse(s->d->net, e->what, &a, err, sizeof(err)) != 0)
 		return;
+	t = score_team_get(s, e->actor);
 	switch (a.verb) {
 	case ACTION_ACK:
 	case ACTION_CLASSIFY:
@@ -439,7 +445,10 @@ static void score_action(struct score *s, const struct drill_entry *e)
 		score_report_indicators(s, t, &a);
 		break;
 	case ACTION_HINT:
-		score_add(s, t->name, s->d->now, "hint", SCORE_HINT, NULL, "asked the white cell for a hint");
+		if (a.value[0])
+			score_add(s, t->name, s->d->now, "hint", SCORE_HINT, NULL, "hint from the white cell: %s", a.value);
+		else
+			score_add(s, t->name, s->d->now, "hint", SCORE_HINT, NULL, "asked the white cell for a hint");
 		break;
 	default:
 		score_contain(s, t, &a);
@@ -501,7 +510,7 @@ void score_free(struct score *s)
 			free(t->detected[k]);
 		for (int k = 0; k < t->nreported; k++)
 			free(t->reported[k]);
-		free(t->detected), free(t->reported), free(t->contained);
+		free(t->detected), free(t->reported), free(t->contained), free(t->marked);
 	}
 	for (size_t i = 0; i < s->ntruth; i++)
 		free(s->truth[i]);
@@ -958,6 +967,8 @@ void score_finish(struct score *s)
 		for (size_t e = 0; e < d->nexpects; e++) {
 			const struct drill_expect *x = &d->expects[e];
 
+			if (e < t->nmarked && t->marked[e])
+				continue; /* settled by the white cell */
 			switch (x->kind) {
 			case DRILL_EXPECT_DETECT:
 				score_expect_detect(s, t, x);
@@ -1057,4 +1068,67 @@ void score_print(const struct score *s, FILE *out)
 		}
 	}
 	free(v);
+}
+
+/* ---- the white cell's hand ------------------------------------------------------ */
+
+static struct score_team *score_team_find(const struct score *s, const char *team)
+{
+	for (int i = 0; i < s->nteams; i++)
+		if (strcmp(s->teams[i].name, team) == 0)
+			return &s->teams[i];
+	return NULL;
+}
+
+static int score_expect_find(const struct score *s, const char *id)
+{
+	for (size_t e = 0; e < s->d->nexpects; e++)
+		if (strcmp(s->d->expects[e].id, id) == 0)
+			return (int)e;
+	return -1;
+}
+
+int score_mark(struct score *s, const char *team, const char *expectation, bool met, const char *note, char *err,
+	       size_t errlen)
+{
+	struct score_team *t = score_team_find(s, team);
+	int e = score_expect_find(s, expectation), was, points, before;
+	const struct drill_expect *x;
+
+	if (t == NULL) {
+		snprintf(err, errlen, "no team '%s' in this drill", team);
+		return -1;
+	}
+	if (e < 0 || (size_t)e >= t->nmarked) {
+		snprintf(err, errlen, "no expectation '%s' in this scenario", expectation);
+		return -1;
+	}
+	if (s->finished) {
+		snprintf(err, errlen, "%s", "the drill has ended: its expectations are scored");
+		return -1;
+	}
+	x = &s->d->expects[e];
+	was = t->marked[e];
+	if (was == (met ? 1 : -1)) {
+		snprintf(err, errlen, "%s is already marked %s for %s", expectation, met ? "met" : "missed", team);
+		return -1;
+	}
+	/* A mark replacing the other gives back what that one gave. */
+	before = was > 0 ? x->points : 0;
+	points = (met ? x->points : 0) - before;
+	t->marked[e] = (signed char)(met ? 1 : -1);
+	score_add(s, team, s->d->now, "expectation", points, x->id, "marked %s by the white cell%s%s%s",
+		  met ? "met" : "missed", was ? " (was marked otherwise)" : "", note && *note ? ": " : "",
+		  note ? note : "");
+	return 0;
+}
+
+enum score_status score_expectation_status(const struct score *s, const char *team, const char *expectation)
+{
+	enum score_status st = SCORE_PENDING;
+
+	for (size_t i = 0; i < s->nrows; i++)
+		if (strcmp(s->rows[i].team, team) == 0 && strcmp(s->rows[i].expectation, expectation) == 0)
+			st = s->rows[i].points > 0 ? SCORE_MET : SCORE_MISSED;
+	return st;
 }

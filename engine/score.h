@@ -21,6 +21,7 @@
 #ifndef SCORE_H
 #define SCORE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "action.h"
@@ -59,6 +60,21 @@ const char *score_team(const struct score *s, int i);
 int score_total(const struct score *s, const char *team);
 int score_nrows(const struct score *s);
 const struct score_row *score_row(const struct score *s, int i);
+
+/*
+ * The white cell settles a scenario expectation for a team by hand while
+ * the drill runs: a row of the expectation's points (met) or none
+ * (missed), with note in its reason; the end of the drill then leaves it
+ * as marked.  Marking it the other way later gives back the first mark's
+ * points.  0, or -1 with a plain-words message and nothing changed
+ * (unknown team or expectation, marked so already, the drill scored).
+ */
+int score_mark(struct score *s, const char *team, const char *expectation, bool met, const char *note, char *err,
+	       size_t errlen);
+/* An expectation's status for a team, as the exercise store keeps it:
+ * pending until a row settles it, then met for any points, else missed. */
+enum score_status { SCORE_PENDING, SCORE_MET, SCORE_MISSED };
+enum score_status score_expectation_status(const struct score *s, const char *team, const char *expectation);
 
 /* Each team's table of points by component, then its rows with reasons. */
 void score_print(const struct score *s, FILE *out);

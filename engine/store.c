@@ -93,6 +93,8 @@ static const char *const store_migrations[] = {
 	" role TEXT NOT NULL,"
 	" sha256 TEXT NOT NULL,"
 	" PRIMARY KEY (exercise, role));",
+	/* 2 -> 3: the zones each team owns in a shared drill ('' for none). */
+	"ALTER TABLE teams ADD COLUMN zones TEXT NOT NULL DEFAULT '';",
 };
 
 _Static_assert(sizeof(store_migrations) / sizeof(*store_migrations) == STORE_SCHEMA_VERSION,
@@ -287,7 +289,7 @@ static void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static int store_team_add(struct store *s, const char *name, int position)
+static int store_team_add(struct store *s, const char *name, const char *zones, int position)
 {
 	sqlite3_stmt *st;
 	struct store_team *t;
@@ -296,13 +298,14 @@ static int store_team_add(struct store *s, const char *name, int position)
 	t = &s->teams[s->nteams++];
 	t->name = xstrdup(name);
 	store_uuid(t->id);
-	if (store_prepare(s, "INSERT INTO teams (id, exercise, position, name) VALUES (?, ?, ?, ?)", &st,
+	if (store_prepare(s, "INSERT INTO teams (id, exercise, position, name, zones) VALUES (?, ?, ?, ?, ?)", &st,
 			  "recording a team") != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, t->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, s->exercise, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, position);
 	sqlite3_bind_text(st, 4, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, zones ? zones : "", -1, SQLITE_STATIC);
 	return store_done(s, st, "recording a team");
 }
 
@@ -341,7 +344,7 @@ int store_exercise_begin(struct store *s, struct store_exercise *ex)
 	if (store_done(s, st, "recording the exercise") != 0)
 		goto fail;
 	for (int i = 0; i < ex->nteams; i++)
-		if (store_team_add(s, ex->teams[i], i) != 0)
+		if (store_team_add(s, ex->teams[i], ex->zones ? ex->zones[i] : NULL, i) != 0)
 			goto fail;
 	if (store_exec(s, "COMMIT", "recording the exercise") != 0)
 		goto fail;
@@ -372,12 +375,14 @@ static int store_exercise_teams(struct store *s, struct store_exercise *ex)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "SELECT name FROM teams WHERE exercise = ? ORDER BY position", &st,
+	if (store_prepare(s, "SELECT name, zones FROM teams WHERE exercise = ? ORDER BY position", &st,
 			  "reading the teams") != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, ex->id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ex->teams = xrealloc(ex->teams, (size_t)(ex->nteams + 1) * sizeof(*ex->teams));
+		ex->zones = xrealloc(ex->zones, (size_t)(ex->nteams + 1) * sizeof(*ex->zones));
+		ex->zones[ex->nteams] = store_column_dup(st, 1);
 		ex->teams[ex->nteams++] = store_column_dup(st, 0);
 	}
 	sqlite3_finalize(st);
@@ -468,8 +473,9 @@ void store_exercise_free(struct store_exercise *ex)
 	free(ex->actions_path), free(ex->actions_sha256);
 	free(ex->mode), free(ex->status);
 	for (int i = 0; i < ex->nteams; i++)
-		free(ex->teams[i]);
+		free(ex->teams[i]), free(ex->zones[i]);
 	free(ex->teams);
+	free(ex->zones);
 	memset(ex, 0, sizeof(*ex));
 }
 

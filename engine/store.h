@@ -31,7 +31,7 @@
 
 #include "simclock.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_APPLICATION_ID 0x49524452 /* "IRDR" */
 #define STORE_ID_SIZE 37                /* a UUID's text and its NUL */
 #define STORE_TIME_SIZE 32              /* "2026-12-02T15:54:41.123Z" */
@@ -50,6 +50,8 @@ struct store_exercise {
 	char *status;      /* "running" (or killed) or "finished" */
 	char created[STORE_TIME_SIZE], ended[STORE_TIME_SIZE]; /* UTC; ended "" while running */
 	char **teams;      /* in the order given */
+	char **zones;      /* each team's zones ("d1+dc", "" for none); NULL
+			    * in store_exercise_begin: none */
 	int nteams;
 };
 

@@ -13,6 +13,7 @@ enum replay_ftype {
 	RF_SINT,
 	RF_DELTA,
 	RF_REL,
+	RF_START,
 	RF_BOOL,
 	RF_STR,
 	RF_IP6,
@@ -34,26 +35,28 @@ struct replay_field {
 	size_t count_off;
 	int slot;
 	uint64_t max;
+	const char *name;
 };
 
 #define RF_SIZE(st, m) sizeof(((st *)0)->m)
-#define F_U(st, m) { offsetof(st, m), RF_UINT, RF_SIZE(st, m), 0, 0, 0 }
-#define F_E(st, m, top) { offsetof(st, m), RF_UINT, RF_SIZE(st, m), 0, 0, top }
-#define F_S(st, m) { offsetof(st, m), RF_SINT, RF_SIZE(st, m), 0, 0, 0 }
-#define F_D(st, m) { offsetof(st, m), RF_DELTA, RF_SIZE(st, m), 0, 0, 0 }
-#define F_R(st, m) { offsetof(st, m), RF_REL, RF_SIZE(st, m), 0, 0, 0 }
-#define F_B(st, m) { offsetof(st, m), RF_BOOL, RF_SIZE(st, m), 0, 0, 0 }
-#define F_STR(st, m) { offsetof(st, m), RF_STR, 0, 0, 0, 0 }
-#define F_IP6(st, m) { offsetof(st, m), RF_IP6, 16, 0, 0, 0 }
-#define F_LIST(st, m, n, type, slot) { offsetof(st, m), type, 0, offsetof(st, n), slot, 0 }
-#define F_HTTP(st, m) { offsetof(st, m), RF_HTTP, 0, 0, 0, 0 }
+#define F_U(st, m) { offsetof(st, m), RF_UINT, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_E(st, m, top) { offsetof(st, m), RF_UINT, RF_SIZE(st, m), 0, 0, top, #m }
+#define F_S(st, m) { offsetof(st, m), RF_SINT, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_D(st, m) { offsetof(st, m), RF_DELTA, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_R(st, m) { offsetof(st, m), RF_REL, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_START(st, m) { offsetof(st, m), RF_START, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_B(st, m) { offsetof(st, m), RF_BOOL, RF_SIZE(st, m), 0, 0, 0, #m }
+#define F_STR(st, m) { offsetof(st, m), RF_STR, 0, 0, 0, 0, #m }
+#define F_IP6(st, m) { offsetof(st, m), RF_IP6, 16, 0, 0, 0, #m }
+#define F_LIST(st, m, n, type, slot) { offsetof(st, m), type, 0, offsetof(st, n), slot, 0, #m }
+#define F_HTTP(st, m) { offsetof(st, m), RF_HTTP, 0, 0, 0, 0, #m }
 #define NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct replay_field replay_common[] = {
 	F_S(struct event, sensor),
 	F_E(struct event, dir, EVENT_FROM_RESP),
 	F_D(struct event, conn.serial),
-	F_R(struct event, conn.start),
+	F_START(struct event, conn.start),
 	F_D(struct event, conn.orig_ip),
 	F_D(struct event, conn.resp_ip),
 	F_U(struct event, conn.orig_port),
@@ -519,6 +522,81 @@ static bool rf_all_equal(const struct replay_field *fl, size_t n, const void *a,
 	return true;
 }
 
+/* A field's value in words. */
+static void rf_show(const struct replay_field *f, const void *base, char *buf, size_t size)
+{
+	const uint8_t *b6;
+
+	switch (f->type) {
+	case RF_STR: {
+		const char *s = rf_ptr(base, f);
+
+		snprintf(buf, size, s ? "\"%s\"" : "(none)", s);
+		return;
+	}
+	case RF_IP6:
+		b6 = (const uint8_t *)base + f->off;
+		snprintf(buf, size, "%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x", b6[0], b6[1],
+			 b6[2], b6[3], b6[4], b6[5], b6[6], b6[7], b6[8], b6[9], b6[10], b6[11], b6[12], b6[13], b6[14],
+			 b6[15]);
+		return;
+	case RF_META:
+	case RF_RRS:
+	case RF_STRS:
+		snprintf(buf, size, "a list of %zu", rf_count(base, f));
+		return;
+	case RF_HTTP:
+		snprintf(buf, size, "%s", rf_ptr(base, f) ? "an HTTP transaction" : "(none)");
+		return;
+	case RF_SINT:
+	case RF_REL:
+	case RF_START:
+		snprintf(buf, size, "%lld", (long long)rf_get_signed(base, f));
+		return;
+	default:
+		snprintf(buf, size, "%llu", (unsigned long long)rf_get(base, f));
+		return;
+	}
+}
+
+/* The first field of fl that differs between a and b, in words. */
+static bool rf_diff(const struct replay_field *fl, size_t n, const void *a, const void *b, const char *prefix,
+		    char *buf, size_t size)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct replay_field *f = &fl[i];
+		char x[200], y[200], name[64];
+
+		if (rf_equal(f, a, b))
+			continue;
+		snprintf(name, sizeof(name), "%s%s", prefix, f->name);
+		if (f->type == RF_HTTP && rf_ptr(a, f) && rf_ptr(b, f)) {
+			strncat(name, ".", sizeof(name) - strlen(name) - 1);
+			return rf_diff(replay_http, NFIELDS(replay_http), rf_ptr(a, f), rf_ptr(b, f), name, buf, size);
+		}
+		rf_show(f, a, x, sizeof(x));
+		rf_show(f, b, y, sizeof(y));
+		snprintf(buf, size, "%s is %s, not %s", name, x, y);
+		return true;
+	}
+	return false;
+}
+
+bool replay_event_diff(const struct event *a, const struct event *b, char *buf, size_t size)
+{
+	if (a->kind != b->kind) {
+		snprintf(buf, size, "a %s record, not a %s one", event_kind_name(a->kind), event_kind_name(b->kind));
+		return true;
+	}
+	if (a->time != b->time) {
+		snprintf(buf, size, "time is %lld, not %lld", (long long)a->time, (long long)b->time);
+		return true;
+	}
+	return rf_diff(replay_common, NFIELDS(replay_common), a, b, "", buf, size) ||
+	       (a->kind > EVENT_NONE && a->kind < EVENT_KIND_COUNT &&
+		rf_diff(replay_payloads[a->kind].fields, replay_payloads[a->kind].n, &a->u, &b->u, "", buf, size));
+}
+
 static void replay_prev_clear(struct replay_prev *pv)
 {
 	memset(&pv->ev, 0, sizeof(pv->ev));
@@ -607,6 +685,7 @@ static void replay_enc_field(struct replay_enc *e, struct replay_prev *pv, const
 		replay_add_varint(&e->out, replay_zigzag(rf_get_signed(cur, f)));
 		break;
 	case RF_DELTA:
+	case RF_START:
 		replay_add_varint(&e->out, replay_zigzag((int64_t)(rf_get(cur, f) - rf_get(prev, f))));
 		break;
 	case RF_REL:
@@ -718,7 +797,9 @@ void replay_enc_event(struct replay_enc *e, sim_time_t clock, const struct event
 
 	replay_enc_head(e, REPLAY_REC_EVENT, clock);
 	strbuf_add(&e->out, head, 2);
-	replay_add_varint(&e->out, replay_zigzag((int64_t)((uint64_t)ev->time - (uint64_t)clock)));
+	/* Against the previous record of its kind: a sensor's copy of the
+	 * record before costs a byte. */
+	replay_add_varint(&e->out, replay_zigzag((int64_t)((uint64_t)ev->time - (uint64_t)pv->ev.time)));
 	replay_enc_fields(e, pv, replay_common, NFIELDS(replay_common), ev, &pv->ev, ev->time);
 	replay_enc_fields(e, pv, replay_payloads[ev->kind].fields, replay_payloads[ev->kind].n, &ev->u, &pv->ev.u,
 			  ev->time);
@@ -737,6 +818,7 @@ void replay_enc_entry(struct replay_enc *e, sim_time_t clock, const struct repla
 	replay_enc_str(e, en->what);
 	replay_enc_str(e, en->target);
 	replay_enc_str(e, en->detail);
+	replay_enc_str(e, en->technique && en->technique[0] ? en->technique : NULL);
 }
 
 void replay_enc_score(struct replay_enc *e, sim_time_t clock, const struct replay_score *sc)
@@ -758,11 +840,68 @@ void replay_enc_end(struct replay_enc *e, sim_time_t clock)
 	replay_enc_head(e, REPLAY_REC_END, clock);
 }
 
+/* A list of state words, most of them 0: its length, how many are not,
+ * then each of those as the gap from the previous one's index and the
+ * word. */
+static void replay_enc_states(struct replay_enc *e, const unsigned *v, size_t n)
+{
+	size_t nonzero = 0, last = 0;
+
+	for (size_t i = 0; i < n; i++)
+		nonzero += v[i] != 0;
+	replay_add_varint(&e->out, n);
+	replay_add_varint(&e->out, nonzero);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] == 0)
+			continue;
+		replay_add_varint(&e->out, i - last);
+		replay_add_varint(&e->out, v[i]);
+		last = i;
+	}
+}
+
+void replay_enc_keyframe(struct replay_enc *e, sim_time_t clock, const struct replay_keyframe *kf)
+{
+	uint8_t b = REPLAY_KEYFRAME;
+
+	e->first = e->clock = clock;
+	strbuf_add(&e->out, &b, 1);
+	replay_add_varint(&e->out, 0);
+	replay_enc_states(e, kf->hosts, kf->nhosts);
+	replay_enc_states(e, kf->accounts, kf->naccounts);
+	replay_enc_states(e, kf->systems, kf->nsystems);
+	replay_add_varint(&e->out, kf->nobjectives);
+	for (size_t i = 0; i < kf->nobjectives; i++) {
+		const struct replay_objective *o = &kf->objectives[i];
+		uint8_t state = (uint8_t)o->state;
+
+		replay_enc_str(e, o->id);
+		strbuf_add(&e->out, &state, 1);
+		replay_add_varint(&e->out, replay_zigzag((int64_t)((uint64_t)o->time - (uint64_t)clock)));
+	}
+	replay_add_varint(&e->out, kf->nteams);
+	for (size_t i = 0; i < kf->nteams; i++) {
+		replay_enc_str(e, kf->teams[i].team);
+		replay_add_varint(&e->out, replay_zigzag(kf->teams[i].points));
+	}
+}
+
+void replay_keyframe_free(struct replay_keyframe *kf)
+{
+	free(kf->hosts);
+	free(kf->accounts);
+	free(kf->systems);
+	free(kf->objectives);
+	free(kf->teams);
+	memset(kf, 0, sizeof(*kf));
+}
+
 /* ---- decoding ---- */
 
 void replay_dec_init(struct replay_dec *d)
 {
 	memset(d, 0, sizeof(*d));
+	d->version = REPLAY_VERSION;
 }
 
 static void replay_dec_drop_strings(struct replay_dec *d)
@@ -786,6 +925,7 @@ void replay_dec_free(struct replay_dec *d)
 {
 	replay_dec_drop_strings(d);
 	free(d->strings);
+	replay_keyframe_free(&d->keyframe);
 	for (int k = 0; k < EVENT_KIND_COUNT; k++)
 		replay_prev_free(&d->prev[k]);
 }
@@ -901,6 +1041,14 @@ static bool replay_dec_field(struct replay_dec *d, struct replay_prev *pv, const
 		if (!replay_dec_varint(d, &v, why))
 			return false;
 		v = rf_get(prev, f) + (uint64_t)replay_unzigzag(v);
+		break;
+	case RF_START:
+		/* Version 5 on: the change from the previous record's (the
+		 * starts of a run of connections are close); before, as rel. */
+		if (!replay_dec_varint(d, &v, why))
+			return false;
+		v = (d->version >= 5 ? rf_get(prev, f) : (uint64_t)t) + (uint64_t)replay_unzigzag(v);
+		is_signed = true;
 		break;
 	case RF_REL:
 		if (!replay_dec_varint(d, &v, why))
@@ -1024,14 +1172,32 @@ static bool replay_dec_event(struct replay_dec *d, struct replay_record *rec, st
 	if (type >= SENSOR_TYPE_COUNT)
 		return replay_dec_fail(why, "unknown sensor type");
 	pv = &d->prev[kind];
-	if (!replay_dec_time(d, &t, why) ||
-	    !replay_dec_fields(d, pv, replay_common, NFIELDS(replay_common), &pv->ev, t, why) ||
+	if (d->version >= 5) {
+		uint64_t v;
+
+		if (!replay_dec_varint(d, &v, why))
+			return false;
+		t = (sim_time_t)((uint64_t)pv->ev.time + (uint64_t)replay_unzigzag(v));
+	} else if (!replay_dec_time(d, &t, why)) {
+		return false;
+	}
+	if (!replay_dec_fields(d, pv, replay_common, NFIELDS(replay_common), &pv->ev, t, why) ||
 	    !replay_dec_fields(d, pv, replay_payloads[kind].fields, replay_payloads[kind].n, &pv->ev.u, t, why))
 		return false;
 	pv->ev.time = t;
 	pv->ev.kind = (enum event_kind)kind;
 	rec->ev = pv->ev;
 	rec->sensor_type = (enum sensor_type)type;
+	return true;
+}
+
+/* A string that is "" for NULL. */
+static bool replay_dec_text(struct replay_dec *d, const char **s, struct replay_why *why)
+{
+	if (!replay_dec_str(d, s, why))
+		return false;
+	if (*s == NULL)
+		*s = "";
 	return true;
 }
 
@@ -1046,19 +1212,11 @@ static bool replay_dec_entry(struct replay_dec *d, struct replay_record *rec, st
 		return replay_dec_fail(why, "a timeline entry of unknown kind");
 	en->kind = (enum drill_entry_kind)kind;
 	en->ok = ok;
+	en->technique = "";
 	return replay_dec_time(d, &en->time, why) && replay_dec_str(d, &en->actor, why) &&
 	       replay_dec_str(d, &en->what, why) && replay_dec_str(d, &en->target, why) &&
-	       replay_dec_str(d, &en->detail, why);
-}
-
-/* A string of a score change: "" for NULL. */
-static bool replay_dec_text(struct replay_dec *d, const char **s, struct replay_why *why)
-{
-	if (!replay_dec_str(d, s, why))
-		return false;
-	if (*s == NULL)
-		*s = "";
-	return true;
+	       replay_dec_str(d, &en->detail, why) &&
+	       (d->version < 3 || replay_dec_text(d, &en->technique, why));
 }
 
 static bool replay_dec_score(struct replay_dec *d, struct replay_record *rec, struct replay_why *why)
@@ -1081,6 +1239,76 @@ static bool replay_dec_score(struct replay_dec *d, struct replay_record *rec, st
 	if (status > REPLAY_EXPECT_MISSED)
 		return replay_dec_fail(why, "a score change's expectation status is unknown");
 	sc->status = (enum replay_expect_status)status;
+	return true;
+}
+
+/* A list of state words (replay_enc_states) into *v, grown in *cap. */
+static bool replay_dec_states(struct replay_dec *d, unsigned **v, size_t *n, size_t *cap, struct replay_why *why)
+{
+	uint64_t len, nonzero, at = 0;
+
+	if (!replay_dec_varint(d, &len, why) || !replay_dec_varint(d, &nonzero, why))
+		return false;
+	if (len > REPLAY_KEYFRAME_MAX || nonzero > len || nonzero > (uint64_t)(d->end - d->p))
+		return replay_dec_fail(why, "a keyframe's list is longer than it can be");
+	*v = xgrow(*v, cap, (size_t)len + 1, sizeof(**v));
+	memset(*v, 0, ((size_t)len + 1) * sizeof(**v));
+	*n = (size_t)len;
+	for (uint64_t i = 0; i < nonzero; i++) {
+		uint64_t gap, word;
+
+		if (!replay_dec_varint(d, &gap, why) || !replay_dec_varint(d, &word, why))
+			return false;
+		if ((i > 0 && gap == 0) || gap >= len - at || word == 0 || word > UINT32_MAX)
+			return replay_dec_fail(why, "a keyframe's state list is out of order or range");
+		at += gap;
+		(*v)[at] = (unsigned)word;
+	}
+	return true;
+}
+
+static bool replay_dec_keyframe(struct replay_dec *d, struct replay_record *rec, struct replay_why *why)
+{
+	struct replay_keyframe *kf = &d->keyframe;
+	uint64_t n;
+
+	kf->clock = d->clock;
+	if (!replay_dec_states(d, &kf->hosts, &kf->nhosts, &d->kf_cap[0], why) ||
+	    !replay_dec_states(d, &kf->accounts, &kf->naccounts, &d->kf_cap[1], why) ||
+	    !replay_dec_states(d, &kf->systems, &kf->nsystems, &d->kf_cap[2], why) || !replay_dec_varint(d, &n, why))
+		return false;
+	if (n > REPLAY_KEYFRAME_MAX || n > (uint64_t)(d->end - d->p))
+		return replay_dec_fail(why, "a keyframe lists more objectives than it holds");
+	kf->objectives = xgrow(kf->objectives, &d->kf_cap[3], (size_t)n + 1, sizeof(*kf->objectives));
+	kf->nobjectives = 0;
+	for (uint64_t i = 0; i < n; i++) {
+		struct replay_objective *o = &kf->objectives[kf->nobjectives];
+		uint8_t state;
+
+		if (!replay_dec_text(d, &o->id, why) || !replay_dec_byte(d, &state, why) ||
+		    !replay_dec_time(d, &o->time, why))
+			return false;
+		if (state > OBJECTIVE_PREVENTED)
+			return replay_dec_fail(why, "a keyframe's objective state is unknown");
+		o->state = (enum drill_objective_state)state;
+		kf->nobjectives++;
+	}
+	if (!replay_dec_varint(d, &n, why))
+		return false;
+	if (n > REPLAY_KEYFRAME_MAX || n > (uint64_t)(d->end - d->p))
+		return replay_dec_fail(why, "a keyframe lists more teams than it holds");
+	kf->teams = xgrow(kf->teams, &d->kf_cap[4], (size_t)n + 1, sizeof(*kf->teams));
+	kf->nteams = 0;
+	for (uint64_t i = 0; i < n; i++) {
+		struct replay_points *t = &kf->teams[kf->nteams];
+		uint64_t points;
+
+		if (!replay_dec_text(d, &t->team, why) || !replay_dec_varint(d, &points, why))
+			return false;
+		t->points = replay_unzigzag(points);
+		kf->nteams++;
+	}
+	rec->keyframe = kf;
 	return true;
 }
 
@@ -1112,8 +1340,13 @@ int replay_dec_next(struct replay_dec *d, struct replay_record *rec, char *err, 
 		return replay_dec_score(d, rec, &why) ? 1 : -1;
 	case REPLAY_REC_END:
 		return 1;
+	case REPLAY_KEYFRAME:
+		if (d->version < 4)
+			break;
+		return replay_dec_keyframe(d, rec, &why) ? 1 : -1;
 	default:
-		replay_dec_fail(&why, "unknown record type");
-		return -1;
+		break;
 	}
+	replay_dec_fail(&why, "unknown record type");
+	return -1;
 }

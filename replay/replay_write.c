@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +16,12 @@
 
 struct replay_chunk_ref {
 	uint64_t offset;
+	uint32_t zlen, rawlen, records;
 	sim_time_t first, last;
-	uint32_t records;
 };
+
+struct replay_writer;
+static struct replay_points *replay_writer_points(struct replay_writer *w, const char *team);
 
 struct replay_writer {
 	FILE *fp;
@@ -32,13 +36,19 @@ struct replay_writer {
 	uint8_t *zbuf;       /* compressed bytes of the chunk being written */
 	size_t zbuf_cap;
 	int error;           /* first errno of a failed write, 0: none */
+	bool keyframed;      /* the chunk being gathered has its keyframe */
+	struct replay_points *teams; /* each team's points so far */
+	size_t nteams, teams_cap;
+	replay_tap_fn tap;
+	void *tap_ctx;
 	/*
 	 * Chunks are deflated and written by a second thread while the
 	 * drill goes on encoding the next one: the drill hands a full
 	 * chunk over (job) and waits only if the previous one is not
 	 * written yet.  Under mu: job, job_full, quit, and what the
 	 * thread changes (chunks, offset, error, zbuf).  Without the
-	 * thread (it could not start) the drill writes its chunks itself.
+	 * thread (it could not start, or there is no file) the drill
+	 * writes its chunks itself.
 	 */
 	bool threaded, quit, job_full;
 	pthread_t thread;
@@ -48,6 +58,8 @@ struct replay_writer {
 	uint32_t job_records;
 	sim_time_t job_first, job_last;
 };
+
+static void replay_writer_start(struct replay_writer *w);
 
 /* The SHA-256 of a file's bytes; false with errno set. */
 static bool replay_hash_file(const char *path, uint8_t digest[SHA256_DIGEST_SIZE])
@@ -75,6 +87,10 @@ static bool replay_hash_file(const char *path, uint8_t digest[SHA256_DIGEST_SIZE
 
 static void replay_write_bytes(struct replay_writer *w, const void *p, size_t n)
 {
+	if (w->fp == NULL) {
+		w->offset += n;
+		return;
+	}
 	if (w->error)
 		return;
 	if (fwrite(p, 1, n, w->fp) != n)
@@ -96,8 +112,6 @@ static bool replay_add_file(struct strbuf *body, const char *path, char *err, si
 	strbuf_add(body, digest, sizeof(digest));
 	return true;
 }
-
-static void replay_writer_start(struct replay_writer *w);
 
 struct replay_writer *replay_writer_open(const char *path, const struct drill *d, const struct replay_origin *o,
 					 char *err, size_t errsize)
@@ -124,16 +138,18 @@ struct replay_writer *replay_writer_open(const char *path, const struct drill *d
 	strbuf_add(&body, rate, sizeof(rate));
 
 	w = xcalloc(1, sizeof(*w));
-	w->fp = fopen(path, "wb");
-	if (w->fp == NULL) {
+	w->fp = path ? fopen(path, "wb") : NULL;
+	if (path && w->fp == NULL) {
 		snprintf(err, errsize, "%s: %s", path, strerror(errno));
 		free(w);
 		w = NULL;
 		goto done;
 	}
-	w->path = xstrdup(path);
+	w->path = xstrdup(path ? path : "(no file)");
 	w->d = d;
 	replay_enc_init(&w->enc);
+	for (int i = 0; i < o->nteams; i++)
+		replay_writer_points(w, o->teams[i]);
 	memcpy(head, REPLAY_MAGIC, 8);
 	replay_put_u32(head + 8, REPLAY_VERSION);
 	replay_put_u32(head + 12, (uint32_t)body.len);
@@ -174,7 +190,8 @@ static void replay_deflate_chunk(struct replay_writer *w, const struct strbuf *r
 	replay_put_u32(head + 32, (uint32_t)crc32(0, w->zbuf, (uInt)zlen));
 	replay_put_u32(head + 36, (uint32_t)crc32(0, head, 32));
 	w->chunks = xgrow(w->chunks, &w->chunks_cap, w->nchunks + 1, sizeof(*w->chunks));
-	w->chunks[w->nchunks++] = (struct replay_chunk_ref){ w->offset, first, last, records };
+	w->chunks[w->nchunks++] = (struct replay_chunk_ref){ w->offset, (uint32_t)zlen, (uint32_t)raw->len,
+							     records, first, last };
 	replay_write_bytes(w, head, sizeof(head));
 	replay_write_bytes(w, w->zbuf, zlen);
 	/* A whole chunk reaches the file at once: a crash cuts between
@@ -223,12 +240,13 @@ static void replay_writer_drain(struct replay_writer *w)
 	pthread_mutex_unlock(&w->mu);
 }
 
-/* Start the writing thread; without it chunks are written inline. */
+/* Start the writing thread for a file; without it chunks are written
+ * inline. */
 static void replay_writer_start(struct replay_writer *w)
 {
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->cv, NULL);
-	w->threaded = pthread_create(&w->thread, NULL, replay_writer_thread, w) == 0;
+	w->threaded = w->fp != NULL && pthread_create(&w->thread, NULL, replay_writer_thread, w) == 0;
 }
 
 static void replay_writer_stop(struct replay_writer *w)
@@ -253,6 +271,16 @@ static void replay_write_chunk(struct replay_writer *w)
 
 	if (e->records == 0)
 		return;
+	w->keyframed = false;
+	if (w->fp == NULL) {
+		/* Nothing to write: the records went to the tap. */
+		w->chunks = xgrow(w->chunks, &w->chunks_cap, w->nchunks + 1, sizeof(*w->chunks));
+		w->chunks[w->nchunks++] = (struct replay_chunk_ref){ w->offset, 0, (uint32_t)e->out.len, e->records,
+								     e->first, e->clock };
+		w->offset += REPLAY_CHUNK_HEAD + e->out.len;
+		replay_enc_reset(e);
+		return;
+	}
 	if (!w->threaded) {
 		replay_deflate_chunk(w, &e->out, e->records, e->first, e->clock);
 		replay_enc_reset(e);
@@ -273,13 +301,81 @@ static void replay_write_chunk(struct replay_writer *w)
 	replay_enc_reset(e);
 }
 
+/* A team's points so far (added at 0 if new). */
+static struct replay_points *replay_writer_points(struct replay_writer *w, const char *team)
+{
+	for (size_t i = 0; i < w->nteams; i++)
+		if (strcmp(w->teams[i].team, team) == 0)
+			return &w->teams[i];
+	w->teams = xgrow(w->teams, &w->teams_cap, w->nteams + 1, sizeof(*w->teams));
+	w->teams[w->nteams] = (struct replay_points){ xstrdup(team), 0 };
+	return &w->teams[w->nteams++];
+}
+
+static unsigned *replay_states_of(const void *items, size_t n, size_t size, size_t state_off)
+{
+	unsigned *v = xcalloc(n + 1, sizeof(*v));
+
+	for (size_t i = 0; i < n; i++)
+		memcpy(&v[i], (const char *)items + i * size + state_off, sizeof(unsigned));
+	return v;
+}
+
+void replay_writer_keyframe(const struct replay_writer *w, struct replay_keyframe *kf)
+{
+	const struct drill *d = w->d;
+	const struct net *net = d->net;
+
+	memset(kf, 0, sizeof(*kf));
+	kf->clock = w->last;
+	kf->nhosts = (size_t)net->nhosts;
+	kf->hosts = replay_states_of(net->hosts, kf->nhosts, sizeof(*net->hosts), offsetof(struct net_host, state));
+	kf->naccounts = (size_t)net->naccounts;
+	kf->accounts = replay_states_of(net->accounts, kf->naccounts, sizeof(*net->accounts),
+					offsetof(struct net_account, state));
+	kf->nsystems = (size_t)net->nsystems;
+	kf->systems = replay_states_of(net->systems, kf->nsystems, sizeof(*net->systems),
+				       offsetof(struct net_system, state));
+	kf->nobjectives = d->nobjectives;
+	kf->objectives = xcalloc(d->nobjectives + 1, sizeof(*kf->objectives));
+	for (size_t i = 0; i < d->nobjectives; i++)
+		kf->objectives[i] = (struct replay_objective){ d->objectives[i].id, d->objectives[i].state,
+							       d->objectives[i].time };
+	kf->nteams = w->nteams;
+	kf->teams = xcalloc(w->nteams + 1, sizeof(*kf->teams));
+	memcpy(kf->teams, w->teams, w->nteams * sizeof(*kf->teams));
+}
+
 /* The clock a record is written with: t, or the last record's if that
- * is later (the clock never goes back). */
+ * is later (the clock never goes back).  A record that begins a chunk
+ * is preceded by the chunk's keyframe. */
 static sim_time_t replay_write_clock(struct replay_writer *w, sim_time_t t)
 {
 	if (t > w->last)
 		w->last = t;
+	if (!w->keyframed && w->fp) {
+		struct replay_keyframe kf;
+
+		replay_writer_keyframe(w, &kf);
+		replay_enc_keyframe(&w->enc, w->last, &kf);
+		replay_keyframe_free(&kf);
+	}
+	w->keyframed = true;
 	return w->last;
+}
+
+/* Hand a record to the tap, before it counts (a score change's points
+ * are in the keyframes after it). */
+static void replay_write_tap(struct replay_writer *w, const struct replay_record *rec)
+{
+	if (w->tap)
+		w->tap(w->tap_ctx, rec);
+}
+
+void replay_writer_tap(struct replay_writer *w, replay_tap_fn fn, void *ctx)
+{
+	w->tap = fn;
+	w->tap_ctx = ctx;
 }
 
 /* The timeline entries recorded since the last record, each at its own
@@ -290,18 +386,27 @@ static void replay_write_entries(struct replay_writer *w)
 
 	for (; w->entries_done < d->nentries; w->entries_done++) {
 		const struct drill_entry *de = &d->entries[w->entries_done];
-		struct replay_entry en = { de->time, de->kind, de->ok, de->actor, de->what, de->target, de->detail };
+		struct replay_record rec = { .type = REPLAY_REC_ENTRY };
 
-		replay_enc_entry(&w->enc, replay_write_clock(w, de->time), &en);
+		rec.entry = (struct replay_entry){ de->time, de->kind, de->ok, de->actor, de->what, de->target, de->detail,
+						   de->technique ? de->technique : "" };
+		rec.clock = replay_write_clock(w, de->time);
+		replay_write_tap(w, &rec);
+		replay_enc_entry(&w->enc, rec.clock, &rec.entry);
 	}
 }
 
 void replay_writer_event(void *writer, const struct event *ev, enum sensor_type type)
 {
 	struct replay_writer *w = writer;
+	struct replay_record rec = { .type = REPLAY_REC_EVENT };
 
 	replay_write_entries(w);
-	replay_enc_event(&w->enc, replay_write_clock(w, w->d->now), ev, type);
+	rec.clock = replay_write_clock(w, w->d->now);
+	rec.ev = *ev;
+	rec.sensor_type = type;
+	replay_write_tap(w, &rec);
+	replay_enc_event(&w->enc, rec.clock, ev, type);
 	w->events++;
 	if (w->enc.out.len >= REPLAY_WRITE_CHUNK)
 		replay_write_chunk(w);
@@ -310,14 +415,19 @@ void replay_writer_event(void *writer, const struct event *ev, enum sensor_type 
 void replay_writer_score(void *writer, const struct score_row *row)
 {
 	struct replay_writer *w = writer;
-	struct replay_score sc = { row->time, row->team, row->component, row->points, row->reason,
-				   row->expectation, REPLAY_EXPECT_NONE };
+	struct replay_record rec = { .type = REPLAY_SCORE };
+	struct replay_score *sc = &rec.score;
 
+	*sc = (struct replay_score){ row->time, row->team, row->component, row->points, row->reason,
+				     row->expectation, REPLAY_EXPECT_NONE };
 	/* As the exercise store settles it: met for any points. */
 	if (row->expectation[0])
-		sc.status = row->points > 0 ? REPLAY_EXPECT_MET : REPLAY_EXPECT_MISSED;
+		sc->status = row->points > 0 ? REPLAY_EXPECT_MET : REPLAY_EXPECT_MISSED;
 	replay_write_entries(w);
-	replay_enc_score(&w->enc, replay_write_clock(w, w->d->now), &sc);
+	rec.clock = replay_write_clock(w, w->d->now);
+	replay_write_tap(w, &rec);
+	replay_enc_score(&w->enc, rec.clock, sc);
+	replay_writer_points(w, row->team)->points += row->points;
 	if (w->enc.out.len >= REPLAY_WRITE_CHUNK)
 		replay_write_chunk(w);
 }
@@ -341,12 +451,15 @@ int replay_writer_sync(struct replay_writer *w, char *err, size_t errsize)
 int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, size_t errsize)
 {
 	struct strbuf index = { 0 };
+	struct replay_record end = { .type = REPLAY_REC_END };
 	uint8_t b[REPLAY_INDEX_ENTRY];
 	uint64_t at;
 	int status;
 
 	replay_write_entries(w);
-	replay_enc_end(&w->enc, replay_write_clock(w, w->d->now));
+	end.clock = replay_write_clock(w, w->d->now);
+	replay_write_tap(w, &end);
+	replay_enc_end(&w->enc, end.clock);
 	replay_write_chunk(w);
 	replay_writer_stop(w);
 	at = w->offset;
@@ -355,9 +468,11 @@ int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, siz
 	strbuf_add(&index, b, 4);
 	for (size_t i = 0; i < w->nchunks; i++) {
 		replay_put_u64(b, w->chunks[i].offset);
-		replay_put_u64(b + 8, (uint64_t)w->chunks[i].first);
-		replay_put_u64(b + 16, (uint64_t)w->chunks[i].last);
-		replay_put_u32(b + 24, w->chunks[i].records);
+		replay_put_u32(b + 8, w->chunks[i].zlen);
+		replay_put_u32(b + 12, w->chunks[i].rawlen);
+		replay_put_u32(b + 16, w->chunks[i].records);
+		replay_put_u64(b + 20, (uint64_t)w->chunks[i].first);
+		replay_put_u64(b + 28, (uint64_t)w->chunks[i].last);
 		strbuf_add(&index, b, REPLAY_INDEX_ENTRY);
 	}
 	replay_put_u32(b, (uint32_t)crc32(0, (const Bytef *)index.buf, (uInt)index.len));
@@ -367,13 +482,16 @@ int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, siz
 	strbuf_add(&index, b, REPLAY_TRAILER);
 	replay_write_bytes(w, index.buf, index.len);
 	strbuf_free(&index);
-	if (fclose(w->fp) != 0 && w->error == 0)
+	if (w->fp && fclose(w->fp) != 0 && w->error == 0)
 		w->error = errno;
 	status = replay_writer_report(w, err, errsize);
 	if (bytes)
 		*bytes = w->offset;
 	replay_enc_free(&w->enc);
 	strbuf_free(&w->job);
+	for (size_t i = 0; i < w->nteams; i++)
+		free((char *)w->teams[i].team);
+	free(w->teams);
 	free(w->chunks);
 	free(w->zbuf);
 	free(w->path);

@@ -5,7 +5,10 @@
  * record, and every score change (a score listener), and encodes it
  * (replay_record.h) into a buffer of at least
  * REPLAY_WRITE_CHUNK bytes, which it deflates and appends as one chunk
- * once full, never one write per record.  The drill's timeline entries
+ * once full, never one write per record.  Each chunk begins with a
+ * keyframe: the hosts', accounts', systems' and objectives' states as the
+ * drill holds them when the chunk's first record is written, and each
+ * team's points from the score changes written before it.  The drill's timeline entries
  * (attack steps, team actions, messages, objectives, errors) are read
  * from the drill as they appear, so they land between the records they
  * came between.  Closing writes the end mark, the last chunk, the index
@@ -27,11 +30,12 @@
 
 #include "drill.h"
 #include "event.h"
+#include "replay_record.h"
 #include "score.h"
 #include "sensor.h"
 
 /* Encoded bytes gathered before a chunk is compressed. */
-#define REPLAY_WRITE_CHUNK (256 * 1024)
+#define REPLAY_WRITE_CHUNK (2 * 1024 * 1024)
 
 /* What the header says of the drill besides what the drill knows. */
 struct replay_origin {
@@ -49,7 +53,8 @@ struct replay_writer;
  * Create (truncate) path and write the header for drill d (which must
  * outlive the writer: its clock and timeline are read as records come).
  * The scenario and network files are hashed now.  NULL with a message
- * naming the file in err.
+ * naming the file in err.  A NULL path writes no file: the records go
+ * only to the tap (replay --verify).
  */
 struct replay_writer *replay_writer_open(const char *path, const struct drill *d, const struct replay_origin *o,
 					 char *err, size_t errsize);
@@ -65,6 +70,16 @@ int replay_writer_sync(struct replay_writer *w, char *err, size_t errsize);
  * *bytes (if not NULL) gets the file's size.  0, or -1 with the first
  * error in err. */
 int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, size_t errsize);
+
+/* Hears every record as it is written (not the keyframes), before it
+ * counts: the strings and arrays only live through the call. */
+typedef void (*replay_tap_fn)(void *ctx, const struct replay_record *rec);
+void replay_writer_tap(struct replay_writer *w, replay_tap_fn fn, void *ctx);
+/* The keyframe a chunk beginning now would get: the model's state and
+ * each team's points from the score changes written so far; its arrays
+ * are the caller's (replay_keyframe_free), its strings the drill's and
+ * the writer's. */
+void replay_writer_keyframe(const struct replay_writer *w, struct replay_keyframe *kf);
 
 /* Sensor records written and the file's bytes so far. */
 uint64_t replay_writer_events(const struct replay_writer *w);

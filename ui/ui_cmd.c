@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ui_i18n.h"
+#include "ui_wc.h"
 
 #define UI_CMD_ARGS 8
 
@@ -29,7 +30,7 @@ static int ui_cmd_live(struct ui_model *m)
 static int ui_cmd_pause(struct ui_model *m, int argc, char **argv, const char *rest)
 {
 	(void)argc, (void)argv, (void)rest;
-	if (ui_cmd_live(m) != 0)
+	if (ui_wc_seat(m) != 0 || ui_cmd_live(m) != 0)
 		return -1;
 	if (m->pace.paused) {
 		ui_model_say(m, _("The drill is already paused."));
@@ -45,7 +46,7 @@ static int ui_cmd_pause(struct ui_model *m, int argc, char **argv, const char *r
 static int ui_cmd_resume(struct ui_model *m, int argc, char **argv, const char *rest)
 {
 	(void)argc, (void)argv, (void)rest;
-	if (ui_cmd_live(m) != 0)
+	if (ui_wc_seat(m) != 0 || ui_cmd_live(m) != 0)
 		return -1;
 	if (!m->pace.paused) {
 		ui_model_say(m, _("The drill is already running."));
@@ -64,6 +65,8 @@ static int ui_cmd_speed(struct ui_model *m, int argc, char **argv, const char *r
 	int speed = 0;
 
 	(void)rest;
+	if (ui_wc_seat(m) != 0)
+		return -1;
 	if (argc != 2) {
 		ui_model_error(m, _("usage: %s"), "speed 1|2|5|10|60");
 		return -1;
@@ -89,31 +92,10 @@ static int ui_cmd_speed(struct ui_model *m, int argc, char **argv, const char *r
 	return 0;
 }
 
-static int ui_cmd_inject(struct ui_model *m, int argc, char **argv, const char *rest)
-{
-	if (argc < 3) {
-		ui_model_error(m, _("usage: %s"), "inject TEAM|all TEXT");
-		return -1;
-	}
-	if (strcmp(argv[1], m->team) != 0 && strcmp(argv[1], "all") != 0) {
-		ui_model_error(m, _("There is no team '%s' in this drill: write to %s or all."), argv[1], m->team);
-		return -1;
-	}
-	if (ui_cmd_live(m) != 0)
-		return -1;
-	/* rest starts at the team word; the message is what follows it. */
-	rest += strlen(argv[1]);
-	while (*rest == ' ')
-		rest++;
-	ui_cmd_record(m, "message", argv[1], rest);
-	ui_model_say(m, _("Message sent to %s."), argv[1]);
-	return 0;
-}
-
 static int ui_cmd_end(struct ui_model *m, int argc, char **argv, const char *rest)
 {
 	(void)argc, (void)argv, (void)rest;
-	if (ui_cmd_live(m) != 0)
+	if (ui_wc_seat(m) != 0 || ui_cmd_live(m) != 0)
 		return -1;
 	ui_model_ask(m, UI_CONFIRM_END);
 	return 0;
@@ -226,7 +208,7 @@ static int ui_cmd_view(struct ui_model *m, int argc, char **argv, const char *re
 			return 0;
 		}
 	}
-	ui_model_error(m, _("usage: %s"), "view alerts|feed|network|timeline");
+	ui_model_error(m, _("usage: %s"), "view alerts|feed|network|timeline|score");
 	return -1;
 }
 
@@ -235,14 +217,19 @@ static const struct ui_cmd ui_cmds[] = {
 	{ "resume", UI_ARG_NONE, "resume", N_("resume the drill"), ui_cmd_resume },
 	{ "speed", UI_ARG_SPEED, "speed 1|2|5|10|60", N_("simulated seconds a second"),
 	  ui_cmd_speed },
-	{ "inject", UI_ARG_TEAM, "inject TEAM|all TEXT", N_("message to a team"),
-	  ui_cmd_inject },
+	{ "msg", UI_ARG_TEAM, "msg TEAM|all TEXT", N_("message to a team"), ui_wc_msg },
+	{ "inject", UI_ARG_TEAM, "inject TEAM|all TEXT", N_("message to a team"), ui_wc_msg },
+	{ "hint", UI_ARG_TEAM, "hint TEAM TEXT", N_("a hint to a team (-5 points)"), ui_wc_hint },
+	{ "mark", UI_ARG_MARK, "mark TEAM EXPECTATION met|missed [NOTE]", N_("settle an expectation"),
+	  ui_wc_mark },
+	{ "event", UI_ARG_EVENT, "event SENSOR FROM TO[:PORT] TEXT", N_("write an event on a sensor"),
+	  ui_wc_event },
 	{ "end", UI_ARG_NONE, "end", N_("end the drill (asks first)"), ui_cmd_end },
 	{ "filter", UI_ARG_FILTER, "filter sensor|host|text VALUE | clear", N_("filter the feed"),
 	  ui_cmd_filter },
 	{ "search", UI_ARG_NONE, "search TEXT", N_("search the feed (also /)"), ui_cmd_search },
 	{ "show", UI_ARG_HOST, "show HOST", N_("select a host"), ui_cmd_show },
-	{ "view", UI_ARG_PANE, "view alerts|feed|network|timeline", N_("switch pane (1 2 3 4)"), ui_cmd_view },
+	{ "view", UI_ARG_PANE, "view alerts|feed|network|timeline|score", N_("switch pane (1 to 5)"), ui_cmd_view },
 	{ "help", UI_ARG_NONE, "help", N_("this help (also ?)"), ui_cmd_help },
 	{ "quit", UI_ARG_NONE, "quit", N_("leave (also q)"), ui_cmd_quit },
 };
@@ -263,7 +250,7 @@ int ui_cmd_words(struct ui_complete_word out[UI_CMD_MAX])
 }
 
 /* A team command: the same path as a scripted action. */
-static int ui_cmd_action(struct ui_model *m, const char *line)
+int ui_cmd_team_action(struct ui_model *m, const char *line, const char *team)
 {
 	const struct drill_entry *done = NULL;
 	struct action a;
@@ -277,7 +264,7 @@ static int ui_cmd_action(struct ui_model *m, const char *line)
 	if (ui_cmd_live(m) != 0)
 		return -1;
 	a.time = m->drill->now;
-	snprintf(a.team, sizeof(a.team), "%s", m->team);
+	snprintf(a.team, sizeof(a.team), "%s", team);
 	/* Queued now and run at once: the same path as a scripted action
 	 * (the store's hook, the drill's checks, the timeline). */
 	before = m->drill->nentries;
@@ -300,7 +287,7 @@ static int ui_cmd_action(struct ui_model *m, const char *line)
 	}
 	ui_tree_summarise(&m->tree, m->drill->net);
 	ui_view_elapsed(a.time, elapsed, sizeof(elapsed));
-	ui_model_say(m, _("%s: done by %s at %s."), command, m->team, elapsed);
+	ui_model_say(m, _("%s: done by %s at %s."), command, team, elapsed);
 	m->dirty |= UI_DIRTY_NET | UI_DIRTY_TIMELINE | UI_DIRTY_ALERTS | UI_DIRTY_LAYOUT;
 	return 0;
 }
@@ -331,15 +318,9 @@ int ui_cmd_run(struct ui_model *m, const char *line)
 			return ui_cmds[i].exec(m, argc, argv, rest);
 	/* Anything else is the team's: the action language, with its
 	 * Vietnamese command words. */
-	{
-		struct action a;
-		char err[300];
-
-		if (action_parse(m->drill->net, argv[0], &a, err, sizeof(err)) != 0 &&
-		    strncmp(err, "unknown command", 15) == 0) {
-			ui_model_error(m, _("Unknown command '%s'. Press ? for the list of commands."), argv[0]);
-			return -1;
-		}
+	if (action_command_word(argv[0]) < 0) {
+		ui_model_error(m, _("Unknown command '%s'. Press ? for the list of commands."), argv[0]);
+		return -1;
 	}
-	return ui_cmd_action(m, line);
+	return ui_cmd_team_action(m, line, m->team);
 }

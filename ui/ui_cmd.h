@@ -33,6 +33,11 @@ const struct ui_cmd *ui_cmd_table(int *n);
 #define UI_CMD_MAX 24
 int ui_cmd_words(struct ui_complete_word out[UI_CMD_MAX]);
 
+/* A command of the action language taken as team's action: queued and
+ * run at once, the same path as a scripted one; 0, or -1 after saying
+ * why. */
+int ui_cmd_team_action(struct ui_model *m, const char *line, const char *team);
+
 /* Run one command line; 0, or -1 after reporting the error. */
 int ui_cmd_run(struct ui_model *m, const char *line);
 

@@ -212,6 +212,7 @@ static void ui_console_args(const struct ui_complete_ctx *c, struct ui_candidate
 {
 	static const char *const speeds[] = { "1", "2", "5", "10", "60" };
 	static const char *const filters[] = { "sensor", "host", "text", "clear" };
+	static const char *const verdicts[] = { "met", "missed" };
 
 	switch (arg) {
 	case UI_ARG_HOST:
@@ -236,6 +237,20 @@ static void ui_console_args(const struct ui_complete_ctx *c, struct ui_candidate
 		else if (nw == 2 && strcmp(w[1], "sensor") == 0)
 			ui_sensors(k, c->net);
 		else if (nw == 2 && strcmp(w[1], "host") == 0)
+			ui_hosts(k, c->net);
+		break;
+	case UI_ARG_MARK:
+		if (nw == 1)
+			ui_candidates_of(k, c->teams, c->nteams);
+		else if (nw == 2)
+			ui_candidates_of(k, c->expects, c->nexpects);
+		else if (nw == 3)
+			ui_candidates_of(k, verdicts, 2);
+		break;
+	case UI_ARG_EVENT:
+		for (int i = 0; nw == 1 && i < c->net->nsensors; i++)
+			ui_candidate(k, c->net->sensors[i].id); /* a sensor, not a type */
+		if (nw == 2 || nw == 3)
 			ui_hosts(k, c->net);
 		break;
 	case UI_ARG_NONE:
@@ -268,15 +283,25 @@ int ui_complete_line(const struct ui_complete_ctx *c, struct ui_line *l, char li
 		for (int i = 0; i < c->ncommands; i++)
 			ui_candidate(&k, c->commands[i].name);
 		action_verb_list(verbs, sizeof(verbs));
-		for (char *p = strtok(verbs, ", "); p && nverbs < 32; p = strtok(NULL, ", "))
-			verb_words[nverbs++] = p;
+		for (char *p = strtok(verbs, ", "); p && nverbs < 32; p = strtok(NULL, ", ")) {
+			bool own = false;
+
+			for (int i = 0; i < c->ncommands; i++)
+				own |= strcmp(c->commands[i].name, p) == 0;
+			if (!own) /* a word both have is listed once */
+				verb_words[nverbs++] = p;
+		}
 		ui_candidates_of(&k, (const char *const *)verb_words, nverbs);
-	} else if ((verb = action_verb_find(w[0])) >= 0) {
-		ui_action_args(c, &k, verb, w, nw);
 	} else {
-		for (int i = 0; i < c->ncommands; i++)
-			if (strcmp(c->commands[i].name, w[0]) == 0)
-				ui_console_args(c, &k, c->commands[i].arg, w, nw);
+		/* A console word first: the white cell's hint takes a team. */
+		int i = 0;
+
+		while (i < c->ncommands && strcmp(c->commands[i].name, w[0]) != 0)
+			i++;
+		if (i < c->ncommands)
+			ui_console_args(c, &k, c->commands[i].arg, w, nw);
+		else if ((verb = action_verb_find(w[0])) >= 0)
+			ui_action_args(c, &k, verb, w, nw);
 	}
 	if (k.count == 0)
 		return 0;

@@ -25,6 +25,8 @@ enum ui_complete_arg {
 	UI_ARG_SPEED,
 	UI_ARG_FILTER, /* sensor|host|text|clear, then a sensor or a host */
 	UI_ARG_PANE,
+	UI_ARG_MARK,  /* a team, an expectation, met|missed */
+	UI_ARG_EVENT, /* a sensor, then hosts for the two ends */
 };
 
 struct ui_complete_word {
@@ -41,9 +43,13 @@ struct ui_complete_ctx {
 	int nteams;
 	const char *const *panes;
 	int npanes;
+	const char *const *expects; /* the scenario's expectation ids */
+	int nexpects;
 };
 
 #define UI_COMPLETE_LIST 200
+/* Expectation ids completed, at most. */
+#define UI_COMPLETE_EXPECTS 32
 
 /*
  * Complete the word before the cursor: to the longest prefix the

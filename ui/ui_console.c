@@ -8,12 +8,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "score.h"
 #include "ui_cmd.h"
 #include "ui_complete.h"
 #include "ui_draw.h"
 #include "ui_i18n.h"
 #include "ui_model.h"
 #include "ui_text.h"
+#include "ui_wc.h"
 #include "xmalloc.h"
 
 /* Wall time the drill may take per loop before the screen is drawn. */
@@ -97,15 +99,17 @@ static void ui_run_line(struct ui_model *m, const char *prefix)
 static void ui_complete_key(struct ui_model *m)
 {
 	struct ui_complete_word words[UI_CMD_MAX];
-	const char *teams[] = { m->team, "all" };
+	const char *teams[UI_WC_TEAMS], *expects[UI_COMPLETE_EXPECTS];
 	const char *panes[UI_PANE_COUNT];
-	struct ui_complete_ctx c = { m->drill->net, m->drill->alerts, words, ui_cmd_words(words), teams, 2,
-				     panes, UI_PANE_COUNT };
+	struct ui_complete_ctx c = { m->drill->net, m->drill->alerts, words, ui_cmd_words(words), teams,
+				     ui_wc_teams(m, teams, true), panes, UI_PANE_COUNT, expects, 0 };
 	char list[UI_COMPLETE_LIST];
 	int n;
 
 	for (int p = 0; p < UI_PANE_COUNT; p++)
 		panes[p] = ui_model_pane_word((enum ui_pane)p);
+	for (size_t i = 0; i < m->drill->nexpects && c.nexpects < UI_COMPLETE_EXPECTS; i++)
+		expects[c.nexpects++] = m->drill->expects[i].id;
 	n = ui_complete_line(&c, &m->line, list);
 	if (n == 0)
 		ui_model_error(m, _("Nothing to complete here."));
@@ -257,6 +261,14 @@ static void ui_key_scroll(struct ui_model *m, int delta)
 			m->timeline_back = 0;
 		m->dirty |= UI_DIRTY_TIMELINE;
 		break;
+	case UI_PANE_SCORE:
+		m->score_back -= delta;
+		if (m->score_back < 0)
+			m->score_back = 0;
+		if (m->score && m->score_back > score_nrows(m->score))
+			m->score_back = score_nrows(m->score);
+		m->dirty |= UI_DIRTY_SCORE;
+		break;
 	case UI_PANE_COUNT:
 		break;
 	}
@@ -349,10 +361,54 @@ static void ui_key_normal(struct ui_model *m, int r, wint_t k)
 	}
 }
 
+/* A click: on a tab, that pane; on an alert or a host, select it (a
+ * click on the selected site opens or closes it). */
+static void ui_click(struct ui_model *m, int y, int x)
+{
+	const int body_y = 2;
+
+	if (y == 1) {
+		for (int p = 0; p < UI_PANE_COUNT; p++)
+			if (x < m->tab_end[p]) {
+				ui_model_set_pane(m, (enum ui_pane)p);
+				return;
+			}
+		return;
+	}
+	if (y < body_y || y >= LINES - 2)
+		return;
+	if (m->pane == UI_PANE_ALERTS && y > body_y) {
+		int n = alerts_count(m->drill->alerts), row = m->alert_top + (y - body_y - 1);
+
+		if (row < n && y < LINES - 3) {
+			m->alert_sel = row == 0 ? -1 : n - 1 - row;
+			m->dirty |= UI_DIRTY_ALERTS;
+		}
+	} else if (m->pane == UI_PANE_NETWORK && x < m->tree_cols) {
+		int row = m->tree.top + (y - body_y);
+
+		if (row < m->tree.nrows) {
+			if (row == m->tree.selected)
+				ui_tree_toggle(&m->tree);
+			else
+				m->tree.selected = row;
+			m->dirty |= UI_DIRTY_NET;
+		}
+	}
+}
+
 static void ui_key(struct ui_model *m, int r, wint_t k)
 {
 	if (r == KEY_CODE_YES && k == KEY_RESIZE) {
 		m->dirty |= UI_DIRTY_LAYOUT;
+		return;
+	}
+	if (r == KEY_CODE_YES && k == KEY_MOUSE) {
+		MEVENT ev;
+
+		if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) && !m->help &&
+		    m->mode == UI_MODE_NORMAL)
+			ui_click(m, ev.y, ev.x);
 		return;
 	}
 	if (m->help) {
@@ -377,6 +433,46 @@ static void ui_key(struct ui_model *m, int r, wint_t k)
 	}
 }
 
+/* Draw what is dirty, counting frames; the loop listens for keys from
+ * the end of a frame. */
+static void ui_console_frame(struct ui_model *m)
+{
+	unsigned dirty = m->dirty;
+
+	m->wall = ui_wall_us();
+	ui_draw(m);
+	if (dirty != 0 && dirty != m->dirty)
+		m->stats.frames++;
+	if ((dirty & UI_DIRTY_FEED) && !(m->dirty & UI_DIRTY_FEED))
+		m->stats.feed_draws++;
+}
+
+static void ui_console_key_stats(struct ui_model *m, int keys, int64_t listened)
+{
+	int64_t wait = ui_wall_us() - listened;
+
+	m->stats.keys += (uint64_t)keys;
+	m->stats.key_batches++;
+	m->stats.key_wait_us += wait;
+	if (wait > m->stats.key_wait_max_us)
+		m->stats.key_wait_max_us = wait;
+}
+
+static void ui_console_print_stats(const struct ui_model *m, FILE *out)
+{
+	double secs = (double)(ui_wall_us() - m->stats.started_us) / 1e6;
+
+	if (secs <= 0)
+		secs = 1e-6;
+	fprintf(out, "irdrill: console: %.1f s, %llu frames (%.1f/s), feed drawn %llu times (%.1f/s), %llu loops; "
+		"%llu keys, answered within %.1f ms on average, %.1f ms at most; %llu records\n", secs,
+		(unsigned long long)m->stats.frames, (double)m->stats.frames / secs,
+		(unsigned long long)m->stats.feed_draws, (double)m->stats.feed_draws / secs,
+		(unsigned long long)m->stats.loops, (unsigned long long)m->stats.keys,
+		m->stats.key_batches ? (double)m->stats.key_wait_us / (double)m->stats.key_batches / 1000.0 : 0.0,
+		(double)m->stats.key_wait_max_us / 1000.0, (unsigned long long)m->drill->records);
+}
+
 int ui_console_run(struct drill *d, const struct ui_console_options *o)
 {
 	struct ui_model *m;
@@ -397,30 +493,64 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	/* Clicks only: a press selects at once; the terminal's own text
+	 * selection stays on Shift. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	mouseinterval(0);
 	ui_draw_init(has_colors() && !(no_colour && *no_colour));
 
 	m = xcalloc(1, sizeof(*m));
 	ui_model_init(m, d, o->team, o->vi, o->speed, ui_wall_us());
 	m->score = o->score;
-	ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));
+	m->white_cell = !o->team_seat;
+	m->stats.started_us = ui_wall_us();
+	if (m->white_cell)
+		ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));
+	else
+		ui_model_say(m, _("Drill started: you sit as team %s. Press ? for keys and commands."), m->team);
 	while (!m->quit && !ui_stop) {
-		int r;
-		wint_t k;
+		int64_t listened;
+		int keys = 0;
+		bool waiting;
 
+		m->stats.loops++;
 		ui_model_advance(m, ui_wall_us(), UI_BUDGET_US, ui_wall_us);
-		ui_draw(m);
-		timeout(UI_POLL_MS);
+		ui_console_frame(m);
+		/* Behind the paced clock, look at the keys and go on at once. */
+		waiting = m->pace.paused || m->ended || m->drill->now >= pace_target(&m->pace, ui_wall_us());
+		timeout(waiting ? UI_POLL_MS : 0);
 		for (int i = 0; i < UI_KEYS_PER_FRAME && !m->quit; i++) {
+			int r;
+			wint_t k;
+
 			r = get_wch(&k);
-			if (r == ERR)
+			if (r == ERR) {
+				/* Nothing waits from here on. */
+				if (keys == 0)
+					m->stats.listened_us = ui_wall_us();
 				break;
+			}
 			m->wall = ui_wall_us();
+			/* Waiting for it, the key came just now; else it may have
+			 * come at any time since the loop last listened. */
+			if (i == 0 && waiting)
+				m->stats.listened_us = m->wall;
 			ui_key(m, r, k);
+			keys++;
 			timeout(0);
 		}
+		if (keys == 0)
+			continue;
+		/* A key may have waited since the loop last found none: through
+		 * the drill's slice and a frame.  Its answer is drawn now. */
+		listened = m->stats.listened_us;
+		ui_console_frame(m);
+		ui_console_key_stats(m, keys, listened);
 	}
 	ui_restore_at_exit();
 	delscreen(screen);
+	if (getenv("IRDRILL_UI_STATS") && *getenv("IRDRILL_UI_STATS"))
+		ui_console_print_stats(m, stderr);
 	ui_model_free(m);
 	free(m);
 	return 0;

@@ -7,7 +7,11 @@
  * become commands (ui_cmd_run) or move a selection.  The terminal is
  * given back on every way out: leaving, Ctrl-C, SIGTERM/SIGHUP, and a
  * crash (the fatal-signal handler ends curses before the default action
- * runs).  Depends on ncursesw and the other ui units.
+ * runs).  Keys are answered with a frame of their own, before the drill
+ * runs on.  With IRDRILL_UI_STATS set in the environment, the console
+ * prints on leaving how it kept up: frames and feed frames a second, keys,
+ * and the longest a key waited for its frame.
+ * Depends on ncursesw and the other ui units.
  */
 #ifndef UI_CONSOLE_H
 #define UI_CONSOLE_H
@@ -21,7 +25,8 @@ struct ui_console_options {
 	const char *team;
 	bool vi;   /* Vietnamese */
 	int speed; /* simulated seconds per wall second */
-	const struct score *score; /* the team's points on the top bar; NULL: none */
+	struct score *score; /* the points on the top bar, the score pane, marks; NULL: none */
+	bool team_seat; /* the team's seat alone (run --as TEAM), not the white cell's */
 };
 
 /* Whether the console can run here: stdin and stdout are terminals. */

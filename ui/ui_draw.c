@@ -2,12 +2,15 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "score.h"
 #include "ui_cmd.h"
 #include "ui_i18n.h"
+#include "ui_score.h"
 #include "ui_text.h"
+#include "xmalloc.h"
 
 enum { UI_PAIR_BAR = 1, UI_PAIR_OK, UI_PAIR_BAD, UI_PAIR_WARN, UI_PAIR_INFO, UI_PAIR_TAB, UI_PAIR_PAUSED };
 
@@ -74,6 +77,8 @@ static void ui_draw_top(struct ui_model *m, int cols)
 		snprintf(speed, sizeof(speed), "%s", _("OVER"));
 	else if (m->pace.paused)
 		snprintf(speed, sizeof(speed), "%s", _("PAUSED"));
+	else if (m->pace.speed == PACE_SPEED_MAX)
+		snprintf(speed, sizeof(speed), "\xc3\x97%s", _("max")); /* as fast as it goes */
 	else
 		snprintf(speed, sizeof(speed), "\xc3\x97%d", m->pace.speed); /* ×N */
 	/* The clock, the speed, the team and its points always show whole;
@@ -120,6 +125,7 @@ static void ui_draw_tabs(struct ui_model *m, int cols)
 		else
 			snprintf(tab, sizeof(tab), " %d %s ", p + 1, ui_model_pane_title((enum ui_pane)p));
 		x += ui_put(1, x, cols - x, tab, a, false);
+		m->tab_end[p] = x;
 		x += ui_put(1, x, cols - x, " ", A_NORMAL, false);
 	}
 	right[0] = '\0';
@@ -385,6 +391,7 @@ static void ui_draw_network(struct ui_model *m, int y, int x, int h, int w)
 {
 	int tw = w >= 100 ? w / 2 : w * 11 / 20;
 
+	m->tree_cols = x + tw;
 	ui_draw_tree(m, y, x, h, tw, true);
 	for (int r = 0; r < h; r++)
 		ui_put(y + r, x + tw, 1, "\xe2\x94\x82", A_DIM, false);
@@ -426,15 +433,34 @@ static attr_t ui_entry_attr(const struct drill_entry *e)
 	return A_NORMAL;
 }
 
+/* The entries a team's seat sees, as indexes into the timeline; the
+ * count.  *out is allocated. */
+static size_t ui_draw_seen(const struct ui_model *m, size_t **out)
+{
+	size_t n = ui_view_entries(&m->view), k = 0, *v = xcalloc(n + 1, sizeof(*v));
+
+	for (size_t i = 0; i < n; i++)
+		if (ui_model_sees(m, ui_view_entry(&m->view, i)))
+			v[k++] = i;
+	*out = v;
+	return k;
+}
+
 static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 {
 	const struct ui_view *v = &m->view;
 	size_t nobj = ui_view_objectives(v), n = ui_view_entries(v);
 	int row = y, list_h, first;
 	char buf[2400], text[2048], elapsed[SIMCLOCK_ELAPSED_SIZE];
+	size_t *seen = NULL; /* a team's seat: the entries it sees */
 
 	ui_clear_rect(y, x, h, w);
-	ui_put(row++, x, w, _("Objectives (ground truth, white cell only)"), A_BOLD, true);
+	if (!m->white_cell) { /* a team sees its own part of the timeline */
+		nobj = 0;
+		n = ui_draw_seen(m, &seen);
+	} else {
+		ui_put(row++, x, w, _("Objectives (ground truth, white cell only)"), A_BOLD, true);
+	}
 	for (size_t i = 0; i < nobj && row < y + h / 2; i++) {
 		const struct drill_objective *o = ui_view_objective(v, i);
 		const char *state = o->state == OBJECTIVE_ACHIEVED ? _("achieved") :
@@ -449,8 +475,10 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	}
 	ui_put(row++, x, w, _("Timeline"), A_BOLD, true);
 	list_h = y + h - row;
-	if (list_h <= 0)
+	if (list_h <= 0) {
+		free(seen);
 		return;
+	}
 	if (m->timeline_back > (int)n - list_h)
 		m->timeline_back = (int)n - list_h > 0 ? (int)n - list_h : 0;
 	first = (int)n - list_h - m->timeline_back;
@@ -459,7 +487,7 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 	if (n == 0)
 		ui_put(row, x, w, _("Nothing has happened yet."), A_DIM, true);
 	for (int i = first; i < (int)n && row < y + h; i++) {
-		const struct drill_entry *e = ui_view_entry(v, (size_t)i);
+		const struct drill_entry *e = ui_view_entry(v, seen ? seen[i] : (size_t)i);
 		int cx = x;
 
 		ui_view_elapsed(e->time, elapsed, sizeof(elapsed));
@@ -478,6 +506,7 @@ static void ui_draw_timeline(struct ui_model *m, int y, int x, int h, int w)
 		cx += ui_put(row, cx, w - (cx - x), " ", A_NORMAL, false);
 		ui_put(row++, cx, w - (cx - x), buf, A_NORMAL, true);
 	}
+	free(seen);
 }
 
 /* ---- alerts ---------------------------------------------------------- */
@@ -515,6 +544,7 @@ static void ui_draw_alerts(struct ui_model *m, int y, int x, int h, int w)
 	 * new ones arrive above. */
 	sel = m->alert_sel < 0 ? 0 : n - 1 - m->alert_sel;
 	top = sel >= list_h ? sel - list_h + 1 : 0;
+	m->alert_top = top;
 	for (int r = 0; r < list_h && top + r < n; r++) {
 		const struct alert *a = ui_view_alert(&m->view, n - 1 - (top + r));
 		bool selected = top + r == sel;
@@ -553,6 +583,7 @@ static const struct {
 	[UI_PANE_FEED] = { ui_draw_feed, UI_DIRTY_FEED },
 	[UI_PANE_NETWORK] = { ui_draw_network, UI_DIRTY_NET },
 	[UI_PANE_TIMELINE] = { ui_draw_timeline, UI_DIRTY_TIMELINE },
+	[UI_PANE_SCORE] = { ui_score_draw, UI_DIRTY_SCORE | UI_DIRTY_TIMELINE },
 };
 
 /* ---- message and command lines --------------------------------------- */
@@ -578,6 +609,7 @@ static void ui_draw_line(struct ui_model *m, int y, int cols)
 		curs_set(0);
 		ui_put(y, 0, cols,
 		       m->mode == UI_MODE_CONFIRM ? _("y yes   n no") :
+		       !m->white_cell		  ? _(":command  /search  ?help  Tab pane  5 score  q quit") :
 						    _(":command  /search  ?help  Space pause  +/- speed  Tab pane  q quit"),
 		       A_DIM, true);
 		return;
@@ -633,7 +665,7 @@ static void ui_draw_help(int rows, int cols)
 	static const char *const keys[][2] = {
 		{ ":", N_("type a command, Tab completes") },
 		{ "/", N_("search the feed") },
-		{ "1-4 Tab", N_("alerts, feed, network, timeline") },
+		{ "1-5 Tab", N_("alerts, feed, network, timeline, score") },
 		{ "Space", N_("pause or resume the drill") },
 		{ "+ -", N_("speed x1 x2 x5 x10 x60") },
 		{ "f", N_("freeze or follow the feed") },
@@ -685,6 +717,13 @@ void ui_draw(struct ui_model *m)
 	enum ui_pane side = m->pane == UI_PANE_TIMELINE ? UI_PANE_FEED : UI_PANE_TIMELINE;
 
 	getmaxyx(stdscr, rows, cols);
+	/* The feed waits for its next frame unless the screen is redrawn
+	 * anyway: a flood of lines costs a few frames a second. */
+	if ((dirty & UI_DIRTY_FEED) && !(dirty & UI_DIRTY_LAYOUT) && !m->help &&
+	    m->wall - m->feed_drawn_us < 1000000 / UI_DRAW_FEED_FPS)
+		dirty &= ~(unsigned)UI_DIRTY_FEED;
+	else if (dirty & (UI_DIRTY_FEED | UI_DIRTY_LAYOUT))
+		m->feed_drawn_us = m->wall;
 	if (dirty == 0)
 		return;
 	if (rows < 10 || cols < 40) {
@@ -708,7 +747,7 @@ void ui_draw(struct ui_model *m)
 		side_w = cols - side_x;
 	}
 	if (dirty & UI_DIRTY_CLOCK)
-		ui_draw_top(m, cols);
+		(m->draw_top ? m->draw_top : ui_draw_top)(m, cols);
 	if (dirty & (UI_DIRTY_LAYOUT | UI_DIRTY_FEED))
 		ui_draw_tabs(m, cols);
 	if (dirty & ui_pane_draw[m->pane].dirty)
@@ -722,10 +761,32 @@ void ui_draw(struct ui_model *m)
 	}
 	if (dirty & UI_DIRTY_STATUS)
 		ui_draw_status(m, rows - 2, cols);
-	if (m->help)
+	if (m->help && m->draw_help)
+		m->draw_help(m, rows, cols);
+	else if (m->help)
 		ui_draw_help(rows, cols);
 	/* The command line last: it leaves the cursor where typing goes. */
 	ui_draw_line(m, rows - 1, cols);
-	m->dirty = 0;
+	m->dirty &= ~dirty;
 	refresh();
+}
+
+int ui_draw_put(int y, int x, int w, const char *text, attr_t attr, bool pad)
+{
+	return ui_put(y, x, w, text, attr, pad);
+}
+
+attr_t ui_draw_tone(int tone)
+{
+	return tone > 0 ? ui_attr(UI_PAIR_OK, A_NORMAL) : tone < 0 ? ui_attr(UI_PAIR_BAD, A_BOLD) | A_BOLD : A_NORMAL;
+}
+
+attr_t ui_draw_attr(enum ui_draw_style style)
+{
+	switch (style) {
+	case UI_STYLE_BAR: return ui_attr(UI_PAIR_BAR, A_REVERSE);
+	case UI_STYLE_PAUSED: return (ui_attr(UI_PAIR_PAUSED, A_REVERSE) | A_BOLD);
+	case UI_STYLE_OVERLAY: return A_REVERSE;
+	}
+	return A_NORMAL;
 }

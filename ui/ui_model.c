@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "score.h"
 #include "ui_i18n.h"
 
 /* The drill runs in slices of at most this much simulated time (or to
@@ -27,6 +28,7 @@ void ui_model_init(struct ui_model *m, struct drill *d, const char *team, bool v
 	m->shown_second = -1;
 	m->alert_sel = -1;
 	m->pane = UI_PANE_FEED;
+	m->white_cell = true;
 	m->dirty = UI_DIRTY_LAYOUT;
 }
 
@@ -89,7 +91,7 @@ void ui_model_advance(struct ui_model *m, int64_t wall_now, int64_t budget_us, i
 		const struct drill_entry *e = &d->entries[i];
 		char text[2048];
 
-		if (e->kind != DRILL_MESSAGE || e->detail == NULL)
+		if (e->kind != DRILL_MESSAGE || e->detail == NULL || !ui_model_sees(m, e))
 			continue;
 		ui_view_text(&m->view, e->detail, text, sizeof(text));
 		ui_model_say(m, _("Message from %s to %s: %s"), e->actor, e->target ? e->target : "all", text);
@@ -102,6 +104,10 @@ void ui_model_advance(struct ui_model *m, int64_t wall_now, int64_t budget_us, i
 		m->seen_alerts = alerts_count(d->alerts);
 		/* The count of new ones shows on the tabs. */
 		m->dirty |= UI_DIRTY_ALERTS | UI_DIRTY_LAYOUT;
+	}
+	if (m->score && score_nrows(m->score) != m->seen_rows) {
+		m->seen_rows = score_nrows(m->score);
+		m->dirty |= UI_DIRTY_SCORE | UI_DIRTY_CLOCK;
 	}
 	if (d->now / SIM_SECOND != m->shown_second) {
 		m->shown_second = d->now / SIM_SECOND;
@@ -176,6 +182,7 @@ static const struct {
 	[UI_PANE_FEED] = { "feed", N_("Feed") },
 	[UI_PANE_NETWORK] = { "network", N_("Network") },
 	[UI_PANE_TIMELINE] = { "timeline", N_("Timeline") },
+	[UI_PANE_SCORE] = { "score", N_("Score") },
 };
 
 void ui_model_set_pane(struct ui_model *m, enum ui_pane pane)
@@ -192,4 +199,22 @@ const char *ui_model_pane_word(enum ui_pane pane)
 const char *ui_model_pane_title(enum ui_pane pane)
 {
 	return _(ui_panes[pane].title);
+}
+
+bool ui_model_sees(const struct ui_model *m, const struct drill_entry *e)
+{
+	if (m->white_cell)
+		return true;
+	switch (e->kind) {
+	case DRILL_ACTION: /* its own actions, the white cell's for all or for it */
+		return strcmp(e->actor, m->team) == 0 ||
+		       (strcmp(e->actor, UI_WHITE_CELL) == 0 && (e->target == NULL || strcmp(e->target, m->team) == 0));
+	case DRILL_MESSAGE:
+		return e->target == NULL || strcmp(e->target, "all") == 0 || strcmp(e->target, m->team) == 0;
+	case DRILL_STEP:
+	case DRILL_OBJECTIVE:
+	case DRILL_ERROR:
+		break;
+	}
+	return false;
 }

@@ -30,7 +30,7 @@ struct score;
 /* The panes, in the order of their keys (1, 2, 3…).  A new one (the
  * scoreboard) is a value here, a row in ui_model.c's names and one in
  * ui_draw.c's table. */
-enum ui_pane { UI_PANE_ALERTS, UI_PANE_FEED, UI_PANE_NETWORK, UI_PANE_TIMELINE, UI_PANE_COUNT };
+enum ui_pane { UI_PANE_ALERTS, UI_PANE_FEED, UI_PANE_NETWORK, UI_PANE_TIMELINE, UI_PANE_SCORE, UI_PANE_COUNT };
 
 /* What changed since the last draw. */
 enum {
@@ -42,6 +42,7 @@ enum {
 	UI_DIRTY_LINE = 1u << 5,     /* command line */
 	UI_DIRTY_LAYOUT = 1u << 6,   /* everything: size, pane, overlay */
 	UI_DIRTY_ALERTS = 1u << 7,   /* the queue: new alerts, triage */
+	UI_DIRTY_SCORE = 1u << 8,    /* score rows, expectations */
 };
 
 enum ui_mode {
@@ -64,7 +65,24 @@ struct ui_model {
 	struct ui_tree tree;
 	struct ui_line line;
 	char team[ACTION_TEAM_MAX];
-	const struct score *score; /* read for the top bar; NULL: none */
+	bool white_cell;     /* the seat: the white cell (and team), or the team alone */
+	struct score *score; /* the top bar, the score pane, marks; NULL: none */
+	int seen_rows;       /* score rows when last drawn */
+	int score_back;      /* score pane lines scrolled back */
+	struct ui_stats {    /* IRDRILL_UI_STATS: how the loop kept up */
+		uint64_t frames, feed_draws, keys, key_batches, loops;
+		/* From the end of the frame before a key to the end of its own:
+		 * the longest it can have waited. */
+		int64_t key_wait_us, key_wait_max_us;
+		int64_t started_us, listened_us;
+	} stats;
+	int64_t feed_drawn_us; /* when the feed was last drawn */
+	/* Where the last frame put things, for the mouse: the column after
+	 * each pane's tab, the alert on the pane's first row, the tree's
+	 * width. */
+	int tab_end[UI_PANE_COUNT];
+	int alert_top;
+	int tree_cols;
 	enum ui_mode mode;
 	enum ui_confirm confirm;
 	enum ui_pane pane;
@@ -82,6 +100,12 @@ struct ui_model {
 	int64_t wall;        /* wall microseconds of the current loop */
 	size_t seen_entries; /* timeline entries already drawn */
 	sim_time_t shown_second;
+	/* A front end showing something other than a live drill (the replay
+	 * viewer, ui_replay.h) draws the top bar and the help overlay
+	 * itself; NULL: the console's own.  owner is its state. */
+	void (*draw_top)(struct ui_model *m, int cols);
+	void (*draw_help)(struct ui_model *m, int rows, int cols);
+	void *owner;
 };
 
 /* Take the drill (borrowed; must outlive the model), listen to its
@@ -105,6 +129,11 @@ void ui_model_error(struct ui_model *m, const char *fmt, ...) __attribute__((for
 /* Ask y/n on the message line; ui_model_answer applies the answer. */
 void ui_model_ask(struct ui_model *m, enum ui_confirm what);
 void ui_model_answer(struct ui_model *m, bool yes);
+
+/* Whether the seat sees a timeline entry: the white cell sees the
+ * ground truth; a team its own actions, the white cell's controls and
+ * the messages to it or to all. */
+bool ui_model_sees(const struct ui_model *m, const struct drill_entry *e);
 
 void ui_model_set_pane(struct ui_model *m, enum ui_pane pane);
 /* The pane's name as commands take it ("feed"), and as shown (translated). */

@@ -133,3 +133,11 @@ terminal_restored() {
 console_history() {
 	tmx capture-pane -p -J -S -1000 -t console >"$TMP/history"
 }
+
+# console_click X Y: a left press and release at column X, row Y (from
+# 0), as an xterm reports them (X10 encoding, which TERM=screen names).
+console_click() {
+	for b in 32 35; do
+		tmx send-keys -t console -l "$(printf "\033[M\\$(printf %o "$b")\\$(printf %o $(($1 + 33)))\\$(printf %o $(($2 + 33)))")"
+	done
+}

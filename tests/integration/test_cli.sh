@@ -5,7 +5,7 @@
 run_cmd --help
 expect_status "help-exit-0" 0
 expect_line "help-lists-net" "$TMP/stdout" "^  net +\[--network FILE\] +summarise the network model$"
-expect_line "help-marks-unavailable" "$TMP/stdout" "^  replay .*\(not available yet\)$"
+expect_line "help-marks-unavailable" "$TMP/stdout" "^  report .*\(not available yet\)$"
 
 run_cmd version
 expect_status "version-exit-0" 0
@@ -32,11 +32,16 @@ expect_line "missing-value-says-so" "$TMP/stderr" "option --network needs a valu
 run_cmd net extra
 expect_status "extra-argument-exit-2" 2
 
-for cmd in replay report bench; do
+for cmd in report bench; do
 	run_cmd $cmd
 	expect_status "$cmd-not-available-exit-2" 2
 	expect_line "$cmd-not-available-says-so" "$TMP/stderr" "'$cmd' is not available yet"
 done
+run_cmd replay
+expect_status "replay-without-file-exit-2" 2
+expect_line "replay-without-file-says-so" "$TMP/stderr" "name one replay file"
+run_cmd replay --help
+expect_line "replay-help-lists-options" "$TMP/stdout" "--as TEAM\|white +--at T"
 # With no terminal, the console says how to run without one.
 run_cmd </dev/null
 expect_status "no-command-is-run" 2

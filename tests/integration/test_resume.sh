@@ -1,8 +1,9 @@
 # Kill and resume: a scripted drill at a finite speed is killed (SIGKILL)
 # at many points, before its first action, between any two, mid-write;
 # `irdrill resume` must end it exactly as an uninterrupted run does, with
-# every action in the store once.  Then the refusals: changed files, a
-# finished exercise, an unknown id.
+# every action in the store once.  Both modes: two teams in one shared
+# province, and two teams each in its own (parallel).  Then the
+# refusals: changed files, a finished exercise, an unknown id.
 . "$(dirname "$0")/lib.sh"
 
 net=tests/data/net-small.lua
@@ -29,7 +30,7 @@ wait_for() {
 start() {
 	db=$1
 	shift
-	"$IRDRILL" run --headless --db "$db" --network $net --teams soc,d1 --actions $acts "$@" $scn \
+	"$IRDRILL" run --headless --db "$db" --network $net --mode $mode --teams $teams --actions $acts "$@" $scn \
 		>"$TMP/killed.out" 2>"$TMP/killed.err" &
 	pid=$!
 }
@@ -39,19 +40,31 @@ kill_it() {
 	wait "$1" 2>/dev/null
 }
 
-run_cmd run --headless --db "$TMP/ref.db" --network $net --teams soc,d1 --actions $acts $scn
-expect_status "reference-run-exit-0" 0
+# Shared, the district team owns its district and soc the rest, so soc's
+# isolation of a commune PC is refused: the zones come back on resume.
+for mode in shared parallel; do
+teams=soc,d1
+[ $mode = shared ] && teams=soc,d1=d1
+rm -f "$TMP"/*.db "$TMP"/*.db-wal "$TMP"/*.db-shm
+run_cmd run --headless --db "$TMP/ref.db" --network $net --mode $mode --teams $teams --actions $acts $scn
+expect_status "$mode-reference-run-exit-0" 0
 cp "$TMP/stdout" "$TMP/ref.out"
 rows "$TMP/ref.db" >"$TMP/ref.rows"
-if [ "$(wc -l <"$TMP/ref.rows")" -eq "$nacts" ]; then ok "reference-run-stores-every-action"; else
-	not_ok "reference-run-stores-every-action" "$(cat "$TMP/ref.rows")"; fi
-expect_line "reference-run-stores-refusal" "$TMP/ref.rows" "^2\|soc\|480000000\|ack A-0001\|no alert A-0001: 0 raised so far$"
-expect_line "reference-run-stores-report" "$TMP/ref.rows" \
+if [ "$(wc -l <"$TMP/ref.rows")" -eq "$nacts" ]; then ok "$mode-reference-run-stores-every-action"; else
+	not_ok "$mode-reference-run-stores-every-action" "$(cat "$TMP/ref.rows")"; fi
+if [ "$(sqlite3 "$TMP/ref.db" "SELECT mode FROM exercises")" = $mode ]; then ok "$mode-reference-run-stores-mode"; else
+	not_ok "$mode-reference-run-stores-mode" "$(sqlite3 "$TMP/ref.db" "SELECT mode FROM exercises")"; fi
+expect_line "$mode-reference-run-stores-refusal" "$TMP/ref.rows" "^2\|soc\|480000000\|ack A-0001\|no alert A-0001: 0 raised so far$"
+expect_line "$mode-reference-run-stores-report" "$TMP/ref.rows" \
 	"^12\|soc\|3000000000\|report to coordinator systems=portal level=2 .*indicators=198.51.100.9,x.example.net\|ok$"
+if [ $mode = shared ]; then
+	expect_line "$mode-reference-run-stores-zone-refusal" "$TMP/ref.rows" \
+		"^1[01]\|soc\|2700000000\|isolate c1-pc-01\|c1-pc-01 is in zone d1-c1, not one of team soc's zones"
+fi
 
 # check_resumed NAME DB: resume the killed exercise flat out and compare.
 check_resumed() {
-	name=$1
+	name=$mode-$1
 	id=$(sqlite3 "$2" "SELECT id FROM exercises")
 	if [ "$(count "$2" "SELECT count(*) FROM exercises WHERE status = 'finished'")" = 1 ]; then
 		# The drill ended before the kill landed: nothing to resume, and
@@ -115,13 +128,13 @@ locker=$!
 while ! grep -q locked "$TMP/lock.out" && kill -0 $locker 2>/dev/null; do sleep 0.01; done
 wait $pid
 STATUS=$?
-expect_status "locked-store-halts-exit-1" 1
-expect_line "locked-store-says-so" "$TMP/killed.err" "locked.db: the store is locked by another program .* while recording a team action"
+expect_status "$mode-locked-store-halts-exit-1" 1
+expect_line "$mode-locked-store-says-so" "$TMP/killed.err" "locked.db: the store is locked by another program .* while recording a team action"
 wait $locker
 if [ "$(count "$TMP/locked.db" "SELECT count(*) FROM actions")" = 14 ] &&
 	[ "$(count "$TMP/locked.db" "SELECT count(*) FROM exercises WHERE status = 'running'")" = 1 ]; then
-	ok "locked-store-action-not-taken"
-else not_ok "locked-store-action-not-taken"; fi
+	ok "$mode-locked-store-action-not-taken"
+else not_ok "$mode-locked-store-action-not-taken"; fi
 check_resumed "locked-store-resumed" "$TMP/locked.db"
 
 # Scores are computed again as the drill re-simulates: those recorded
@@ -142,8 +155,9 @@ scores "$TMP/ref.db" >"$TMP/ref.scores"
 scores "$TMP/scores.db" >"$TMP/scores"
 if [ -s "$TMP/ref.scores" ] && cmp -s "$TMP/ref.scores" "$TMP/scores" &&
 	[ "$(count "$TMP/scores.db" "SELECT count(*) FROM scores WHERE reason = 'before the kill'")" = 0 ]; then
-	ok "resume-recomputes-scores"
-else not_ok "resume-recomputes-scores" "$(diff "$TMP/ref.scores" "$TMP/scores" | head -5)"; fi
+	ok "$mode-resume-recomputes-scores"
+else not_ok "$mode-resume-recomputes-scores" "$(diff "$TMP/ref.scores" "$TMP/scores" | head -5)"; fi
+done
 
 # Refusals, each leaving the store as it was.
 cp $scn "$TMP/small.lua"

@@ -36,7 +36,7 @@ cp "$TMP/stdout" "$TMP/seed7"
 run_cmd run --headless --seed 7 "$apt"
 if cmp -s "$TMP/seed7" "$TMP/stdout"; then ok "apt-seed-7-repeats"; else not_ok "apt-seed-7-repeats"; fi
 
-run_cmd run --headless --teams soc,team-tdm --actions tests/data/actions/apt-isolate-and-block-sender.txt "$apt"
+run_cmd run --headless --mode shared --teams soc,team-tdm --actions tests/data/actions/apt-isolate-and-block-sender.txt "$apt"
 expect_status "apt-isolate-exit-0" 0
 expect_line "apt-isolate-attacker-adapts" "$TMP/stdout" "phish +thuanan-pc-02 +failed: domain vpcp-gov.example.net blocked"
 objective "apt-isolate-prevents-foothold" foothold-dc prevented

@@ -18,7 +18,7 @@ expect_status "score-undefended-exit-0" 0
 row "score-undefended-default-team" "^  team soc: -40 points$"
 row "score-undefended-achieved" "-30  objective +the attacker achieved foothold-dc at T\+02:25:14"
 
-run_cmd run --headless --background 0 --teams soc,team-tdm --actions $actions/apt-full-response.txt "$scn"
+run_cmd run --headless --background 0 --mode shared --teams soc,team-tdm --actions $actions/apt-full-response.txt "$scn"
 expect_status "score-full-exit-0" 0
 expect_line "score-full-prevents-foothold" "$TMP/stdout" "^  foothold-dc +prevented "
 expect_line "score-full-prevents-exfil" "$TMP/stdout" "^  exfil-qlvb +prevented "
@@ -33,7 +33,7 @@ row "score-full-soc-indicators" "\+6  report +report to coordinator named 3 of t
 row "score-full-objective-row" "\+30  objective +foothold-dc prevented at T\+01:46:00"
 row "score-full-components" "^    expectation +\+110  \(5\)$"
 cp "$TMP/stdout" "$TMP/first"
-run_cmd run --headless --background 0 --teams soc,team-tdm --actions $actions/apt-full-response.txt "$scn"
+run_cmd run --headless --background 0 --mode shared --teams soc,team-tdm --actions $actions/apt-full-response.txt "$scn"
 if cmp -s "$TMP/first" "$TMP/stdout"; then ok "score-same-actions-same-bytes"; else
 	not_ok "score-same-actions-same-bytes" "$(diff "$TMP/first" "$TMP/stdout" | head -5)"; fi
 

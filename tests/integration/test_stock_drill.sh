@@ -38,7 +38,7 @@ run_cmd run --headless "$scn"
 if cmp -s "$TMP/first" "$TMP/stdout"; then ok "drill-same-seed-same-bytes"; else
 	not_ok "drill-same-seed-same-bytes" "$(diff "$TMP/first" "$TMP/stdout" | head -5)"; fi
 
-run_cmd run --headless --teams soc,team-tdm --actions $actions/drill-contain.txt "$scn"
+run_cmd run --headless --mode shared --teams soc,team-tdm --actions $actions/drill-contain.txt "$scn"
 expect_status "drill-contain-exit-0" 0
 expect_line "drill-contain-tax-lure-refused" "$TMP/stdout" \
 	"tax-lure +phish +dian-pc-03 +failed: hash 9b4e1f0c7a2d6e3b8c5f1a0d9e7b6c4a blocked \(bd\)$"
@@ -57,7 +57,7 @@ expect_line "drill-one-c2-switches" "$TMP/stdout" "beacon +tdm-pc-02 -> static-c
 expect_line "drill-one-c2-exfil-through-backup" "$TMP/stdout" "exfiltrate +tdm-pc-02 -> static-cache.example.com ok$"
 objective "drill-one-c2-not-enough" exfil-qlvb achieved
 
-run_cmd run --headless --background 0 --teams soc,team-tdm --actions $actions/drill-isolate-late.txt "$scn"
+run_cmd run --headless --background 0 --mode shared --teams soc,team-tdm --actions $actions/drill-isolate-late.txt "$scn"
 objective "drill-isolate-late-dc-taken" foothold-dc achieved
 objective "drill-isolate-late-exfil-prevented" exfil-qlvb prevented
 expect_line "drill-isolate-late-apt-moves-on" "$TMP/stdout" "phish +thuanan-pc-02 +ok$"

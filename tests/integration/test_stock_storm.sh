@@ -47,7 +47,7 @@ expect_line "storm-block-hash-fewer-slip-through" "$TMP/stdout" "mail_storm ends
 objective "storm-block-hash-foothold-prevented" foothold-mail prevented
 objective "storm-block-hash-credentials-prevented" steal-credentials prevented
 
-run_cmd run --headless --background 0 --teams soc,team-dian --actions $actions/storm-isolate-pc.txt "$scn"
+run_cmd run --headless --background 0 --mode shared --teams soc,team-dian --actions $actions/storm-isolate-pc.txt "$scn"
 expect_line "storm-isolate-execute-fails" "$TMP/stdout" "lure +execute +dian-pc-03 +failed: host is isolated$"
 objective "storm-isolate-foothold-prevented" foothold-mail prevented
 objective "storm-isolate-credentials-prevented" steal-credentials prevented

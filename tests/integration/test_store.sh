@@ -10,7 +10,7 @@ db=$TMP/drill.db
 # q SQL: one query on the test store, rows as "a|b|c".
 q() { sqlite3 "$db" "$1"; }
 
-run_cmd run --headless --db "$db" --teams soc,team-tdm --background 0 --actions $acts $apt
+run_cmd run --headless --db "$db" --mode shared --teams soc,team-tdm --background 0 --actions $acts $apt
 expect_status "run-db-exit-0" 0
 id=$(q "SELECT id FROM exercises")
 expect_line "run-db-names-exercise" "$TMP/stderr" "^irdrill: exercise $id in $db "
@@ -37,7 +37,7 @@ else not_ok "run-db-uuids"; fi
 
 # The timeline does not depend on the store.
 cp "$TMP/stdout" "$TMP/first"
-run_cmd run --headless --db "$TMP/other.db" --teams soc,team-tdm --background 0 --actions $acts $apt
+run_cmd run --headless --db "$TMP/other.db" --mode shared --teams soc,team-tdm --background 0 --actions $acts $apt
 if cmp -s "$TMP/first" "$TMP/stdout"; then ok "run-db-same-timeline"; else
 	not_ok "run-db-same-timeline" "$(diff "$TMP/first" "$TMP/stdout" | head -5)"; fi
 run_cmd run --headless --db "$db" --background 0 $apt
@@ -88,7 +88,7 @@ cp "$db" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" "PRAGMA user_version = 7"
 run_cmd run --headless --db "$TMP/newer.db" --background 0 $apt
 expect_status "run-newer-store-exit-1" 1
-expect_line "run-newer-store-says-so" "$TMP/stderr" "schema version 7, newer than this irdrill's \(2\); use a newer irdrill"
+expect_line "run-newer-store-says-so" "$TMP/stderr" "schema version 7, newer than this irdrill's \(3\); use a newer irdrill"
 if [ "$(sqlite3 "$TMP/newer.db" "SELECT count(*) FROM exercises")" = 2 ]; then ok "run-newer-store-untouched"; else
 	not_ok "run-newer-store-untouched"; fi
 

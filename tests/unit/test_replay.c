@@ -274,6 +274,74 @@ TEST(every_kind_round_trips)
 	render_free(rb);
 }
 
+/* A timeline entry keeps its step's technique; in a version 2 chunk,
+ * which has none, the entry reads with "". */
+TEST(entries_carry_their_technique)
+{
+	struct replay_entry step = { 90 * SIM_SECOND, DRILL_STEP, true, "apt", "phish", "d1-pc-01", NULL, "T1566.001" };
+	struct replay_entry action = { 95 * SIM_SECOND, DRILL_ACTION, true, "soc", "isolate d1-pc-01", "d1-pc-01",
+				       NULL, NULL };
+	struct replay_enc e;
+	struct replay_dec d;
+	struct replay_record rec;
+	char err[160];
+
+	replay_enc_init(&e);
+	replay_dec_init(&d);
+	replay_enc_entry(&e, step.time, &step);
+	replay_enc_entry(&e, action.time, &action);
+	replay_dec_reset(&d, (const uint8_t *)e.out.buf, e.out.len, e.first);
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_STR(rec.entry.what, "phish");
+	CHECK_STR(rec.entry.technique, "T1566.001");
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_STR(rec.entry.what, "isolate d1-pc-01");
+	CHECK_STR(rec.entry.technique, "");
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 0);
+
+	/* Version 2: the same entry without its last field (a NULL string,
+	 * one byte 0). */
+	replay_enc_reset(&e);
+	step.technique = NULL;
+	replay_enc_entry(&e, step.time, &step);
+	d.version = 2;
+	replay_dec_reset(&d, (const uint8_t *)e.out.buf, e.out.len - 1, e.first);
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_STR(rec.entry.detail ? rec.entry.detail : "(null)", "(null)");
+	CHECK_STR(rec.entry.technique, "");
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 0);
+	replay_dec_free(&d);
+	replay_enc_free(&e);
+}
+
+/* A sensor record's time and conn.start: before version 5 against the
+ * clock and the record's time, from version 5 against the previous
+ * record of the kind. */
+TEST(times_read_as_their_version_says)
+{
+	/* A flow record at clock 1000 (delta 1000 from the chunk's first
+	 * clock 0): time +20, then conn.start (common field bit 3) -5, no
+	 * payload field. */
+	static const uint8_t raw[] = { REPLAY_REC_EVENT, 0xe8, 0x07, EVENT_FLOW, SENSOR_ZEEK, 40, 8, 9, 0 };
+	struct replay_dec d;
+	struct replay_record rec;
+	char err[160];
+
+	replay_dec_init(&d);
+	d.version = 4;
+	replay_dec_reset(&d, raw, sizeof(raw), 0);
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_INT(rec.clock, 1000);
+	CHECK_INT(rec.ev.time, 1020);
+	CHECK_INT(rec.ev.conn.start, 1015);
+	d.version = 5;
+	replay_dec_reset(&d, raw, sizeof(raw), 0);
+	CHECK_INT(replay_dec_next(&d, &rec, err, sizeof(err)), 1);
+	CHECK_INT(rec.ev.time, 20);
+	CHECK_INT(rec.ev.conn.start, -5);
+	replay_dec_free(&d);
+}
+
 /* Copies of one record for several sensors cost a few bytes each. */
 TEST(sensor_copies_are_small)
 {
@@ -358,7 +426,8 @@ static void test_write_file(struct test_file *f, const char *name)
 
 		test_drill->now = (sim_time_t)i * SIM_SECOND;
 		if (i % 10 == 0) {
-			drill_record(test_drill, DRILL_STEP, "apt", "beacon", "d1-pc-01", i % 20 == 0, NULL);
+			drill_record_step(test_drill, "apt", "beacon", "d1-pc-01", i % 20 == 0, NULL,
+					  i % 20 == 0 ? "T1071.001" : NULL);
 			f->entries++;
 			f->clocks[f->nclocks++] = test_drill->now;
 		}
@@ -376,6 +445,9 @@ static void test_write_file(struct test_file *f, const char *name)
 	CHECK(bytes > 0);
 }
 
+/* Timeline entries read back whose technique is not the one written. */
+static int test_wrong_techniques;
+
 /* Read every record; counts by type, and clocks into clocks[]. */
 static int test_read_all(struct replay_reader *r, uint64_t n[5], sim_time_t *clocks, int max)
 {
@@ -385,6 +457,9 @@ static int test_read_all(struct replay_reader *r, uint64_t n[5], sim_time_t *clo
 
 	memset(n, 0, 5 * sizeof(*n));
 	while ((got = replay_next(r, &rec, err, sizeof(err))) > 0) {
+		if (rec.type == REPLAY_REC_ENTRY &&
+		    strcmp(rec.entry.technique, rec.entry.ok ? "T1071.001" : "") != 0)
+			test_wrong_techniques++;
 		n[rec.type]++;
 		if (i < max)
 			clocks[i] = rec.clock;
@@ -433,6 +508,8 @@ TEST(file_reads_back_in_order)
 	CHECK_INT(n[REPLAY_REC_ENTRY], f->entries);
 	CHECK_INT(n[REPLAY_REC_END], 1);
 	CHECK(total == f->nclocks && memcmp(clocks, f->clocks, (size_t)total * sizeof(*clocks)) == 0);
+	CHECK_INT(test_wrong_techniques, 0);
+	CHECK_INT(h->format_version, REPLAY_VERSION);
 	/* Seeking to the fifth minute starts at the chunk holding it. */
 	replay_seek(r, 5 * SIM_MINUTE);
 	total = test_read_all(r, n, clocks, 1);
@@ -513,8 +590,69 @@ TEST(cut_files_keep_their_whole_chunks)
 	free(buf);
 }
 
-/* A copy of the whole file with one byte changed; replay_open's error. */
-static const char *test_corrupt(size_t at, uint8_t value, char *err, size_t errsize)
+/* A stock drill's replay gives each attack step the technique the
+ * scenario named for it (floods included, recorded again later). */
+static void test_stock_techniques(const char *scenario, const char *step, const char *technique)
+{
+	struct drill_options o = { scenario, NETWORK, 0, false };
+	struct replay_origin origin = { NULL, scenario, NETWORK, "shared", (const char *const[]){ "soc" }, 1, 0 };
+	struct replay_writer *w;
+	struct replay_reader *r;
+	struct replay_record rec;
+	struct diag errs;
+	struct drill *d;
+	char path[96], err[512];
+	size_t entry = 0;
+	int got, named = 0, wrong = 0, seen = 0;
+
+	snprintf(path, sizeof(path), "%s/stock.rpl", test_dir);
+	diag_init(&errs);
+	d = drill_open(&o, &errs);
+	diag_free(&errs);
+	CHECK(d != NULL);
+	if (d == NULL)
+		return;
+	w = replay_writer_open(path, d, &origin, err, sizeof(err));
+	CHECK(w != NULL);
+	if (w == NULL) {
+		drill_free(d);
+		return;
+	}
+	drill_listen(d, replay_writer_event, w);
+	drill_run_until(d, SIM_TIME_MAX);
+	CHECK_INT(replay_writer_close(w, NULL, err, sizeof(err)), 0);
+	r = replay_open(path, err, sizeof(err));
+	CHECK(r != NULL);
+	while (r && (got = replay_next(r, &rec, err, sizeof(err))) > 0) {
+		const struct drill_entry *de;
+
+		if (rec.type != REPLAY_REC_ENTRY)
+			continue;
+		de = entry < d->nentries ? &d->entries[entry] : NULL;
+		entry++;
+		wrong += de == NULL || strcmp(rec.entry.technique, de->technique ? de->technique : "") != 0;
+		named += rec.entry.technique[0] != '\0';
+		seen += rec.entry.kind == DRILL_STEP && strcmp(rec.entry.what, step) == 0 &&
+			strcmp(rec.entry.technique, technique) == 0;
+	}
+	CHECK_INT(entry, d->nentries);
+	CHECK_INT(wrong, 0);
+	CHECK(named >= 3);
+	CHECK(seen > 0);
+	replay_close(r);
+	unlink(path);
+	drill_free(d);
+}
+
+TEST(stock_steps_keep_their_techniques)
+{
+	test_stock_techniques("scenarios/apt-mustang-panda.lua", "phish", "T1566.001");
+	test_stock_techniques("scenarios/ddos-dvc-mail.lua", "flood", "T1498.001");
+}
+
+/* A copy of the whole file with one byte changed, opened; err says why
+ * not ("opened" if it did). */
+static struct replay_reader *test_corrupt_open(size_t at, uint8_t value, char *err, size_t errsize)
 {
 	size_t len;
 	uint8_t *buf = test_slurp(test_file.path, &len);
@@ -526,32 +664,89 @@ static const char *test_corrupt(size_t at, uint8_t value, char *err, size_t errs
 	test_spill(path, buf, len);
 	free(buf);
 	r = replay_open(path, err, errsize);
-	if (r != NULL) {
+	if (r != NULL)
 		snprintf(err, errsize, "opened");
-		replay_close(r);
-	}
+	return r;
+}
+
+static const char *test_corrupt(size_t at, uint8_t value, char *err, size_t errsize)
+{
+	replay_close(test_corrupt_open(at, value, err, errsize));
 	return err;
 }
 
-TEST(corrupt_bytes_are_named)
+struct test_damage {
+	size_t chunks[8];
+	int n;
+	char first[600];
+};
+
+static void test_note_damage(void *ctx, size_t chunk, const char *message)
+{
+	struct test_damage *dm = ctx;
+
+	if (dm->n == 0)
+		snprintf(dm->first, sizeof(dm->first), "%s", message);
+	if (dm->n < 8)
+		dm->chunks[dm->n] = chunk;
+	dm->n++;
+}
+
+/* One byte changed in chunk 3 (at offset from its head): the file opens
+ * from its index; replay_check names chunk 3 alone; reading stops there
+ * with the same words, and goes on with chunk 4. */
+static void test_damaged_chunk(size_t offset, const char *says)
 {
 	struct replay_reader *r;
 	struct replay_chunk_info c3;
-	char err[512];
+	struct replay_record rec;
+	struct test_damage dm = { .n = 0 };
+	char err[600];
+	uint32_t before = 0, after = 0, total = 0;
+	int got;
 
 	r = replay_open(test_file.path, err, sizeof(err));
 	CHECK(r != NULL);
 	if (r == NULL)
 		return;
 	c3 = *replay_chunk(r, 2);
+	for (size_t i = 0; i < replay_chunks(r); i++)
+		total += replay_chunk(r, i)->records;
+	before = replay_chunk(r, 0)->records + replay_chunk(r, 1)->records;
 	replay_close(r);
-	CHECK_CONTAINS(test_corrupt(c3.offset + REPLAY_CHUNK_HEAD + c3.zlen / 2, 0x5a, err, sizeof(err)),
-		       "chunk 3 at byte");
-	CHECK_CONTAINS(err, "CRC-32 mismatch, the file is corrupt (2 whole chunks before it)");
-	CHECK_CONTAINS(test_corrupt(c3.offset + 6, 0x7f, err, sizeof(err)), "corrupt chunk head (2 whole chunks");
+	r = test_corrupt_open(c3.offset + offset, 0x5a, err, sizeof(err));
+	CHECK_STR(err, "opened");
+	if (r == NULL)
+		return;
+	CHECK(replay_damage(r) == NULL);
+	CHECK_INT(replay_check(r, test_note_damage, &dm), 1);
+	CHECK_INT(dm.n, 1);
+	CHECK_INT(dm.chunks[0], 2);
+	CHECK_CONTAINS(dm.first, "chunk 3 at byte");
+	CHECK_CONTAINS(dm.first, says);
+	for (uint32_t i = 0; i < before; i++)
+		CHECK_INT(replay_next(r, &rec, err, sizeof(err)), 1);
+	CHECK_INT(replay_next(r, &rec, err, sizeof(err)), -1);
+	CHECK_STR(err, dm.first);
+	while ((got = replay_next(r, &rec, err, sizeof(err))) > 0)
+		after++;
+	CHECK_INT(got, 0);
+	CHECK_INT(after, total - before - c3.records);
+	replay_close(r);
+}
+
+TEST(corrupt_bytes_are_named)
+{
+	struct replay_reader *r;
+	char err[512];
+
+	test_damaged_chunk(REPLAY_CHUNK_HEAD + 20, "CRC-32 mismatch, the file is corrupt (2 whole chunks before it)");
+	test_damaged_chunk(6, "corrupt chunk head (2 whole chunks before it)");
 	CHECK_CONTAINS(test_corrupt(20, 0x01, err, sizeof(err)), "corrupt header (its CRC-32 does not match)");
 	CHECK_CONTAINS(test_corrupt(0, 'X', err, sizeof(err)), "not an irdrill replay");
-	CHECK_CONTAINS(test_corrupt(8, 3, err, sizeof(err)), "replay format version 3; this irdrill reads version 2");
+	CHECK_CONTAINS(test_corrupt(8, 6, err, sizeof(err)), "replay format version 6; this irdrill reads versions 2 to 5");
+	CHECK_CONTAINS(test_corrupt(8, 1, err, sizeof(err)), "version 1; this irdrill reads versions 2 to 5 (record the "
+		       "drill again");
 	CHECK_CONTAINS(test_corrupt(0, 'I', err, sizeof(err)), "opened");
 	r = replay_open(SCENARIO, err, sizeof(err));
 	CHECK(r == NULL);
@@ -559,6 +754,103 @@ TEST(corrupt_bytes_are_named)
 	r = replay_open(test_dir, err, sizeof(err));
 	CHECK(r == NULL);
 	CHECK_CONTAINS(err, "not a regular file");
+}
+
+/* Without its index (cut off), a file opens by walking the chunk heads;
+ * a corrupt head stops the walk there, with the chunks before it read. */
+TEST(scan_stops_at_a_corrupt_head)
+{
+	struct replay_reader *r;
+	struct replay_chunk_info c3;
+	size_t len;
+	uint8_t *buf = test_slurp(test_file.path, &len);
+	char path[80], err[600];
+
+	r = replay_open(test_file.path, err, sizeof(err));
+	CHECK(r != NULL);
+	if (r == NULL) {
+		free(buf);
+		return;
+	}
+	c3 = *replay_chunk(r, 2);
+	replay_close(r);
+	snprintf(path, sizeof(path), "%s/bad.rpl", test_dir);
+	buf[c3.offset + 5] ^= 0x40;
+	test_spill(path, buf, len - 1);
+	r = replay_open(path, err, sizeof(err));
+	CHECK(r != NULL);
+	if (r) {
+		CHECK_INT(replay_chunks(r), 2);
+		CHECK_CONTAINS(replay_damage(r) ? replay_damage(r) : "", "chunk 3 at byte");
+		CHECK_CONTAINS(replay_damage(r) ? replay_damage(r) : "", "corrupt chunk head, nothing after it is read; "
+			       "2 whole chunks read, index rebuilt by scanning");
+		CHECK_INT(replay_check(r, NULL, NULL), 0);
+	}
+	replay_close(r);
+	free(buf);
+}
+
+/* The same bytes read from memory as from the file. */
+TEST(memory_reads_as_the_file)
+{
+	static sim_time_t a[4096], b[4096];
+	size_t len;
+	uint8_t *buf = test_slurp(test_file.path, &len);
+	struct replay_reader *rf, *rm;
+	uint64_t nf[5], nm[5];
+	char err[600];
+
+	rf = replay_open(test_file.path, err, sizeof(err));
+	rm = replay_open_mem("mem.rpl", buf, len, err, sizeof(err));
+	CHECK(rf != NULL && rm != NULL);
+	if (rf && rm) {
+		CHECK_INT(replay_chunks(rm), replay_chunks(rf));
+		CHECK_INT(test_read_all(rm, nm, a, 4096), test_read_all(rf, nf, b, 4096));
+		CHECK(memcmp(a, b, sizeof(a)) == 0 && memcmp(nm, nf, sizeof(nm)) == 0);
+	}
+	replay_close(rf);
+	replay_close(rm);
+	rm = replay_open_mem("mem.rpl", buf, len / 2, err, sizeof(err));
+	CHECK(rm != NULL && replay_damage(rm) != NULL);
+	CHECK_CONTAINS(rm && replay_damage(rm) ? replay_damage(rm) : "", "mem.rpl: cut short at byte");
+	replay_close(rm);
+	free(buf);
+}
+
+/* Seeking finds the chunk by its times, for every minute, and its
+ * keyframe is there at its first clock. */
+TEST(seek_finds_each_chunk)
+{
+	struct replay_reader *r;
+	struct replay_record rec;
+	char err[600];
+	int bad = 0;
+
+	r = replay_open(test_file.path, err, sizeof(err));
+	CHECK(r != NULL);
+	if (r == NULL)
+		return;
+	for (sim_time_t t = 0; t <= 11 * SIM_MINUTE; t += 7 * SIM_SECOND) {
+		const struct replay_keyframe *kf;
+		size_t want = 0;
+
+		while (want < replay_chunks(r) && replay_chunk(r, want)->last < t)
+			want++;
+		replay_seek(r, t);
+		kf = replay_keyframe(r, err, sizeof(err));
+		if (want == replay_chunks(r)) {
+			bad += kf != NULL || replay_next(r, &rec, err, sizeof(err)) != 0;
+			continue;
+		}
+		if (kf == NULL || kf->chunk != want || kf->clock != replay_chunk(r, want)->first ||
+		    (int)kf->nhosts != test_drill->net->nhosts || kf->nteams != 2 ||
+		    replay_next(r, &rec, err, sizeof(err)) != 1 || rec.clock != replay_chunk(r, want)->first) {
+			printf("#   seek %lld: chunk %zu\n", (long long)t, want);
+			bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+	replay_close(r);
 }
 
 int main(void)
@@ -575,11 +867,17 @@ int main(void)
 		return 1;
 	}
 	RUN(every_kind_round_trips);
+	RUN(entries_carry_their_technique);
+	RUN(times_read_as_their_version_says);
 	RUN(sensor_copies_are_small);
 	RUN(chunk_prefixes_stop_cleanly);
 	RUN(file_reads_back_in_order);
 	RUN(cut_files_keep_their_whole_chunks);
 	RUN(corrupt_bytes_are_named);
+	RUN(scan_stops_at_a_corrupt_head);
+	RUN(memory_reads_as_the_file);
+	RUN(seek_finds_each_chunk);
+	RUN(stock_steps_keep_their_techniques);
 	for (const char *const *name = (const char *const[]){ "whole.rpl", "cut.rpl", "bad.rpl", NULL }; *name; name++) {
 		snprintf(path, sizeof(path), "%s/%s", test_dir, *name);
 		unlink(path);

@@ -171,6 +171,133 @@ TEST(a_scored_drill_writes_every_row)
 	drill_free(d);
 }
 
+/* What the test saw of the drill as each record was written: the hosts'
+ * and objectives' states then, and the teams' points before it. */
+struct test_snapshots {
+	const struct drill *d;
+	unsigned *hosts;    /* nhosts per record */
+	int *objectives;    /* nobjectives per record */
+	int64_t *points;    /* 2 per record: blue, red */
+	int64_t blue, red;
+	size_t n, cap;
+};
+
+static void test_snapshot(void *ctx, const struct replay_record *rec)
+{
+	struct test_snapshots *sn = ctx;
+	const struct drill *d = sn->d;
+	size_t nh = (size_t)d->net->nhosts, no = d->nobjectives;
+
+	if (sn->n == sn->cap) {
+		sn->cap = sn->cap ? 2 * sn->cap : 256;
+		sn->hosts = realloc(sn->hosts, sn->cap * nh * sizeof(*sn->hosts));
+		sn->objectives = realloc(sn->objectives, sn->cap * (no + 1) * sizeof(*sn->objectives));
+		sn->points = realloc(sn->points, sn->cap * 2 * sizeof(*sn->points));
+	}
+	for (size_t h = 0; h < nh; h++)
+		sn->hosts[sn->n * nh + h] = d->net->hosts[h].state;
+	for (size_t o = 0; o < no; o++)
+		sn->objectives[sn->n * (no + 1) + o] = (int)d->objectives[o].state;
+	sn->points[2 * sn->n] = sn->blue;
+	sn->points[2 * sn->n + 1] = sn->red;
+	if (rec->type == REPLAY_SCORE)
+		*(strcmp(rec->score.team, "blue") == 0 ? &sn->blue : &sn->red) += rec->score.points;
+	sn->n++;
+}
+
+static int64_t test_points_of(const struct replay_keyframe *kf, const char *team)
+{
+	for (size_t i = 0; i < kf->nteams; i++)
+		if (strcmp(kf->teams[i].team, team) == 0)
+			return kf->teams[i].points;
+	return -999999;
+}
+
+/* A drill written in many chunks: each chunk's keyframe holds the
+ * hosts', objectives' and teams' state as the drill had them when the
+ * chunk's first record was written. */
+TEST(keyframes_hold_the_state)
+{
+	struct drill_options opts = { SCENARIO, NETWORK, 3, true };
+	const char *teams[] = { "blue", "red" };
+	struct replay_origin o = { NULL, SCENARIO, NETWORK, "shared", teams, 2, 0 };
+	struct test_snapshots sn = { 0 };
+	struct replay_writer *w;
+	struct replay_reader *r;
+	struct diag errs;
+	struct drill *d;
+	struct score *s;
+	char path[96], err[512];
+	size_t first = 0, nh;
+	int bad = 0, changed = 0, scored = 0;
+
+	snprintf(path, sizeof(path), "%s/keyframes.rpl", test_dir);
+	diag_init(&errs);
+	d = drill_open(&opts, &errs);
+	diag_free(&errs);
+	CHECK(d != NULL);
+	if (d == NULL)
+		return;
+	s = score_new(d);
+	add(d, s, "blue", 15 * SIM_MINUTE, "ack A-0001");
+	add(d, s, "blue", 20 * SIM_MINUTE, "isolate portal");
+	add(d, s, "red", 61 * SIM_MINUTE, "isolate c1-pc-01");
+	w = replay_writer_open(path, d, &o, err, sizeof(err));
+	CHECK(w != NULL);
+	if (w == NULL) {
+		score_free(s);
+		drill_free(d);
+		return;
+	}
+	sn.d = d;
+	replay_writer_tap(w, test_snapshot, &sn);
+	drill_listen(d, replay_writer_event, w);
+	score_listen(s, replay_writer_score, w);
+	for (sim_time_t t = 0; !drill_finished(d); t += 5 * SIM_MINUTE) {
+		drill_run_until(d, t);
+		CHECK_INT(replay_writer_sync(w, err, sizeof(err)), 0);
+	}
+	score_finish(s);
+	CHECK_INT(replay_writer_close(w, NULL, err, sizeof(err)), 0);
+
+	r = replay_open(path, err, sizeof(err));
+	CHECK(r != NULL);
+	nh = (size_t)d->net->nhosts;
+	CHECK(r && replay_chunks(r) > 5);
+	for (size_t c = 0; r && c < replay_chunks(r); c++) {
+		const struct replay_keyframe *kf;
+
+		replay_seek(r, replay_chunk(r, c)->last);
+		kf = replay_keyframe(r, err, sizeof(err));
+		if (kf == NULL || kf->chunk != c || first >= sn.n || kf->nhosts != nh ||
+		    kf->nobjectives != d->nobjectives) {
+			printf("#   chunk %zu: %s\n", c + 1, kf ? "wrong keyframe" : err);
+			bad++;
+			break;
+		}
+		for (size_t h = 0; h < nh; h++)
+			bad += kf->hosts[h] != sn.hosts[first * nh + h];
+		for (size_t i = 0; i < kf->nobjectives; i++)
+			bad += (int)kf->objectives[i].state != sn.objectives[first * (d->nobjectives + 1) + i];
+		bad += test_points_of(kf, "blue") != sn.points[2 * first] ||
+		       test_points_of(kf, "red") != sn.points[2 * first + 1];
+		changed += memcmp(kf->hosts, sn.hosts, nh * sizeof(*kf->hosts)) != 0;
+		scored += test_points_of(kf, "blue") != 0;
+		first += replay_chunk(r, c)->records;
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT(first, sn.n);
+	CHECK(changed > 0);
+	CHECK(scored > 0);
+	replay_close(r);
+	unlink(path);
+	free(sn.hosts);
+	free(sn.objectives);
+	free(sn.points);
+	score_free(s);
+	drill_free(d);
+}
+
 int main(void)
 {
 	if (mkdtemp(test_dir) == NULL) {
@@ -179,6 +306,7 @@ int main(void)
 	}
 	RUN(score_changes_round_trip);
 	RUN(a_scored_drill_writes_every_row);
+	RUN(keyframes_hold_the_state);
 	rmdir(test_dir);
 	return harness_finish();
 }

@@ -235,11 +235,81 @@ TEST(bad_expectations_name_the_line)
 	}
 }
 
+TEST(the_white_cell_marks_and_hints)
+{
+	struct drill *d = open_score("tests/data/scenarios/score.lua");
+	struct score *s;
+	char err[256] = "";
+	int before;
+
+	if (d == NULL)
+		return;
+	s = score_new(d);
+	heard = 0;
+	score_listen(s, count_rows, NULL);
+	score_add_team(s, "idle");
+	score_add_team(s, "blue");
+	drill_run_until(d, 30 * SIM_MINUTE);
+	CHECK_INT(score_expectation_status(s, "idle", "tell-soc"), SCORE_PENDING);
+	/* Met by hand: the expectation's points now, with the note. */
+	CHECK_INT(score_mark(s, "idle", "tell-soc", true, "phoned it in", err, sizeof(err)), 0);
+	CHECK_STR(err, "");
+	CHECK_INT(points(s, "idle", "expectation", "tell-soc"), 30);
+	{
+		const struct score_row *r = row(s, "idle", "expectation", "tell-soc");
+
+		CHECK_STR(r ? r->reason : "", "marked met by the white cell: phoned it in");
+	}
+	CHECK_INT(score_expectation_status(s, "idle", "tell-soc"), SCORE_MET);
+	CHECK_INT(heard, 1);
+	/* The same mark again, an unknown team or expectation: refused, no row. */
+	before = score_nrows(s);
+	CHECK_INT(score_mark(s, "idle", "tell-soc", true, "", err, sizeof(err)), -1);
+	CHECK_STR(err, "tell-soc is already marked met for idle");
+	CHECK_INT(score_mark(s, "white-cell", "tell-soc", true, "", err, sizeof(err)), -1);
+	CHECK_STR(err, "no team 'white-cell' in this drill");
+	CHECK_INT(score_mark(s, "idle", "nope", false, NULL, err, sizeof(err)), -1);
+	CHECK_STR(err, "no expectation 'nope' in this scenario");
+	CHECK_INT(score_nrows(s), before);
+	CHECK_INT(score_nteams(s), 2);
+	/* Marked the other way: the points given back. */
+	CHECK_INT(score_mark(s, "idle", "tell-soc", false, NULL, err, sizeof(err)), 0);
+	CHECK_INT(score_total(s, "idle"), 0);
+	CHECK_INT(score_expectation_status(s, "idle", "tell-soc"), SCORE_MISSED);
+	/* The white cell's hint, typed for blue with its text. */
+	add(d, s, "blue", 31 * SIM_MINUTE, "hint the portal logs");
+	drill_run_until(d, 32 * SIM_MINUTE);
+	CHECK_INT(points(s, "blue", "hint", "hint from the white cell: the portal logs"), -5);
+	/* The white cell's own controls on the timeline make no team. */
+	drill_record(d, DRILL_ACTION, "white-cell", "pause", NULL, true, NULL);
+	drill_record(d, DRILL_ACTION, "white-cell", "mark idle tell-soc missed", "idle", true, NULL);
+	CHECK_INT(score_nteams(s), 2);
+	/* The end leaves the marked expectation as marked, scores the rest. */
+	drill_run_until(d, SIM_TIME_MAX);
+	score_finish(s);
+	CHECK_INT(score_expectation_status(s, "idle", "tell-soc"), SCORE_MISSED);
+	CHECK_INT(score_expectation_status(s, "blue", "tell-soc"), SCORE_MISSED);
+	CHECK_INT(points(s, "idle", "expectation", "keep-portal"), 10);
+	{
+		int marks = 0;
+
+		for (int i = 0; i < score_nrows(s); i++)
+			marks += strcmp(score_row(s, i)->team, "idle") == 0 &&
+				 strcmp(score_row(s, i)->expectation, "tell-soc") == 0;
+		CHECK_INT(marks, 2); /* met, then missed; none at the end */
+	}
+	CHECK_INT(score_mark(s, "idle", "keep-portal", false, NULL, err, sizeof(err)), -1);
+	CHECK_STR(err, "the drill has ended: its expectations are scored");
+	score_free(s);
+	drill_free(d);
+}
+
 int main(void)
 {
 	RUN(a_good_response_scores_each_part);
 	RUN(mistakes_cost_points);
 	RUN(undefended_drill_partial_and_missed);
 	RUN(bad_expectations_name_the_line);
+	RUN(the_white_cell_marks_and_hints);
 	return harness_finish();
 }

@@ -333,6 +333,36 @@ TEST(locked_store_says_so_and_records_nothing)
 	remove_store(path);
 }
 
+/* Schema 3 keeps each team's zones; a version 2 store (no zones)
+ * migrates forward with its teams owning none. */
+TEST(zones_round_trip_and_version_2_migrates)
+{
+	const char *path = tmp_path("zones.db");
+	struct store *s = open_store(path, true);
+	struct store_exercise ex = sample(), got;
+	char *zones[] = { "dc", "d1+d1-c1" };
+
+	if (s == NULL)
+		return;
+	ex.zones = zones;
+	CHECK_INT(store_exercise_begin(s, &ex), 0);
+	CHECK_INT(store_exercise_find(s, ex.id, &got), 0);
+	CHECK_STR(got.nteams == 2 ? got.zones[0] : NULL, "dc");
+	CHECK_STR(got.nteams == 2 ? got.zones[1] : NULL, "d1+d1-c1");
+	store_exercise_free(&got);
+	store_close(s);
+	exec_sql(path, "ALTER TABLE teams DROP COLUMN zones; PRAGMA user_version = 2");
+	s = open_store(path, false);
+	CHECK_INT(peek_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CHECK_INT(store_exercise_find(s, ex.id, &got), 0);
+	CHECK_INT(got.nteams, 2);
+	CHECK_STR(got.nteams == 2 ? got.teams[1] : NULL, "team-tdm");
+	CHECK_STR(got.nteams == 2 ? got.zones[1] : NULL, "");
+	store_exercise_free(&got);
+	store_close(s);
+	remove_store(path);
+}
+
 int main(void)
 {
 	snprintf(dir, sizeof(dir), "/tmp/irdrill-store.XXXXXX");
@@ -347,6 +377,7 @@ int main(void)
 	RUN(refuses_what_is_not_a_store);
 	RUN(refuses_newer_schema);
 	RUN(locked_store_says_so_and_records_nothing);
+	RUN(zones_round_trip_and_version_2_migrates);
 	rmdir(dir);
 	return harness_finish();
 }

@@ -13,6 +13,11 @@
 #include "ui_feed.h"
 #include "ui_line.h"
 #include "ui_model.h"
+#include "ui_score.h"
+#include "ui_wc.h"
+#include "render.h"
+#include "score.h"
+#include "strbuf.h"
 #include "ui_text.h"
 #include "ui_tree.h"
 
@@ -142,8 +147,9 @@ static int complete(const struct net *net, const char *typed, struct ui_line *l,
 {
 	static const char *const teams[] = { "soc", "all" };
 	static const char *const panes[] = { "feed", "network", "timeline" };
+	static const char *const expects[] = { "see-exploit", "hold-portal", "keep-portal" };
 	struct ui_complete_word words[UI_CMD_MAX];
-	struct ui_complete_ctx c = { net, NULL, words, ui_cmd_words(words), teams, 2, panes, 3 };
+	struct ui_complete_ctx c = { net, NULL, words, ui_cmd_words(words), teams, 2, panes, 3, expects, 3 };
 
 	ui_line_set(l, typed);
 	return ui_complete_line(&c, l, list);
@@ -182,6 +188,23 @@ TEST(complete_commands_hosts_accounts_and_sites)
 	CHECK_STR(l.buf, "inject soc ");
 	CHECK_INT(complete(net, "filter sensor ids", &l, list), 1);
 	CHECK_STR(l.buf, "filter sensor ids-dc ");
+	/* The white cell's controls and their arguments. */
+	CHECK_INT(complete(net, "mar", &l, list), 1);
+	CHECK_STR(l.buf, "mark ");
+	CHECK_INT(complete(net, "mark s", &l, list), 1);
+	CHECK_STR(l.buf, "mark soc ");
+	CHECK_INT(complete(net, "mark soc k", &l, list), 1);
+	CHECK_STR(l.buf, "mark soc keep-portal ");
+	CHECK_INT(complete(net, "mark soc keep-portal mi", &l, list), 1);
+	CHECK_STR(l.buf, "mark soc keep-portal missed ");
+	CHECK_INT(complete(net, "event a", &l, list), 1);
+	CHECK_STR(l.buf, "event apt-d1 ");
+	CHECK_INT(complete(net, "event apt-d1 c", &l, list), 1);
+	CHECK_STR(l.buf, "event apt-d1 c1-pc-01 ");
+	CHECK_INT(complete(net, "hint s", &l, list), 1);
+	CHECK_STR(l.buf, "hint soc ");
+	/* "hint" is both the team's word and the white cell's: listed once. */
+	CHECK_INT(complete(net, "hin", &l, list), 1);
 	CHECK_INT(complete(net, "frobnicate x", &l, list), 0);
 	CHECK_STR(l.buf, "frobnicate x");
 	ui_line_free(&l);
@@ -451,6 +474,170 @@ TEST(advance_follows_the_pace_and_stops_when_paused)
 	drill_free(d);
 }
 
+TEST(event_build_writes_on_each_network_sensor)
+{
+	struct drill *d = small_drill();
+	static const char *const sensors[] = { "ids-dc", "apt-d1", "fw-c1" };
+	struct event ev;
+	char err[300];
+	int sensor;
+
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(sensors) / sizeof(*sensors); i++) {
+		struct render *r = render_new(d->net, &d->clock, d->seed);
+		struct strbuf out[RENDER_MAX_FILES];
+		enum sensor_type type;
+
+		for (int f = 0; f < RENDER_MAX_FILES; f++)
+			strbuf_init(&out[f]);
+		err[0] = '\0';
+		CHECK_INT(ui_wc_event_build(d->net, sensors[i], "203.0.113.9", "d1-pc-01:8443", "ET DRILL decoy \"x\"",
+					    SIM_MINUTE, 7, &ev, &sensor, err, sizeof(err)), 0);
+		CHECK_STR(err, "");
+		CHECK_INT(sensor, net_sensor_find(d->net, sensors[i]));
+		CHECK_INT(ev.conn.resp_port, 8443);
+		CHECK_INT(ev.conn.resp_ip, d->net->hosts[net_host_find(d->net, "d1-pc-01")].ip);
+		CHECK(sensor_type_parse(d->net->sensors[sensor].type, &type));
+		CHECK(sensor_type_logs(type, &ev));
+		CHECK_INT(render_event(r, &ev, type, out, NULL), 1);
+		CHECK_CONTAINS(strbuf_str(&out[0]), "ET DRILL decoy");
+		for (int f = 0; f < RENDER_MAX_FILES; f++)
+			strbuf_free(&out[f]);
+		render_free(r);
+	}
+	/* No port: the default. */
+	CHECK_INT(ui_wc_event_build(d->net, "ids-dc", "d1-pc-01", "198.51.100.1", "x", 0, 1, &ev, &sensor, err,
+				    sizeof(err)), 0);
+	CHECK_INT(ev.conn.resp_port, UI_WC_EVENT_PORT);
+	CHECK_INT(ui_wc_event_build(d->net, "nosuch", "1.2.3.4", "5.6.7.8", "x", 0, 1, &ev, &sensor, err, sizeof(err)),
+		  -1);
+	CHECK_STR(err, "There is no sensor 'nosuch' in the network (Tab lists them).");
+	CHECK_INT(ui_wc_event_build(d->net, "win-soc", "1.2.3.4", "5.6.7.8", "x", 0, 1, &ev, &sensor, err, sizeof(err)),
+		  -1);
+	CHECK_CONTAINS(err, "win-soc reads host logs (windows)");
+	CHECK_INT(ui_wc_event_build(d->net, "ids-dc", "1.2.3.4", "5.6.7.8:0", "x", 0, 1, &ev, &sensor, err, sizeof(err)),
+		  -1);
+	CHECK_STR(err, "'0' is not a port (1 to 65535).");
+	CHECK_INT(ui_wc_event_build(d->net, "ids-dc", "1.2.3.4", "5.6.7.8:80x", "x", 0, 1, &ev, &sensor, err,
+				    sizeof(err)), -1);
+	CHECK_INT(ui_wc_event_build(d->net, "ids-dc", "nowhere", "5.6.7.8", "x", 0, 1, &ev, &sensor, err, sizeof(err)),
+		  -1);
+	CHECK_STR(err, "'nowhere' is neither a host of the network nor an IPv4 address.");
+	CHECK_INT(ui_wc_event_build(d->net, "ids-dc", "1.2.3.4", "5.6.7.8", "", 0, 1, &ev, &sensor, err, sizeof(err)),
+		  -1);
+	drill_free(d);
+}
+
+static struct drill *score_drill(void)
+{
+	struct drill_options o = { "tests/data/scenarios/score.lua", "tests/data/net-small.lua", 0, false };
+	struct diag errs;
+	struct drill *d;
+
+	diag_init(&errs);
+	d = drill_open(&o, &errs);
+	diag_print(&errs, stdout);
+	diag_free(&errs);
+	CHECK(d != NULL);
+	return d;
+}
+
+/* Whether some line of the score pane holds text. */
+static bool pane_has(const struct ui_model *m, const char *text)
+{
+	struct ui_score_line lines[64];
+	int n = ui_score_lines(m, lines, 64, 0, 200);
+
+	for (int i = 0; i < n; i++)
+		if (strstr(lines[i].text, text))
+			return true;
+	return false;
+}
+
+TEST(white_cell_hint_mark_event_and_the_score_pane)
+{
+	struct drill *d = score_drill();
+	struct score *s;
+	struct ui_model *m = calloc(1, sizeof(*m));
+	size_t before;
+	int alerts;
+
+	if (d == NULL)
+		return;
+	s = score_new(d);
+	score_add_team(s, "soc");
+	score_add_team(s, "red");
+	ui_model_init(m, d, "soc", false, 1, 0);
+	m->score = s;
+	CHECK(pane_has(m, "see-exploit"));
+	CHECK(pane_has(m, "red: pending"));
+	CHECK(pane_has(m, "No points yet"));
+	CHECK(pane_has(m, "Attack so far"));
+	/* A hint to red: its action, scored with the text, and a message. */
+	CHECK_INT(ui_cmd_run(m, "hint red  look at the portal"), 0);
+	CHECK_INT(score_total(s, "red"), -5);
+	CHECK_INT(score_total(s, "soc"), 0);
+	CHECK(find_entry(d, DRILL_ACTION, "hint look at the portal") != NULL);
+	CHECK_STR(last_entry(d)->detail, "look at the portal");
+	CHECK_STR(last_entry(d)->target, "red");
+	CHECK(pane_has(m, "hint from the white cell: look at the portal"));
+	/* Marks, and errors that change nothing. */
+	CHECK_INT(ui_cmd_run(m, "mark soc keep-portal met it held"), 0);
+	CHECK_INT(score_total(s, "soc"), 10);
+	CHECK(pane_has(m, "soc: met red: pending"));
+	CHECK_STR(last_entry(d)->what, "mark soc keep-portal met");
+	before = d->nentries;
+	CHECK_INT(ui_cmd_run(m, "mark blue keep-portal met"), -1);
+	CHECK_CONTAINS(m->status, "There is no team 'blue' in this drill (teams: soc, red).");
+	CHECK_INT(ui_cmd_run(m, "mark soc keep-it met"), -1);
+	CHECK_CONTAINS(m->status, "no expectation 'keep-it'");
+	CHECK_INT(ui_cmd_run(m, "mark soc keep-portal perhaps"), -1);
+	CHECK_INT(ui_cmd_run(m, "mark soc keep-portal met"), -1);
+	CHECK_CONTAINS(m->status, "already marked met");
+	CHECK_INT(ui_cmd_run(m, "hint blue x"), -1);
+	CHECK_INT(ui_cmd_run(m, "hint soc"), -1);
+	CHECK_CONTAINS(m->status, "usage: hint TEAM TEXT");
+	CHECK_INT(ui_cmd_run(m, "event ids-dc 1.2.3.4 nowhere x"), -1);
+	CHECK_INT(ui_cmd_run(m, "msg blue hi"), -1);
+	CHECK_INT((long long)d->nentries, (long long)before);
+	CHECK_INT(score_total(s, "soc"), 10);
+	/* A hand-written event: an alert no step made, the feed, the timeline. */
+	alerts = alerts_count(d->alerts);
+	CHECK_INT(ui_cmd_run(m, "event ids-dc 203.0.113.9 portal:443 ET DRILL decoy"), 0);
+	CHECK_INT(alerts_count(d->alerts), alerts + 1);
+	CHECK(alerts_get(d->alerts, alerts)->cause < 0);
+	CHECK(strstr(m->feed.lines[(m->feed.seq - 1) % UI_FEED_LINES].text, "ET DRILL decoy") != NULL);
+	CHECK_STR(last_entry(d)->what, "event ids-dc 203.0.113.9 portal:443");
+	CHECK_STR(last_entry(d)->target, "ids-dc");
+	/* A team's seat: refused, and it sees its own part only. */
+	m->white_cell = false;
+	before = d->nentries;
+	CHECK_INT(ui_cmd_run(m, "pause"), -1);
+	CHECK_CONTAINS(m->status, "Only the white cell can do that: this console is team soc's seat.");
+	CHECK(!m->pace.paused);
+	CHECK_INT(ui_cmd_run(m, "speed 60"), -1);
+	CHECK_INT(ui_cmd_run(m, "mark soc see-exploit met"), -1);
+	CHECK_INT(ui_cmd_run(m, "event ids-dc 1.2.3.4 portal x"), -1);
+	CHECK_INT(ui_cmd_run(m, "inject all hi"), -1);
+	CHECK_INT((long long)d->nentries, (long long)before);
+	CHECK(pane_has(m, "Your points:  team soc +10"));
+	CHECK(!pane_has(m, "team red"));
+	CHECK(!pane_has(m, "look at the portal"));
+	CHECK(!pane_has(m, "Attack so far"));
+	CHECK(!ui_model_sees(m, find_entry(d, DRILL_ACTION, "hint look at the portal")));
+	CHECK(ui_model_sees(m, find_entry(d, DRILL_ACTION, "mark soc keep-portal met")));
+	CHECK(!ui_model_sees(m, find_entry(d, DRILL_ACTION, "event ids-dc 203.0.113.9 portal:443")));
+	/* The team asks for a hint itself. */
+	CHECK_INT(ui_cmd_run(m, "hint"), 0);
+	CHECK_INT(score_total(s, "soc"), 5);
+	CHECK(pane_has(m, "asked the white cell for a hint"));
+	ui_model_free(m);
+	free(m);
+	score_free(s);
+	drill_free(d);
+}
+
 int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -466,5 +653,7 @@ int main(void)
 	RUN(commands_take_the_action_path_and_errors_change_nothing);
 	RUN(white_cell_controls_are_recorded);
 	RUN(advance_follows_the_pace_and_stops_when_paused);
+	RUN(event_build_writes_on_each_network_sensor);
+	RUN(white_cell_hint_mark_event_and_the_score_pane);
 	return harness_finish();
 }
