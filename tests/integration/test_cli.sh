@@ -32,7 +32,7 @@ expect_line "missing-value-says-so" "$TMP/stderr" "option --network needs a valu
 run_cmd net extra
 expect_status "extra-argument-exit-2" 2
 
-for cmd in report bench; do
+for cmd in report; do
 	run_cmd $cmd
 	expect_status "$cmd-not-available-exit-2" 2
 	expect_line "$cmd-not-available-says-so" "$TMP/stderr" "'$cmd' is not available yet"
