@@ -4,6 +4,7 @@
 #   make run        the main job: the default drill in the live console
 #   make test       every test (unit, integration, leak check)
 #   make asan       the suite again under AddressSanitizer + UBSan
+#   make bench      the benchmarks (BENCH_FLAGS="--runs 5 --case storm")
 #   make fuzz       fuzz the decoders (libFuzzer, FUZZ_TIME seconds each)
 #   make install    PREFIX=/usr/local by default
 #   make clean
@@ -50,7 +51,7 @@ VERSION   := $(shell cat engine/VERSION 2>/dev/null || echo 0.0.0)
 LOCALES   := $(patsubst po/%.po,%,$(wildcard po/*.po))
 MO_FILES  := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/irdrill.mo)
 
-.PHONY: all run test asan install clean deps test-deps unit-tests check-suite fuzz
+.PHONY: all run test asan install clean deps test-deps unit-tests check-suite fuzz bench
 .DEFAULT_GOAL := all
 
 # $(call need_debs,PACKAGES): install (root) or name (others) missing packages.
@@ -172,6 +173,11 @@ fuzz: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 	  $(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 \
 	    -artifact_prefix=$(BUILD)/fuzz/$$n- $(BUILD)/fuzz/$$n || exit 1; \
 	done
+
+# The benchmarks (docs/performance.md), at low priority on a shared machine.
+BENCH_FLAGS ?=
+bench: all
+	nice -n 10 $(BUILD)/irdrill bench $(BENCH_FLAGS)
 
 clean:
 	rm -rf build

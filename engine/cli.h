@@ -43,5 +43,6 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_replay(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_view(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_report(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_bench(const struct cli_cmd *cmd, int argc, char **argv);
 
 #endif

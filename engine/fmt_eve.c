@@ -66,6 +66,18 @@ static void fmt_eve_escape(struct strbuf *sb, const char *s, size_t n)
 	size_t i, k;
 	bool valid = true;
 
+	/* Most strings need no escape at all: printable ASCII but for the
+	 * quote and the backslash goes in one piece. */
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+			break;
+	}
+	if (i == n) {
+		strbuf_add(sb, s, n);
+		return;
+	}
 	for (i = 0; i < n; i += k) {
 		k = event_utf8_char_len(s + i, n - i);
 		if (k == 0) {

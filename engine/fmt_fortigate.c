@@ -72,10 +72,15 @@ static void fmt_fortigate_text(struct fmt_fortigate_log *log, const char *key,
 static void fmt_fortigate_uint(struct fmt_fortigate_log *log, const char *key,
 			       uint64_t v)
 {
-	char num[24];
+	char num[24], *d = num + sizeof num;
 
-	snprintf(num, sizeof num, "%" PRIu64, v);
-	fmt_fortigate_add(log, key, num, false);
+	/* By hand: a traffic line has a dozen numbers. */
+	*--d = '\0';
+	do {
+		*--d = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	fmt_fortigate_add(log, key, d, false);
 }
 
 static void fmt_fortigate_ip(struct fmt_fortigate_log *log, const char *key,

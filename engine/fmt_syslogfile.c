@@ -33,7 +33,17 @@ static void fmt_syslogfile_escape(const char *msg, struct strbuf *out)
 		n--;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)msg[i];
+		size_t run = i;
 
+		/* The printable run up to the next control character in one
+		 * piece. */
+		while (run < n && (unsigned char)msg[run] >= 0x20 && (unsigned char)msg[run] != 0x7f)
+			run++;
+		if (run > i) {
+			strbuf_add(out, msg + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		/* EscapeControlCharactersOnReceive, TAB included */
 		if (c < 0x20 || c == 0x7f) {
 			strbuf_addc(out, '#');

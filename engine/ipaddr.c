@@ -78,10 +78,22 @@ bool ipaddr_in(uint32_t ip, uint32_t net, int prefix)
 	return (ip & ipaddr_mask(prefix)) == net;
 }
 
+/* Dotted quad by hand: every sensor line has addresses, and printf is
+ * most of the cost of a line. */
 char *ipaddr_format(uint32_t ip, char *buf)
 {
-	snprintf(buf, IPADDR_STRLEN, "%u.%u.%u.%u",
-		 ip >> 24, (ip >> 16) & 0xff, (ip >> 8) & 0xff, ip & 0xff);
+	char *p = buf;
+
+	for (int shift = 24; shift >= 0; shift -= 8) {
+		unsigned v = (ip >> shift) & 0xff;
+
+		if (v >= 100)
+			*p++ = (char)('0' + v / 100);
+		if (v >= 10)
+			*p++ = (char)('0' + v / 10 % 10);
+		*p++ = (char)('0' + v % 10);
+		*p++ = shift ? '.' : '\0';
+	}
 	return buf;
 }
 

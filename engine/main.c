@@ -81,7 +81,15 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  reads commands from stdin (team commands; pause, resume, speed N, end for\n"
 	  "  the white cell), prints answers and actions on stdout and leaves when\n"
 	  "  stdin ends and every command is answered.  A cut connection is retried.\n", cmd_console },
-	{ "bench", "", "run the benchmarks", NULL, NULL },
+	{ "bench", "[--runs N] [--case NAME,...] [--small|--full]", "run the benchmarks",
+	  "  --runs N        runs of each case (default 3); each line gives the median,\n"
+	  "                  the min and the max of every figure\n"
+	  "  --case NAME,... storm, storm-reference, day, flows, seek, scale, syslog\n"
+	  "                  (default: all)\n"
+	  "  --small         scaled-down sizes for a quick check (--full: the issue's sizes)\n"
+	  "  --dir DIR       scratch folder (default: bench beside the binary)\n"
+	  "  Prints one key=value line per case, then a summary with the ratios to the\n"
+	  "  references measured in the same run (docs/performance.md).\n", cmd_bench },
 	{ "version", "", "print the version", NULL, cmd_version },
 	{ "help", "[COMMAND]", "this list, or one command's options", NULL, cmd_help },
 };

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 
@@ -12,9 +13,14 @@
 #include "xmalloc.h"
 
 /* Generous for a province of a few thousand hosts (a few MiB and a few
- * million instructions), tight enough to stop a runaway file fast. */
+ * million instructions), tight enough to stop a runaway file fast.  A
+ * bigger file (a generated model of 100,000 hosts is about 20 MB) gets
+ * more in proportion to its size: its declarations are held as Lua
+ * tables until the model is built. */
 #define NETLOAD_MEMORY (64u << 20)
 #define NETLOAD_INSTRUCTIONS 100000000ull
+#define NETLOAD_MEMORY_PER_BYTE 10u
+#define NETLOAD_INSTRUCTIONS_PER_BYTE 20u
 
 enum netload_kind { K_NETWORK, K_SITE, K_SEGMENT, K_ACCOUNT, K_HOST, K_SYSTEM, K_SENSOR, K_ALLOW, K_DENY, K_COUNT };
 
@@ -958,7 +964,14 @@ static int netload_build(lua_State *L)
 struct net *net_load(const char *path, struct diag *errs)
 {
 	struct sandbox_limits limits = { NETLOAD_MEMORY, NETLOAD_INSTRUCTIONS };
-	struct sandbox *box = sandbox_new(&limits);
+	struct sandbox *box;
+	struct stat st;
+
+	if (stat(path, &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size < (1ull << 32)) {
+		limits.memory_bytes += NETLOAD_MEMORY_PER_BYTE * (size_t)st.st_size;
+		limits.instructions += NETLOAD_INSTRUCTIONS_PER_BYTE * (uint64_t)st.st_size;
+	}
+	box = sandbox_new(&limits);
 	struct netload ld = { .errs = errs, .file = path };
 	size_t errors_before = diag_count(errs);
 	char err[1024];

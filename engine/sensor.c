@@ -135,17 +135,27 @@ int sensors_route(const struct sensors *ss, const struct event *ev, const struct
 	bool on_host = sensor_record_on_host(ev);
 	const int *list = on_host ? ss->host : ss->wire;
 	int n = on_host ? ss->nhost : ss->nwire, got = 0;
-	struct event view = *ev;
+	/* Whether each type of sensor logs the record, decided once per
+	 * type: -1 not yet. */
+	signed char logs[SENSOR_TYPE_COUNT];
+	struct event view;
 
 	if (!on_host && flow == NULL)
 		return 0;
+	memset(logs, -1, sizeof(logs));
 	for (int i = 0; i < n; i++) {
 		int s = list[i];
+		enum sensor_type t = ss->type[s];
 
-		if (!sensor_type_logs(ss->type[s], ev))
+		if (logs[t] < 0)
+			logs[t] = sensor_type_logs(t, ev);
+		if (!logs[t])
 			continue;
 		if (on_host ? !net_sensor_sees_host(net, s, ev->host) : !net_sensor_sees_flow(net, s, flow))
 			continue;
+		/* The sensor's copy, made only for a record someone logs. */
+		if (got == 0)
+			view = *ev;
 		view.sensor = s;
 		if (ev->kind == EVENT_FLOW && !on_host)
 			sensor_view_flow(net, s, flow, &view);

@@ -74,32 +74,67 @@ static bool simclock_emit(const char *text, int len, char *buf, size_t size)
 	return true;
 }
 
+/* n decimal digits of v, zero-padded, at p. */
+static void simclock_put_digits(char *p, int64_t v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/*
+ * Every sensor line formats a timestamp and most share their second with
+ * the line before: the date and time of day of the last second formatted
+ * are kept (per thread) and only the microseconds are written again.
+ */
+struct simclock_second {
+	int64_t secs;  /* the second, zone offset applied; -1: none */
+	char text[20]; /* "YYYY-MM-DDTHH:MM:SS" */
+};
+
 static bool simclock_format_iso(int64_t unix_us, enum simclock_zone zone,
 				char *buf, size_t size)
 {
+	static _Thread_local struct simclock_second last = { -1, "" };
 	char text[SIMCLOCK_ISO_SIZE];
-	int64_t secs, days, sod, year;
-	int month, day, len;
+	int64_t secs;
 	const char *suffix;
+	size_t slen;
 
 	if (unix_us < 0)
 		return simclock_fail(buf, size);
 	secs = unix_us / SIM_SECOND;
 	if (zone != SIMCLOCK_ZONE_UTC)
 		secs += SIMCLOCK_TZ_OFFSET_S;
-	days = secs / 86400;
-	sod = secs % 86400;
-	simclock_civil_from_days(days, &year, &month, &day);
-	if (year > SIMCLOCK_YEAR_MAX)
-		return simclock_fail(buf, size);
+	if (secs != last.secs) {
+		int64_t days = secs / 86400, sod = secs % 86400, year;
+		int month, day;
+
+		simclock_civil_from_days(days, &year, &month, &day);
+		if (year > SIMCLOCK_YEAR_MAX)
+			return simclock_fail(buf, size);
+		simclock_put_digits(last.text, year, 4);
+		last.text[4] = '-';
+		simclock_put_digits(last.text + 5, month, 2);
+		last.text[7] = '-';
+		simclock_put_digits(last.text + 8, day, 2);
+		last.text[10] = 'T';
+		simclock_put_digits(last.text + 11, sod / 3600, 2);
+		last.text[13] = ':';
+		simclock_put_digits(last.text + 14, sod / 60 % 60, 2);
+		last.text[16] = ':';
+		simclock_put_digits(last.text + 17, sod % 60, 2);
+		last.text[19] = '.';
+		last.secs = secs;
+	}
 	suffix = zone == SIMCLOCK_ZONE_LOCAL ? "+0700" :
 		 zone == SIMCLOCK_ZONE_LOCAL_COLON ? "+07:00" : "Z";
-	len = snprintf(text, sizeof text,
-		       "%04d-%02d-%02dT%02d:%02d:%02d.%06d%s",
-		       (int)year, month, day, (int)(sod / 3600),
-		       (int)(sod / 60 % 60), (int)(sod % 60),
-		       (int)(unix_us % SIM_SECOND), suffix);
-	return simclock_emit(text, len, buf, size);
+	slen = strlen(suffix);
+	memcpy(text, last.text, 20);
+	simclock_put_digits(text + 20, unix_us % SIM_SECOND, 6);
+	memcpy(text + 26, suffix, slen + 1);
+	return simclock_emit(text, (int)(26 + slen), buf, size);
 }
 
 void simclock_init(struct simclock *c, int64_t epoch_unix_us)

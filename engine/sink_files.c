@@ -18,14 +18,23 @@
 struct sink_held {
 	sim_time_t time;
 	uint64_t seq; /* arrival order: lines of one time keep it */
-	char *line;   /* with its newline */
+	size_t off;   /* of the line, with its newline, in the file's arena */
 	size_t len;
 };
+
+/* Held lines live in one buffer per file, not an allocation each: it is
+ * emptied whenever nothing is held, and compacted when most of it is
+ * lines already released (an sshd session's last line can be held for
+ * hours while thousands pass). */
+#define SINK_ARENA_COMPACT (1024 * 1024)
 
 struct sink_file {
 	struct strbuf pending;
 	struct sink_held *held; /* a min-heap on (time, seq) */
 	size_t nheld, held_cap;
+	struct strbuf arena;    /* the held lines' bytes */
+	struct strbuf spare;    /* what the arena is compacted into */
+	size_t held_bytes;      /* of them still held */
 	enum sensor_type type; /* its sensor's, once started */
 	bool started;  /* header written into pending */
 	bool created;  /* exists on disk */
@@ -177,10 +186,28 @@ static void sink_files_hold(struct sink_files *s, struct sink_file *f, const str
 		size_t len = nl != NULL ? (size_t)(nl - p) + 1 : (size_t)(end - p);
 		sim_time_t t = times->n == 0 ? fallback : times->time[i < times->n ? i : times->n - 1];
 
-		sink_held_push(f, (struct sink_held){ t, s->held_seq++, xstrndup(p, len), len });
+		sink_held_push(f, (struct sink_held){ t, s->held_seq++, f->arena.len, len });
+		strbuf_add(&f->arena, p, len);
+		f->held_bytes += len;
 		p += len;
 		i++;
 	}
+}
+
+/* Keep only the bytes of the lines still held. */
+static void sink_arena_compact(struct sink_file *f)
+{
+	struct strbuf live = f->spare;
+
+	strbuf_reset(&live);
+	for (size_t i = 0; i < f->nheld; i++) {
+		size_t off = live.len;
+
+		strbuf_add(&live, f->arena.buf + f->held[i].off, f->held[i].len);
+		f->held[i].off = off;
+	}
+	f->spare = f->arena;
+	f->arena = live;
 }
 
 /* Move the file's held lines due by upto into its pending bytes, in time
@@ -192,11 +219,15 @@ static void sink_files_release(struct sink_files *s, int sensor, int file, sim_t
 	while (f->nheld > 0 && f->held[0].time <= upto) {
 		struct sink_held h = sink_held_pop(f);
 
-		strbuf_add(&f->pending, h.line, h.len);
-		free(h.line);
+		strbuf_add(&f->pending, f->arena.buf + h.off, h.len);
+		f->held_bytes -= h.len;
 		if (f->pending.len >= SINK_FILES_CHUNK)
 			sink_files_write(s, sensor, file);
 	}
+	if (f->nheld == 0)
+		strbuf_reset(&f->arena);
+	else if (f->arena.len > SINK_ARENA_COMPACT && f->held_bytes < f->arena.len / 2)
+		sink_arena_compact(f);
 }
 
 void sink_files_event(void *sink, const struct event *ev, enum sensor_type type)
@@ -262,6 +293,8 @@ int sink_files_close(struct sink_files *s, sim_time_t end, char *err, size_t err
 			 * after its end, and is written as it stands. */
 			sink_files_release(s, sensor, file, SIM_TIME_MAX);
 			free(f->held);
+			strbuf_free(&f->arena);
+			strbuf_free(&f->spare);
 			if (f->started)
 				render_file_end(s->render, f->type, file, end, &f->pending);
 			sink_files_write(s, sensor, file);

@@ -30,8 +30,22 @@ void strbuf_truncate(struct strbuf *sb, size_t len);
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t n);
 void strbuf_adds(struct strbuf *sb, const char *s);
-void strbuf_addc(struct strbuf *sb, char c);
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+/* Room for n more bytes and the NUL (what the appenders call). */
+void strbuf_reserve(struct strbuf *sb, size_t n);
+
+/* One byte, inline: formatters append many. */
+static inline void strbuf_addc(struct strbuf *sb, char c)
+{
+	if (sb->len + 2 > sb->cap)
+		strbuf_reserve(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
+}
+
+/* printf's conversions; %s, %c and the integer conversions (d i u x X,
+ * with l, ll or z, a '0' flag and a width) are written without the C
+ * library's printf, the rest goes through vsnprintf.  The text is the
+ * same either way. */void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* The contents as a C string: "" for an empty strbuf, never NULL. */

@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +41,25 @@ struct replay_writer {
 	size_t nteams, teams_cap;
 	replay_tap_fn tap;
 	void *tap_ctx;
+	/*
+	 * Chunks are deflated and written by a second thread while the
+	 * drill goes on encoding the next one: the drill hands a full
+	 * chunk over (job) and waits only if the previous one is not
+	 * written yet.  Under mu: job, job_full, quit, and what the
+	 * thread changes (chunks, offset, error, zbuf).  Without the
+	 * thread (it could not start, or there is no file) the drill
+	 * writes its chunks itself.
+	 */
+	bool threaded, quit, job_full;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct strbuf job;   /* the raw chunk handed over */
+	uint32_t job_records;
+	sim_time_t job_first, job_last;
 };
+
+static void replay_writer_start(struct replay_writer *w);
 
 /* The SHA-256 of a file's bytes; false with errno set. */
 static bool replay_hash_file(const char *path, uint8_t digest[SHA256_DIGEST_SIZE])
@@ -139,17 +159,117 @@ struct replay_writer *replay_writer_open(const char *path, const struct drill *d
 	replay_write_bytes(w, head, sizeof(head));
 	replay_write_bytes(w, body.buf, body.len);
 	replay_write_bytes(w, crc, sizeof(crc));
+	replay_writer_start(w);
 done:
 	strbuf_free(&body);
 	return w;
 }
 
-/* Deflate what is gathered into one chunk and append it. */
+/* Deflate raw (records of clocks first..last) into one chunk and append
+ * it; by the writing thread, or the drill's when there is none. */
+static void replay_deflate_chunk(struct replay_writer *w, const struct strbuf *raw, uint32_t records,
+				 sim_time_t first, sim_time_t last)
+{
+	uint8_t head[REPLAY_CHUNK_HEAD];
+	uLongf zlen;
+
+	zlen = compressBound((uLong)raw->len);
+	if (zlen > w->zbuf_cap) {
+		w->zbuf = xrealloc(w->zbuf, zlen);
+		w->zbuf_cap = zlen;
+	}
+	if (compress2(w->zbuf, &zlen, (const Bytef *)raw->buf, (uLong)raw->len, Z_DEFAULT_COMPRESSION) != Z_OK) {
+		if (w->error == 0)
+			w->error = ENOMEM;
+		return;
+	}
+	memcpy(head, REPLAY_CHUNK_MAGIC, 4);
+	replay_put_u32(head + 4, (uint32_t)zlen);
+	replay_put_u32(head + 8, (uint32_t)raw->len);
+	replay_put_u32(head + 12, records);
+	replay_put_u64(head + 16, (uint64_t)first);
+	replay_put_u64(head + 24, (uint64_t)last);
+	replay_put_u32(head + 32, (uint32_t)crc32(0, w->zbuf, (uInt)zlen));
+	replay_put_u32(head + 36, (uint32_t)crc32(0, head, 32));
+	w->chunks = xgrow(w->chunks, &w->chunks_cap, w->nchunks + 1, sizeof(*w->chunks));
+	w->chunks[w->nchunks++] = (struct replay_chunk_ref){ w->offset, (uint32_t)zlen, (uint32_t)raw->len,
+							     records, first, last };
+	replay_write_bytes(w, head, sizeof(head));
+	replay_write_bytes(w, w->zbuf, zlen);
+	/* A whole chunk reaches the file at once: a crash cuts between
+	 * chunks, or inside the last one, which the reader leaves out. */
+	if (w->error == 0 && fflush(w->fp) != 0)
+		w->error = errno;
+}
+
+static void *replay_writer_thread(void *arg)
+{
+	struct replay_writer *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (!w->job_full && !w->quit)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (!w->job_full)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		/* Only this thread touches the job, the file and the
+		 * index while job_full is set. */
+		replay_deflate_chunk(w, &w->job, w->job_records, w->job_first, w->job_last);
+		pthread_mutex_lock(&w->mu);
+		strbuf_reset(&w->job);
+		w->job_full = false;
+		pthread_cond_broadcast(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/* Wait until the chunk handed over is written (caller holds mu). */
+static void replay_writer_wait(struct replay_writer *w)
+{
+	while (w->job_full)
+		pthread_cond_wait(&w->cv, &w->mu);
+}
+
+/* Everything handed over is in the file. */
+static void replay_writer_drain(struct replay_writer *w)
+{
+	if (!w->threaded)
+		return;
+	pthread_mutex_lock(&w->mu);
+	replay_writer_wait(w);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Start the writing thread for a file; without it chunks are written
+ * inline. */
+static void replay_writer_start(struct replay_writer *w)
+{
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->cv, NULL);
+	w->threaded = w->fp != NULL && pthread_create(&w->thread, NULL, replay_writer_thread, w) == 0;
+}
+
+static void replay_writer_stop(struct replay_writer *w)
+{
+	if (w->threaded) {
+		pthread_mutex_lock(&w->mu);
+		w->quit = true;
+		pthread_cond_broadcast(&w->cv);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->thread, NULL);
+		w->threaded = false;
+	}
+	pthread_cond_destroy(&w->cv);
+	pthread_mutex_destroy(&w->mu);
+}
+
+/* Hand what is gathered over as one chunk (or write it, unthreaded). */
 static void replay_write_chunk(struct replay_writer *w)
 {
 	struct replay_enc *e = &w->enc;
-	uint8_t head[REPLAY_CHUNK_HEAD];
-	uLongf zlen;
+	struct strbuf raw;
 
 	if (e->records == 0)
 		return;
@@ -163,34 +283,23 @@ static void replay_write_chunk(struct replay_writer *w)
 		replay_enc_reset(e);
 		return;
 	}
-	zlen = compressBound((uLong)e->out.len);
-	if (zlen > w->zbuf_cap) {
-		w->zbuf = xrealloc(w->zbuf, zlen);
-		w->zbuf_cap = zlen;
-	}
-	if (compress2(w->zbuf, &zlen, (const Bytef *)e->out.buf, (uLong)e->out.len, Z_DEFAULT_COMPRESSION) != Z_OK) {
-		if (w->error == 0)
-			w->error = ENOMEM;
+	if (!w->threaded) {
+		replay_deflate_chunk(w, &e->out, e->records, e->first, e->clock);
 		replay_enc_reset(e);
 		return;
 	}
-	memcpy(head, REPLAY_CHUNK_MAGIC, 4);
-	replay_put_u32(head + 4, (uint32_t)zlen);
-	replay_put_u32(head + 8, (uint32_t)e->out.len);
-	replay_put_u32(head + 12, e->records);
-	replay_put_u64(head + 16, (uint64_t)e->first);
-	replay_put_u64(head + 24, (uint64_t)e->clock);
-	replay_put_u32(head + 32, (uint32_t)crc32(0, w->zbuf, (uInt)zlen));
-	replay_put_u32(head + 36, (uint32_t)crc32(0, head, 32));
-	w->chunks = xgrow(w->chunks, &w->chunks_cap, w->nchunks + 1, sizeof(*w->chunks));
-	w->chunks[w->nchunks++] = (struct replay_chunk_ref){ w->offset, (uint32_t)zlen, (uint32_t)e->out.len,
-							     e->records, e->first, e->clock };
-	replay_write_bytes(w, head, sizeof(head));
-	replay_write_bytes(w, w->zbuf, zlen);
-	/* A whole chunk reaches the file at once: a crash cuts between
-	 * chunks, or inside the last one, which the reader leaves out. */
-	if (w->error == 0 && fflush(w->fp) != 0)
-		w->error = errno;
+	pthread_mutex_lock(&w->mu);
+	replay_writer_wait(w);
+	/* Swap buffers: the encoder keeps the emptied one's memory. */
+	raw = w->job;
+	w->job = e->out;
+	e->out = raw;
+	w->job_records = e->records;
+	w->job_first = e->first;
+	w->job_last = e->clock;
+	w->job_full = true;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
 	replay_enc_reset(e);
 }
 
@@ -337,6 +446,7 @@ int replay_writer_sync(struct replay_writer *w, char *err, size_t errsize)
 {
 	replay_write_entries(w);
 	replay_write_chunk(w);
+	replay_writer_drain(w);
 	return replay_writer_report(w, err, errsize);
 }
 
@@ -353,6 +463,7 @@ int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, siz
 	replay_write_tap(w, &end);
 	replay_enc_end(&w->enc, end.clock);
 	replay_write_chunk(w);
+	replay_writer_stop(w);
 	at = w->offset;
 	strbuf_add(&index, REPLAY_INDEX_MAGIC, 4);
 	replay_put_u32(b, (uint32_t)w->nchunks);
@@ -379,6 +490,7 @@ int replay_writer_close(struct replay_writer *w, uint64_t *bytes, char *err, siz
 	if (bytes)
 		*bytes = w->offset;
 	replay_enc_free(&w->enc);
+	strbuf_free(&w->job);
 	for (size_t i = 0; i < w->nteams; i++)
 		free((char *)w->teams[i].team);
 	free(w->teams);
@@ -396,5 +508,13 @@ uint64_t replay_writer_events(const struct replay_writer *w)
 
 uint64_t replay_writer_bytes(const struct replay_writer *w)
 {
-	return w->offset;
+	struct replay_writer *m = (struct replay_writer *)w;
+	uint64_t n;
+
+	if (!w->threaded)
+		return w->offset;
+	pthread_mutex_lock(&m->mu);
+	n = w->offset;
+	pthread_mutex_unlock(&m->mu);
+	return n;
 }

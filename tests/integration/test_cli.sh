@@ -32,11 +32,6 @@ expect_line "missing-value-says-so" "$TMP/stderr" "option --network needs a valu
 run_cmd net extra
 expect_status "extra-argument-exit-2" 2
 
-for cmd in bench; do
-	run_cmd $cmd
-	expect_status "$cmd-not-available-exit-2" 2
-	expect_line "$cmd-not-available-says-so" "$TMP/stderr" "'$cmd' is not available yet"
-done
 run_cmd replay
 expect_status "replay-without-file-exit-2" 2
 expect_line "replay-without-file-says-so" "$TMP/stderr" "name one replay file"
