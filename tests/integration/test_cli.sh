@@ -37,6 +37,10 @@ expect_status "replay-without-file-exit-2" 2
 expect_line "replay-without-file-says-so" "$TMP/stderr" "name one replay file"
 run_cmd replay --help
 expect_line "replay-help-lists-options" "$TMP/stdout" "--as TEAM\|white +--at T"
+run_cmd replay --help
+expect_line "replay-help-lists-verify" "$TMP/stdout" "^  --verify +play the drill again"
+run_cmd replay --verify
+expect_status "replay-verify-without-file-exit-2" 2
 # With no terminal, the console says how to run without one.
 run_cmd </dev/null
 expect_status "no-command-is-run" 2

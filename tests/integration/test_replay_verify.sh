@@ -37,6 +37,22 @@ expect_status "verify-acted-run" 0
 verifies "verify-acted" "$TMP/acted.rpl"
 expect_line "verify-acted-actions" "$TMP/stdout" "timeline entries \(2 team actions\)"
 
+# Parallel: each team's world in its own replay, each verifies with its
+# team's actions alone.  Shared with zones: the refusal of an action
+# outside its team's zones is made again from the zones in the header.
+run_cmd run --headless --background 0 --network tests/data/net-small.lua --teams soc,d1 \
+	--actions tests/data/actions/modes-parallel.txt --replay "$TMP/par.irr" tests/data/scenarios/small.lua
+expect_status "verify-parallel-run" 0
+verifies "verify-parallel-soc" "$TMP/par-soc.irr"
+expect_line "verify-parallel-soc-actions" "$TMP/stdout" "timeline entries \(2 team actions\)"
+verifies "verify-parallel-d1" "$TMP/par-d1.irr"
+expect_line "verify-parallel-d1-actions" "$TMP/stdout" "timeline entries \(1 team actions\)"
+run_cmd run --headless --background 0 --network tests/data/net-small.lua --mode shared --teams dc=dc,d1=d1 \
+	--actions tests/data/actions/modes-shared.txt --replay "$TMP/shared.irr" tests/data/scenarios/small.lua
+expect_status "verify-shared-run" 0
+expect_line "verify-shared-refused" "$TMP/stdout" " dc +isolate c1-pc-01 +c1-pc-01 +refused: "
+verifies "verify-shared-zones" "$TMP/shared.irr"
+
 # One sensor record altered, the chunk compressed again and its CRCs
 # made to fit: the first record using the altered string differs.
 run_bin python3 tests/integration/replay_edit.py "$TMP/acted.rpl" "$TMP/forged.rpl" "Special offer" "Special offen"
