@@ -5,7 +5,7 @@
 run_cmd --help
 expect_status "help-exit-0" 0
 expect_line "help-lists-net" "$TMP/stdout" "^  net +\[--network FILE\] +summarise the network model$"
-expect_line "help-marks-unavailable" "$TMP/stdout" "^  bench .*\(not available yet\)$"
+expect_line "help-lists-bench" "$TMP/stdout" "^  bench .*run the benchmarks$"
 
 run_cmd version
 expect_status "version-exit-0" 0
