@@ -15,6 +15,7 @@
 #include "ui_i18n.h"
 #include "ui_model.h"
 #include "ui_serve.h"
+#include "ui_term.h"
 #include "ui_text.h"
 #include "ui_wc.h"
 #include "xmalloc.h"
@@ -28,8 +29,6 @@
 /* Keys handled per loop before drawing again (a paste, key repeat). */
 #define UI_KEYS_PER_FRAME 64
 
-static volatile sig_atomic_t ui_stop;
-static bool ui_curses_on;
 
 static int64_t ui_wall_us(void)
 {
@@ -42,48 +41,6 @@ static int64_t ui_wall_us(void)
 bool ui_console_possible(void)
 {
 	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-}
-
-static void ui_on_stop(int sig)
-{
-	(void)sig;
-	ui_stop = 1;
-}
-
-/* A crash must not leave the trainer's terminal in raw mode.  endwin()
- * is not async-signal-safe, but the process is ending anyway and the
- * terminal is worth the risk; the default action then runs. */
-static void ui_on_fatal(int sig)
-{
-	if (ui_curses_on)
-		endwin();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void ui_restore_at_exit(void)
-{
-	if (ui_curses_on) {
-		endwin();
-		ui_curses_on = false;
-	}
-}
-
-static void ui_signals(void)
-{
-	static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = ui_on_stop;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = ui_on_fatal;
-	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof(fatal) / sizeof(*fatal); i++)
-		sigaction(fatal[i], &sa, NULL);
 }
 
 static void ui_run_line(struct ui_model *m, const char *prefix)
@@ -477,28 +434,13 @@ static void ui_console_print_stats(const struct ui_model *m, FILE *out)
 int ui_console_run(struct drill *d, const struct ui_console_options *o)
 {
 	struct ui_model *m;
-	SCREEN *screen;
-	const char *no_colour = getenv("NO_COLOR");
 
-	screen = newterm(NULL, stdout, stdin);
-	if (screen == NULL) {
-		fprintf(stderr, "irdrill: cannot use the terminal '%s'; use irdrill run --headless\n",
-			getenv("TERM") ? getenv("TERM") : "");
+	if (!ui_term_open("; use irdrill run --headless"))
 		return -1;
-	}
-	ui_curses_on = true;
-	atexit(ui_restore_at_exit);
-	ui_signals();
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
 	/* Clicks only: a press selects at once; the terminal's own text
 	 * selection stays on Shift. */
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	mouseinterval(0);
-	ui_draw_init(has_colors() && !(no_colour && *no_colour));
 
 	m = xcalloc(1, sizeof(*m));
 	ui_model_init(m, d, o->team, o->vi, o->speed, ui_wall_us());
@@ -513,7 +455,7 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 		ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));
 	else
 		ui_model_say(m, _("Drill started: you sit as team %s. Press ? for keys and commands."), m->team);
-	while (!m->quit && !ui_stop) {
+	while (!m->quit && !ui_term_stop_asked()) {
 		int64_t listened;
 		int keys = 0;
 		bool waiting;
@@ -557,8 +499,7 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 		ui_console_frame(m);
 		ui_console_key_stats(m, keys, listened);
 	}
-	ui_restore_at_exit();
-	delscreen(screen);
+	ui_term_close();
 	if (getenv("IRDRILL_UI_STATS") && *getenv("IRDRILL_UI_STATS"))
 		ui_console_print_stats(m, stderr);
 	ui_model_free(m);

@@ -23,6 +23,7 @@
 #include "ui_i18n.h"
 #include "ui_replay.h"
 #include "ui_text.h"
+#include "ui_term.h"
 #include "xmalloc.h"
 
 #define UI_REPLAY_POLL_MS 50
@@ -30,55 +31,12 @@
 /* Wall time the idle loop gives the jump marks. */
 #define UI_REPLAY_SCAN_US 10000
 
-static volatile sig_atomic_t ui_replay_stop;
-static bool ui_replay_curses_on;
-
 static int64_t ui_replay_wall(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-static void ui_replay_on_stop(int sig)
-{
-	(void)sig;
-	ui_replay_stop = 1;
-}
-
-/* A crash must not leave the terminal raw (see ui_console.c). */
-static void ui_replay_on_fatal(int sig)
-{
-	if (ui_replay_curses_on)
-		endwin();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void ui_replay_restore(void)
-{
-	if (ui_replay_curses_on) {
-		endwin();
-		ui_replay_curses_on = false;
-	}
-}
-
-static void ui_replay_signals(void)
-{
-	static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = ui_replay_on_stop;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = ui_replay_on_fatal;
-	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof(fatal) / sizeof(*fatal); i++)
-		sigaction(fatal[i], &sa, NULL);
 }
 
 /* ---- the top bar and the help ------------------------------------------ */
@@ -394,9 +352,7 @@ static void ui_replay_key(struct ui_replay *v, int r, wint_t k)
 int ui_replay_run(const struct ui_replay_options *o)
 {
 	struct ui_replay *v = xcalloc(1, sizeof(*v));
-	const char *no_colour = getenv("NO_COLOR");
 	char err[1400];
-	SCREEN *screen;
 
 	if (ui_replay_open(v, o->path, o->network, o->scenario, o->vi, ui_replay_wall(), err, sizeof(err)) != 0) {
 		fprintf(stderr, "irdrill: %s\n", err);
@@ -411,28 +367,17 @@ int ui_replay_run(const struct ui_replay_options *o)
 	}
 	if (o->at > 0)
 		ui_replay_seek(v, o->at);
-	screen = newterm(NULL, stdout, stdin);
-	if (screen == NULL) {
-		fprintf(stderr, "irdrill: cannot use the terminal '%s'\n", getenv("TERM") ? getenv("TERM") : "");
+	if (!ui_term_open("")) {
 		ui_replay_close(v);
 		free(v);
 		return 1;
 	}
-	ui_replay_curses_on = true;
-	atexit(ui_replay_restore);
-	ui_replay_signals();
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	ui_draw_init(has_colors() && !(no_colour && *no_colour));
 	v->m.owner = v;
 	v->m.draw_top = ui_replay_draw_top;
 	v->m.draw_help = ui_replay_draw_help;
 	v->m.dirty |= UI_DIRTY_LAYOUT;
 	ui_replay_restart_pace(v, ui_replay_wall());
-	while (!v->m.quit && !ui_replay_stop) {
+	while (!v->m.quit && !ui_term_stop_asked()) {
 		int r;
 		wint_t k;
 		bool idle = true;
@@ -452,8 +397,7 @@ int ui_replay_run(const struct ui_replay_options *o)
 		if (idle && !v->scan_done)
 			ui_replay_scan(v, UI_REPLAY_SCAN_US, ui_replay_wall);
 	}
-	ui_replay_restore();
-	delscreen(screen);
+	ui_term_close();
 	ui_replay_close(v);
 	free(v);
 	return 0;
