@@ -36,6 +36,7 @@
 #include "sha256.h"
 #include "sink_files.h"
 #include "timeline.h"
+#include "whitecell.h"
 #include "ui_console.h"
 #include "ui_i18n.h"
 #include "xmalloc.h"
@@ -306,7 +307,8 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, const
 	for (int i = 0; i < o->nteams; i++)
 		score_add_team(out->score, o->teams[i]);
 	for (int i = 0; i < d->nactions; i++)
-		score_add_team(out->score, d->actions[i].team);
+		if (!whitecell_is(&d->actions[i]))
+			score_add_team(out->score, d->actions[i].team);
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
 		out->files = sink_files_open(o->out, d->net, out->render, &d->now, err, sizeof(err));
@@ -448,7 +450,18 @@ static struct drill *drill_load(const char *scenario, const struct drill_cli *o,
 struct drill_record {
 	struct store *store;
 	int seen, done;
+	bool white_all; /* commits the white cell's controls for every world */
 };
+
+/* Does a world commit this action?  Its team's, the white cell's for its
+ * team, and (white_all: the first world) those for every team; a
+ * parallel world takes the last kind without committing it again. */
+static bool drill_world_commits(const struct drill_record *rec, const struct action *a)
+{
+	char team[ACTION_TEAM_MAX];
+
+	return !whitecell_is(a) || rec->white_all || whitecell_for(a, team, sizeof(team))[0] != '\0';
+}
 
 /*
  * One province a drill is played in: the only one of a shared drill, or
@@ -474,6 +487,8 @@ static bool drill_commit_action(void *ctx, struct drill *d, const struct action 
 	struct drill_record *rec = ctx;
 	char command[ACTION_VALUE_MAX + 128];
 
+	if (!drill_world_commits(rec, a))
+		return true;
 	if (rec->seen++ < rec->done)
 		return true;
 	action_format(d->net, a, command, sizeof(command));
@@ -610,13 +625,22 @@ static bool drill_check_teams(const struct drill_cli *o, const struct action *v,
 	bool ok = true;
 
 	for (int i = 0; i < n; i++) {
+		char named[ACTION_TEAM_MAX];
+		const char *team = v[i].team;
 		int t = 0;
 
-		while (t < o->nteams && strcmp(o->teams[t], v[i].team) != 0)
+		/* A mark or message of the white cell's names a team too. */
+		if (whitecell_is(&v[i]) && *(team = whitecell_for(&v[i], named, sizeof(named))) == '\0')
+			continue;
+		while (t < o->nteams && strcmp(o->teams[t], team) != 0)
 			t++;
 		if (t == o->nteams) {
-			fprintf(stderr, "%s:%d: team '%s' is not one of the drill's teams (%s", o->actions, v[i].line,
-				v[i].team, o->teams[0]);
+			if (whitecell_is(&v[i]))
+				fprintf(stderr, "%s:%d: the white cell's control names team '%s', not one of the drill's "
+					"teams (%s", o->actions, v[i].line, team, o->teams[0]);
+			else
+				fprintf(stderr, "%s:%d: team '%s' is not one of the drill's teams (%s", o->actions,
+					v[i].line, team, o->teams[0]);
 			for (t = 1; t < o->nteams; t++)
 				fprintf(stderr, ",%s", o->teams[t]);
 			fprintf(stderr, "); name every team with --teams\n");
@@ -768,9 +792,17 @@ static struct drill_world *drill_worlds_open(const struct drill_cli *o, const ch
 			goto fail;
 		}
 		x->actions = xcalloc((size_t)nall + 1, sizeof(*x->actions));
-		for (int a = 0; a < nall; a++)
-			if (n == 1 || strcmp(all[a].team, x->o.teams[0]) == 0)
+		for (int a = 0; a < nall; a++) {
+			char team[ACTION_TEAM_MAX];
+
+			/* The white cell's controls for a team go to its world,
+			 * the others to every world. */
+			if (n == 1 || strcmp(all[a].team, x->o.teams[0]) == 0 ||
+			    (whitecell_is(&all[a]) && (whitecell_for(&all[a], team, sizeof(team))[0] == '\0' ||
+							strcmp(team, x->o.teams[0]) == 0)))
 				x->actions[x->nactions++] = all[a];
+		}
+		x->rec.white_all = i == 0;
 		free(all);
 		x->teams.mode = o->mode;
 		for (int t = 0; t < x->o.nteams; t++) {
@@ -948,14 +980,15 @@ static bool drill_committed_action(const struct drill *d, const struct drill_cli
 	char err[256], stored[ACTION_VALUE_MAX + 128], listed[ACTION_VALUE_MAX + 128], when[32];
 
 	simclock_format_elapsed(row->time, when, sizeof(when));
-	if (action_parse(d->net, row->command, out, err, sizeof(err)) != 0) {
+	if (action_parse_for(d->net, row->team, row->command, false, out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "irdrill: exercise %s: action %d in the store ('%s') does not parse: %s\n", exercise,
 			row->seq, row->command, err);
 		return false;
 	}
 	out->time = row->time;
 	out->line = scripted ? scripted->line : 0;
-	snprintf(out->team, sizeof(out->team), "%s", row->team);
+	if (!whitecell_is(out))
+		snprintf(out->team, sizeof(out->team), "%s", row->team);
 	action_format(d->net, out, stored, sizeof(stored));
 	if (scripted)
 		action_format(d->net, scripted, listed, sizeof(listed));
@@ -987,30 +1020,35 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 		goto done;
 	}
-	/* In each world, its teams' committed actions, then its scripted
-	 * ones still to come, in the order the first run queued them: the
-	 * re-simulation is the same run. */
+	/* In each world, the actions it commits (its teams' and the white
+	 * cell's it commits) as the store has them are the first of its
+	 * queue's, in the order the first run queued them; the queue plays
+	 * again as it is, so the re-simulation is the same run. */
 	for (int i = 0; i < n; i++) {
 		struct drill_world *x = &w[i];
-		struct action *queue = xcalloc((size_t)(x->nactions > nrows ? x->nactions : nrows) + 1, sizeof(*queue));
-		int k = 0;
+		int k = 0, j = 0;
 
 		for (int r = 0; r < nrows; r++) {
-			if (n > 1 && strcmp(rows[r].team, x->o.teams[0]) != 0)
+			struct action parsed;
+			char team[ACTION_TEAM_MAX];
+
+			if (n > 1 && strcmp(rows[r].team, x->o.teams[0]) != 0 &&
+			    !(whitecell_is_team(rows[r].team) &&
+			      action_parse_for(x->d->net, rows[r].team, rows[r].command, false, &parsed, team,
+					       sizeof(team)) == 0 &&
+			      (strcmp(whitecell_for(&parsed, team, sizeof(team)), x->o.teams[0]) == 0 ||
+			       (team[0] == '\0' && x->rec.white_all))))
 				continue;
-			if (!drill_committed_action(x->d, o, ex->id, &rows[r], k < x->nactions ? &x->actions[k] : NULL,
-						    &queue[k])) {
-				free(queue);
+			while (j < x->nactions && !drill_world_commits(&x->rec, &x->actions[j]))
+				j++;
+			if (!drill_committed_action(x->d, o, ex->id, &rows[r], j < x->nactions ? &x->actions[j] : NULL,
+						    &parsed))
 				goto done;
-			}
 			if (rows[r].time > start)
 				start = rows[r].time;
+			j++;
 			k++;
 		}
-		for (int a = k; a < x->nactions; a++)
-			queue[a] = x->actions[a];
-		free(x->actions);
-		x->actions = queue;
 		x->rec.done = k;
 		taken += k;
 	}
@@ -1024,8 +1062,8 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 		goto done;
 	}
 	simclock_format_elapsed(start, when, sizeof(when));
-	fprintf(stderr, "irdrill: resuming exercise %s: %d team action%s taken up to %s\n", ex->id, nrows,
-		nrows == 1 ? "" : "s", when);
+	fprintf(stderr, "irdrill: resuming exercise %s: %d action%s (the teams' and the white cell's) taken up to %s\n",
+		ex->id, nrows, nrows == 1 ? "" : "s", when);
 	rc = drill_record_play(w, n, o, &origin, st, start);
 done:
 	store_actions_free(rows, nrows);

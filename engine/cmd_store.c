@@ -24,6 +24,7 @@ static int store_cli_options(const struct cli_cmd *cmd, int argc, char **argv, s
 		{ "db", required_argument, NULL, 'd' },
 		{ "speed", required_argument, NULL, 'x' },
 		{ "headless", no_argument, NULL, 'H' },
+		{ "out", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool is_resume = strcmp(cmd->name, "resume") == 0;
@@ -46,6 +47,13 @@ static int store_cli_options(const struct cli_cmd *cmd, int argc, char **argv, s
 			if (!pace_speed_parse(optarg, &o->speed))
 				return cli_bad_usage(cmd, "--speed '%s' is not 1, 2, … or max", optarg);
 			*speed_given = true;
+			break;
+		case 'o':
+			/* The re-simulation writes the sensor files anew, from
+			 * the start: the same files as the run's. */
+			if (!is_resume)
+				return cli_bad_usage(cmd, "unknown option '--out'");
+			o->out = optarg;
 			break;
 		case 'H':
 			if (!is_resume)

@@ -57,6 +57,10 @@ int teams_add(struct teams *t, const char *name, const char *zones, char *why, s
 		snprintf(why, size, "team '%s' has a space, a control character or one of # , = + in its name", name);
 		return -1;
 	}
+	if (strcmp(name, "white") == 0 || strcmp(name, "white-cell") == 0) {
+		snprintf(why, size, "team '%s': the name is the white cell's", name);
+		return -1;
+	}
 	if (teams_find(t, name) >= 0) {
 		snprintf(why, size, "team '%s' is named twice", name);
 		return -1;
@@ -201,6 +205,9 @@ int teams_check(const struct teams *t, const struct action *a, char *err, size_t
 	int team = teams_find(t, a->team), site = -1;
 	char what[ACTION_VALUE_MAX + 32], zones[TEAMS_ZONES_TEXT + 40];
 
+	/* The white cell's controls touch no team's zone. */
+	if (a->verb == ACTION_WHITE)
+		return 0;
 	if (team < 0) {
 		snprintf(err, errlen, "'%s' is not one of the drill's teams", a->team);
 		return -1;
@@ -254,6 +261,7 @@ int teams_check(const struct teams *t, const struct action *a, char *err, size_t
 	case ACTION_ESCALATE:
 	case ACTION_HINT:
 	case ACTION_VERB_COUNT:
+	case ACTION_WHITE:
 		return 0;
 	}
 	if (site < 0 || teams_owns_site(t, team, site))

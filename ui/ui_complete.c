@@ -203,6 +203,7 @@ static void ui_action_args(const struct ui_complete_ctx *c, struct ui_candidates
 	case ACTION_NOTE:
 	case ACTION_HINT:
 	case ACTION_VERB_COUNT:
+	case ACTION_WHITE:
 		break;
 	}
 }

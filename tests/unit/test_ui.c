@@ -595,6 +595,13 @@ TEST(white_cell_hint_mark_event_and_the_score_pane)
 	CHECK_INT(ui_cmd_run(m, "mark soc keep-portal perhaps"), -1);
 	CHECK_INT(ui_cmd_run(m, "mark soc keep-portal met"), -1);
 	CHECK_CONTAINS(m->status, "already marked met");
+	/* That one was the white cell's action, refused when it fell due:
+	 * on the timeline with the reason, as a team's refused action is. */
+	CHECK_INT((long long)d->nentries, (long long)before + 1);
+	CHECK(!last_entry(d)->ok);
+	CHECK_STR(last_entry(d)->what, "mark soc keep-portal met");
+	CHECK_STR(last_entry(d)->detail, "keep-portal is already marked met for soc");
+	before = d->nentries;
 	CHECK_INT(ui_cmd_run(m, "hint blue x"), -1);
 	CHECK_INT(ui_cmd_run(m, "hint soc"), -1);
 	CHECK_CONTAINS(m->status, "usage: hint TEAM TEXT");
