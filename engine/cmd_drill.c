@@ -607,10 +607,10 @@ static bool drill_play(struct drill_world *w, int n, const struct drill_cli *o, 
 /* Play an opened drill in the live console, for the white cell and the
  * first team, at x1 unless --speed says otherwise; false if the terminal
  * could not be set up or the drill halted. */
-static bool drill_console(struct drill *d, const struct drill_cli *o, struct score *score)
+static bool drill_console(struct drill *d, const struct drill_cli *o, struct score *score, const struct teams *teams)
 {
 	struct ui_console_options uo = { o->as ? o->as : o->teams[0], o->vi, o->speed_given ? o->speed : 1, score,
-					  o->as != NULL };
+					  o->as != NULL, teams };
 
 	if (!ui_i18n_init(o->vi))
 		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "
@@ -911,7 +911,7 @@ static int drill_record_play(struct drill_world *w, int n, const struct drill_cl
 
 		ok = o->front(&f);
 	} else {
-		ok = o->headless ? drill_play(w, n, o, start) : drill_console(w[0].d, o, w[0].out.score);
+		ok = o->headless ? drill_play(w, n, o, start) : drill_console(w[0].d, o, w[0].out.score, &w[0].teams);
 	}
 	if (!ok) {
 		for (int i = 0; i < n; i++)

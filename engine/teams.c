@@ -187,6 +187,48 @@ bool teams_owns_site(const struct teams *t, int team, int site)
 	return true;
 }
 
+/* Does the team own a site of kind soc: is it the provincial SOC? */
+static bool teams_is_soc(const struct teams *t, int team)
+{
+	for (int s = 0; s < t->net->nsites; s++)
+		if (t->net->sites[s].kind == NET_SITE_SOC && teams_owns_site(t, team, s))
+			return true;
+	return false;
+}
+
+bool teams_sees_sensor(const struct teams *t, int team, int sensor)
+{
+	const struct net *net;
+	const struct net_sensor *x;
+
+	if (t == NULL || t->net == NULL || team < 0 || team >= t->n || t->mode != TEAMS_SHARED)
+		return true;
+	net = t->net;
+	if (sensor < 0 || sensor >= net->nsensors)
+		return false;
+	x = &net->sensors[sensor];
+	if (teams_owns_site(t, team, x->site) || (x->firewall >= 0 && teams_owns_site(t, team, x->firewall)))
+		return true;
+	for (int i = 0; i < x->nsites; i++)
+		if (teams_owns_site(t, team, x->sites[i]))
+			return true;
+	for (int i = 0; i < x->nsegments; i++)
+		if (teams_owns_site(t, team, net->segments[x->segments[i]].site))
+			return true;
+	for (int i = 0; i < x->nhosts; i++)
+		if (teams_owns_site(t, team, net->hosts[x->hosts[i]].site))
+			return true;
+	for (int i = 0; i < net->nsystems; i++) {
+		bool watched = x->monitored_systems && net->systems[i].monitored;
+
+		for (int k = 0; !watched && k < x->nsystems; k++)
+			watched = x->systems[k] == i;
+		if (watched && teams_owns_site(t, team, net->systems[i].owner))
+			return true;
+	}
+	return strcmp(x->type, "apt") == 0 && teams_is_soc(t, team);
+}
+
 /* "(d1, dc)", or "(none: other teams hold them all)" for its zones. */
 static void teams_zone_list(const struct teams *t, int team, char *buf, size_t size)
 {

@@ -27,6 +27,7 @@ struct ui_console_options {
 	int speed; /* simulated seconds per wall second */
 	struct score *score; /* the points on the top bar, the score pane, marks; NULL: none */
 	bool team_seat; /* the team's seat alone (run --as TEAM), not the white cell's */
+	const struct teams *teams; /* the drill's teams and zones: a team's seat sees its sensors; NULL: all */
 };
 
 /* Whether the console can run here: stdin and stdout are terminals. */
