@@ -103,7 +103,7 @@ static void ui_complete_key(struct ui_model *m)
 	const char *teams[UI_WC_TEAMS], *expects[UI_COMPLETE_EXPECTS];
 	const char *panes[UI_PANE_COUNT];
 	struct ui_complete_ctx c = { m->drill->net, m->drill->alerts, words, ui_cmd_words(words), teams,
-				     ui_wc_teams(m, teams, true), panes, UI_PANE_COUNT, expects, 0 };
+				     ui_wc_teams(m, teams, true), panes, UI_PANE_COUNT, expects, 0, m->view.sensors };
 	char list[UI_COMPLETE_LIST];
 	int n;
 

@@ -150,7 +150,7 @@ static int complete(const struct net *net, const char *typed, struct ui_line *l,
 	static const char *const panes[] = { "feed", "network", "timeline" };
 	static const char *const expects[] = { "see-exploit", "hold-portal", "keep-portal" };
 	struct ui_complete_word words[UI_CMD_MAX];
-	struct ui_complete_ctx c = { net, NULL, words, ui_cmd_words(words), teams, 2, panes, 3, expects, 3 };
+	struct ui_complete_ctx c = { net, NULL, words, ui_cmd_words(words), teams, 2, panes, 3, expects, 3, NULL };
 
 	ui_line_set(l, typed);
 	return ui_complete_line(&c, l, list);
