@@ -476,6 +476,11 @@ struct drill_world {
 	struct teams teams;     /* its teams and zones, checked on its action path */
 	struct action *actions; /* queued when it plays */
 	int nactions;
+	/* A resumed drill's actions typed on the console (the team's and the
+	 * white cell's), in the order committed: each is queued again once
+	 * the drill has run to its time, as the console queued it. */
+	struct action *typed;
+	int ntyped;
 	struct drill_record rec;
 	struct drill_outputs out;
 };
@@ -562,6 +567,20 @@ static bool drill_play(struct drill_world *w, int n, const struct drill_cli *o, 
 	char err[1200];
 	bool halted = false;
 
+	for (;;) {
+		int next = -1;
+
+		for (int i = 0; i < n; i++)
+			if (w[i].ntyped > 0 && (next < 0 || w[i].typed[0].time < w[next].typed[0].time))
+				next = i;
+		if (next < 0 || w[next].d->halted)
+			break;
+		/* Everything due up to its time has run when it is typed. */
+		drill_worlds_run_until(w, n, w[next].typed[0].time);
+		drill_add_actions(w[next].d, w[next].typed, 1);
+		drill_run_until(w[next].d, w[next].typed[0].time);
+		memmove(w[next].typed, w[next].typed + 1, (size_t)--w[next].ntyped * sizeof(*w[next].typed));
+	}
 	if (start > 0)
 		drill_worlds_run_until(w, n, start);
 	pace_init(&pace, w[0].d->now, drill_wall_us(), o->speed);
@@ -748,6 +767,7 @@ static void drill_worlds_free(struct drill_world *w, int n)
 	for (int i = 0; i < n && w; i++) {
 		drill_free(w[i].d);
 		free(w[i].actions);
+		free(w[i].typed);
 	}
 	free(w);
 }
@@ -970,35 +990,29 @@ done:
 
 /*
  * A committed action as the drill takes it again: parsed back from the
- * store, and the same as the actions file's at that place (the file's
- * SHA-256 matches, so only an edited store differs).  False with a
- * message.
+ * store into *out.  *scripted is whether it is the actions file's next
+ * one (the file's SHA-256 matches, so it is, unless typed on the
+ * console).  False with a message if it does not parse.
  */
-static bool drill_committed_action(const struct drill *d, const struct drill_cli *o, const char *exercise,
-				   const struct store_action *row, const struct action *scripted, struct action *out)
+static bool drill_committed_action(const struct drill *d, const char *exercise, const struct store_action *row,
+				   const struct action *next, struct action *out, bool *scripted)
 {
-	char err[256], stored[ACTION_VALUE_MAX + 128], listed[ACTION_VALUE_MAX + 128], when[32];
+	char err[256], stored[ACTION_VALUE_MAX + 128], listed[ACTION_VALUE_MAX + 128];
 
-	simclock_format_elapsed(row->time, when, sizeof(when));
 	if (action_parse_for(d->net, row->team, row->command, false, out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "irdrill: exercise %s: action %d in the store ('%s') does not parse: %s\n", exercise,
 			row->seq, row->command, err);
 		return false;
 	}
 	out->time = row->time;
-	out->line = scripted ? scripted->line : 0;
+	out->line = 0;
 	if (!whitecell_is(out))
 		snprintf(out->team, sizeof(out->team), "%s", row->team);
 	action_format(d->net, out, stored, sizeof(stored));
-	if (scripted)
-		action_format(d->net, scripted, listed, sizeof(listed));
-	if (scripted == NULL || scripted->time != out->time ||
-	    strcmp(scripted->team, out->team) != 0 || strcmp(stored, listed) != 0) {
-		fprintf(stderr, "irdrill: exercise %s: action %d in the store (%s %s %s: %s) is not the next one of %s\n",
-			exercise, row->seq, when, row->team, row->command, row->result,
-			o->actions ? o->actions : "its actions (it has no actions file)");
-		return false;
-	}
+	if (next)
+		action_format(d->net, next, listed, sizeof(listed));
+	*scripted = next && next->time == out->time && strcmp(next->team, out->team) == 0 &&
+		    strcmp(stored, listed) == 0;
 	return true;
 }
 
@@ -1039,14 +1053,22 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 			      (strcmp(whitecell_for(&parsed, team, sizeof(team)), x->o.teams[0]) == 0 ||
 			       (team[0] == '\0' && x->rec.white_all))))
 				continue;
+			bool scripted;
+
 			while (j < x->nactions && !drill_world_commits(&x->rec, &x->actions[j]))
 				j++;
-			if (!drill_committed_action(x->d, o, ex->id, &rows[r], j < x->nactions ? &x->actions[j] : NULL,
-						    &parsed))
+			if (!drill_committed_action(x->d, ex->id, &rows[r], j < x->nactions ? &x->actions[j] : NULL,
+						    &parsed, &scripted))
 				goto done;
 			if (rows[r].time > start)
 				start = rows[r].time;
-			j++;
+			if (scripted) {
+				j++;
+			} else {
+				/* Typed on the console: queued again at its time. */
+				x->typed = xrealloc(x->typed, (size_t)(x->ntyped + 1) * sizeof(*x->typed));
+				x->typed[x->ntyped++] = parsed;
+			}
 			k++;
 		}
 		x->rec.done = k;

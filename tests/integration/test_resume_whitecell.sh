@@ -130,3 +130,58 @@ if [ -e "$TMP/bad.db" ]; then not_ok "bad-white-lines-no-store"; else ok "bad-wh
 run_cmd run --headless --db "$TMP/w.db" --network $net --teams soc,white $scn
 expect_status "team-named-white-exit-2" 2
 expect_line "team-named-white-says-so" "$TMP/stderr" "team 'white': the name is the white cell's"
+
+# ---- a console drill killed, resumed headless -------------------------------
+# What the white cell and the team typed on the console was committed as
+# it was taken; killed (SIGKILL), the drill resumes without the console
+# and takes all of it again at its simulated time: the mark's row, the
+# injected event in the sensor files, the message, the team's ack.  Two
+# resumes of the same store give the same run.
+. "$(dirname "$0")/console_lib.sh"
+console_start 100 30 run --speed 60 --db "$TMP/console.db" --network $net --mode shared --teams soc,d1=d1 \
+	--out "$TMP/out-console" $scn
+wait_for "console-up" '^ 1 Alerts'
+for c in ":pause" ":mark soc keep-portal met held up" ":event ids-dc 203.0.113.9 portal:443 ET DRILL typed probe" \
+	":msg d1 watch the firewall" ":ack A-0001" ":speed 10" ":resume"; do
+	console_type "$c" Enter
+done
+wait_for "console-took-them" '^Resumed\.'
+wait_for_commits() {
+	i=0
+	while [ "$(count "$TMP/console.db" "SELECT count(*) FROM actions")" -lt 7 ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+wait_for_commits
+shell=$(tmx display -p -t console '#{pane_pid}')
+engine=$(pgrep -P "$shell" | head -1)
+kill -9 "$engine"
+sleep 0.2
+console_stop
+if [ "$(count "$TMP/console.db" "SELECT count(*) FROM exercises WHERE status = 'running'")" = 1 ]; then
+	ok "console-killed-mid-drill"
+else not_ok "console-killed-mid-drill" "$(sqlite3 "$TMP/console.db" "SELECT status FROM exercises")"; fi
+state "$TMP/console.db" >"$TMP/console.state"
+expect_line "console-mark-committed" "$TMP/console.state" "^2\|white-cell\|[0-9]+\|mark soc keep-portal met held up\|ok$"
+expect_line "console-pause-committed" "$TMP/console.state" "^1\|white-cell\|[0-9]+\|pause\|ok$"
+cp "$TMP/console.db" "$TMP/console2.db"
+id=$(sqlite3 "$TMP/console.db" "SELECT id FROM exercises")
+run_cmd resume --headless --speed max --db "$TMP/console.db" --out "$TMP/out-c1" "$id"
+expect_status "console-resume-exit-0" 0
+cp "$TMP/stdout" "$TMP/c1.out"
+expect_line "console-resume-says-so" "$TMP/stderr" "resuming exercise $id: 7 actions \(the teams' and the white cell's\)"
+expect_line "console-resume-mark-row" "$TMP/c1.out" "\+10 +expectation +keep-portal: marked met by the white cell: held up"
+expect_line "console-resume-event" "$TMP/c1.out" "white-cell +event ids-dc 203.0.113.9 portal:443 .*action: ET DRILL typed probe"
+expect_line "console-resume-message" "$TMP/c1.out" "white-cell +message +d1 .*message: watch the firewall"
+expect_line "console-resume-ack" "$TMP/c1.out" "soc +ack A-0001 "
+expect_line "console-resume-pace-on-timeline" "$TMP/c1.out" "white-cell +speed x10 "
+if grep -rq "ET DRILL typed probe" "$TMP/out-c1/ids-dc"; then ok "console-resume-event-in-sensor-file"; else
+	not_ok "console-resume-event-in-sensor-file"; fi
+run_cmd resume --headless --speed max --db "$TMP/console2.db" --out "$TMP/out-c2" "$id"
+sed "s|out-c2|out-c1|" "$TMP/stdout" >"$TMP/c2.out"
+if cmp -s "$TMP/c1.out" "$TMP/c2.out" && diff -r "$TMP/out-c1" "$TMP/out-c2" >/dev/null; then
+	ok "console-resume-deterministic"
+else not_ok "console-resume-deterministic" "$(diff "$TMP/c1.out" "$TMP/c2.out" | head -5)"; fi
+if [ "$(state "$TMP/console.db")" = "$(state "$TMP/console2.db")" ]; then ok "console-resume-same-store"; else
+	not_ok "console-resume-same-store"; fi
