@@ -194,6 +194,13 @@ int whitecell_parse(const struct net *net, const char *command, bool in_file, st
 		if (whitecell_event_build(net, w[1], w[2], w[3], rest, 0, 0, &ev, &s, err, errlen) != 0)
 			return -1;
 		len = snprintf(out->value, sizeof(out->value), "event %s %s %s %s", w[1], w[2], w[3], rest);
+	} else if (strcmp(w[0], "hint") == 0) {
+		n = whitecell_split(command, w, 2, &rest);
+		if (n < 2 || *rest == '\0')
+			return whitecell_usage("hint TEAM TEXT", err, errlen);
+		if (whitecell_team_word(w[1], err, errlen) != 0)
+			return -1;
+		len = snprintf(out->value, sizeof(out->value), "hint %s %s", w[1], rest);
 	} else if (strcmp(w[0], "msg") == 0 || strcmp(w[0], "inject") == 0) {
 		n = whitecell_split(command, w, 2, &rest);
 		if (n < 2 || *rest == '\0')
@@ -224,7 +231,7 @@ int whitecell_parse(const struct net *net, const char *command, bool in_file, st
 			len = snprintf(out->value, sizeof(out->value), "speed x%d", speed);
 		}
 	} else {
-		snprintf(err, errlen, W_("'%s' is not one of the white cell's controls (mark, event, msg)"), w[0]);
+		snprintf(err, errlen, W_("'%s' is not one of the white cell's controls (mark, event, msg, hint)"), w[0]);
 		return -1;
 	}
 	if (len < 0 || (size_t)len >= sizeof(out->value)) {
@@ -241,7 +248,8 @@ const char *whitecell_for(const struct action *a, char *buf, size_t size)
 
 	buf[0] = '\0';
 	if (whitecell_is(a) && whitecell_split(a->value, w, 2, &rest) == 2 &&
-	    (strcmp(w[0], "mark") == 0 || strcmp(w[0], "msg") == 0) && strcmp(w[1], "all") != 0)
+	    (strcmp(w[0], "mark") == 0 || strcmp(w[0], "msg") == 0 || strcmp(w[0], "hint") == 0) &&
+	    strcmp(w[1], "all") != 0)
 		snprintf(buf, size, "%s", w[1]);
 	return buf;
 }
@@ -325,6 +333,24 @@ int whitecell_take(void *ctx, struct drill *d, const struct action *a, bool appl
 		drill_emit_to(d, &ev, s);
 		snprintf(what, sizeof(what), "event %s %s %s", w[1], w[2], w[3]);
 		drill_record(d, DRILL_ACTION, WHITECELL_TEAM, what, w[1], true, rest);
+	} else if (strcmp(w[0], "hint") == 0) {
+		struct action h;
+
+		whitecell_split(a->value, w, 2, &rest);
+		if (!whitecell_team_known(sc, w[1]))
+			return whitecell_no_team(sc, w[1], err, errlen);
+		if (!apply)
+			return 0;
+		/* The team's hint action with the text (scored as such), then
+		 * the text to the team. */
+		memset(&h, 0, sizeof(h));
+		h.verb = ACTION_HINT;
+		h.time = d->now;
+		h.host = h.system = h.account = h.site = -1;
+		snprintf(h.team, sizeof(h.team), "%.*s", (int)sizeof(h.team) - 1, w[1]);
+		snprintf(h.value, sizeof(h.value), "%s", rest);
+		drill_apply_action(d, &h);
+		drill_record(d, DRILL_MESSAGE, WHITECELL_TEAM, "hint", w[1], true, rest);
 	} else if (strcmp(w[0], "msg") == 0) {
 		whitecell_split(a->value, w, 2, &rest);
 		if (strcmp(w[1], "all") != 0 && !whitecell_team_known(sc, w[1]))

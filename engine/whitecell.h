@@ -9,6 +9,7 @@
  *   mark TEAM EXPECTATION met|missed [NOTE]   settle an expectation (score_mark)
  *   event SENSOR FROM TO[:PORT] TEXT          a hand-written record on a network sensor
  *   msg TEAM|all TEXT                         a message to a team, on the timeline
+ *   hint TEAM TEXT                            the team's hint action with the text (-5), and the text to it
  *   pause, resume, speed xN                   the console's pace (timeline only)
  *
  * Parsing checks what the network can tell; what only the running drill

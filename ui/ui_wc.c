@@ -107,10 +107,9 @@ int ui_wc_hint(struct ui_model *m, int argc, char **argv, const char *rest)
 		return ui_wc_no_team(m, argv[1]);
 	if (ui_wc_live(m) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "hint %s", text);
-	if (ui_cmd_team_action(m, line, argv[1]) != 0)
+	snprintf(line, sizeof(line), "hint %s", rest);
+	if (ui_wc_control(m, line) != 0)
 		return -1;
-	drill_record(m->drill, DRILL_MESSAGE, UI_WHITE_CELL, "hint", argv[1], true, text);
 	ui_model_say(m, _("Hint sent to %s; it costs the team 5 points."), argv[1]);
 	m->dirty |= UI_DIRTY_TIMELINE | UI_DIRTY_SCORE | UI_DIRTY_CLOCK;
 	return 0;

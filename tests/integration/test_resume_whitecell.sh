@@ -55,6 +55,8 @@ expect_line "$mode-mark-row" "$TMP/ref.state" \
 	"^soc\|600000000\|expectation\|10\|marked met by the white cell: the portal stayed up\|keep-portal$"
 expect_line "$mode-mark-status" "$TMP/ref.state" "^soc\|keep-portal\|missed\|2100000000$"
 expect_line "$mode-d1-mark-status" "$TMP/ref.state" "^d1\|see-exploit\|missed\|1500000000$"
+expect_line "$mode-hint-committed" "$TMP/ref.state" "^[0-9]+\|white-cell\|3900000000\|hint soc Look at the proxy logs\|ok$"
+expect_line "$mode-hint-row" "$TMP/ref.state" "^soc\|3900000000\|hint\|-5\|hint from the white cell: Look at the proxy logs\|$"
 expect_line "$mode-message-on-timeline" "$TMP/ref.out" "white-cell +message +all +message: The provincial SOC phone line is down"
 if grep -rq "ET DRILL injected probe" "$TMP/out-ref" && grep -rq "Drill C2 beacon" "$TMP/out-ref"; then
 	ok "$mode-injected-events-in-sensor-files"
@@ -125,7 +127,7 @@ expect_status "bad-white-lines-exit-1" 1
 expect_line "bad-mark-usage" "$TMP/stderr" "bad.txt:1: usage: mark TEAM EXPECTATION met\|missed \[NOTE\]"
 expect_line "bad-event-sensor" "$TMP/stderr" "bad.txt:2: There is no sensor 'nosuch' in the network"
 expect_line "pause-not-in-a-file" "$TMP/stderr" "bad.txt:3: pause paces a live console; a scripted drill keeps the pace of --speed"
-expect_line "unknown-control" "$TMP/stderr" "bad.txt:4: 'dance' is not one of the white cell's controls \(mark, event, msg\)"
+expect_line "unknown-control" "$TMP/stderr" "bad.txt:4: 'dance' is not one of the white cell's controls \(mark, event, msg, hint\)"
 if [ -e "$TMP/bad.db" ]; then not_ok "bad-white-lines-no-store"; else ok "bad-white-lines-no-store"; fi
 run_cmd run --headless --db "$TMP/w.db" --network $net --teams soc,white $scn
 expect_status "team-named-white-exit-2" 2

@@ -52,6 +52,8 @@ TEST(controls_parse_and_write_back)
 		  "= event ids-dc 203.0.113.9 portal:443 ET DRILL");
 	CHECK_STR(parse(d->net, "msg all Phones are down", true), "= msg all Phones are down");
 	CHECK_STR(parse(d->net, "inject soc hi", true), "= msg soc hi");
+	CHECK_STR(parse(d->net, "hint soc Look at the proxy", true), "= hint soc Look at the proxy");
+	CHECK_STR(parse(d->net, "hint soc", true), "usage: hint TEAM TEXT");
 	CHECK_STR(parse(d->net, "speed 5", false), "= speed x5");
 	CHECK_STR(parse(d->net, "pause", false), "= pause");
 	CHECK_STR(parse(d->net, "mark soc keep-portal perhaps", true), "'perhaps' is not met or missed.");
