@@ -8,6 +8,7 @@
 #include <libintl.h>
 
 #include "ipaddr.h"
+#include "whitecell.h"
 #include "xmalloc.h"
 
 /* Messages in the language the console set up (ui_i18n.h); a front end
@@ -569,9 +570,18 @@ static int action_args(const struct net *net, const char *command, char **w, int
 		/* A hint may carry what the white cell told the team. */
 		return n == 1 ? 0 : action_note(command, a, err, errlen);
 	case ACTION_VERB_COUNT:
+	case ACTION_WHITE:
 		break;
 	}
 	return action_fail(err, errlen, "%s", A_("unknown command"));
+}
+
+int action_parse_for(const struct net *net, const char *team, const char *command, bool in_file, struct action *out,
+		     char *err, size_t errlen)
+{
+	if (whitecell_is_team(team))
+		return whitecell_parse(net, command, in_file, out, err, errlen);
+	return action_parse(net, command, out, err, errlen);
 }
 
 int action_parse(const struct net *net, const char *command, struct action *out, char *err, size_t errlen)
@@ -692,6 +702,7 @@ void action_apply(struct net *net, const struct action *a)
 	case ACTION_ESCALATE:
 	case ACTION_HINT:
 	case ACTION_VERB_COUNT:
+	case ACTION_WHITE:
 		/* The model has no processes: a killed implant is the
 		 * scenario's to react to (on "kill"); the rest is paperwork
 		 * the drill and the scoring keep. */
@@ -702,9 +713,15 @@ void action_apply(struct net *net, const struct action *a)
 void action_format(const struct net *net, const struct action *a, char *buf, size_t size)
 {
 	static const char *const kinds[] = { "ip", "domain", "hash" };
-	const char *site = a->site >= 0 ? net->sites[a->site].id : "everywhere", *name = action_verbs[a->verb].name;
+	const char *site, *name;
 	char id[16];
 
+	if (a->verb == ACTION_WHITE) {
+		snprintf(buf, size, "%s", a->value);
+		return;
+	}
+	site = a->site >= 0 ? net->sites[a->site].id : "everywhere";
+	name = action_verbs[a->verb].name;
 	switch (a->verb) {
 	case ACTION_BLOCK:
 	case ACTION_UNBLOCK:
@@ -778,6 +795,16 @@ void action_target(const struct net *net, const struct action *a, char *buf, siz
 	case ACTION_HINT:
 		snprintf(buf, size, "%s", "");
 		return;
+	case ACTION_WHITE: {
+		/* The team a mark or message is for, the sensor of an event. */
+		char w1[ACTION_VALUE_MAX];
+
+		if (sscanf(a->value, "%*s %511s", w1) == 1)
+			snprintf(buf, size, "%s", w1);
+		else
+			snprintf(buf, size, "%s", "");
+		return;
+	}
 	default:
 		break;
 	}
@@ -856,13 +883,14 @@ int action_load_file(const struct net *net, const char *path, struct action **ou
 			diag_add(errs, path, lineno, "team name '%s' is too long", team);
 			continue;
 		}
-		if (action_parse(net, p, &a, err, sizeof(err)) != 0) {
+		if (action_parse_for(net, team, p, true, &a, err, sizeof(err)) != 0) {
 			diag_add(errs, path, lineno, "%s", err);
 			continue;
 		}
 		a.time = t;
 		a.line = lineno;
-		snprintf(a.team, sizeof(a.team), "%s", team);
+		if (!whitecell_is(&a))
+			snprintf(a.team, sizeof(a.team), "%s", team);
 		v = xgrow(v, &cap, n + 1, sizeof(*v));
 		v[n++] = a;
 	}

@@ -42,7 +42,10 @@ enum action_verb {
 	ACTION_REPORT,
 	ACTION_ESCALATE,
 	ACTION_HINT,
-	ACTION_VERB_COUNT
+	ACTION_VERB_COUNT,
+	/* A control of the white cell's (whitecell.h): no team command word;
+	 * its value is the control as written back. */
+	ACTION_WHITE
 };
 
 /* Who a report or an escalation goes to. */
@@ -77,6 +80,11 @@ struct action {
 	int line;                      /* in the actions file, 0 if typed */
 };
 
+/* Parse one command of team (a team's, or the white cell's when team is
+ * WHITECELL_TEAM or "white": whitecell_parse); the same contract as
+ * action_parse.  in_file: from an actions file. */
+int action_parse_for(const struct net *net, const char *team, const char *command, bool in_file, struct action *out,
+		     char *err, size_t errlen);
 /* Parse one command ("isolate tdm-pc-01"); 0, or -1 with a plain-words
  * message in err and *out unspecified.  time, team and line are left for
  * the caller. */

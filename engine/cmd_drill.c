@@ -36,6 +36,7 @@
 #include "sha256.h"
 #include "sink_files.h"
 #include "timeline.h"
+#include "whitecell.h"
 #include "ui_console.h"
 #include "ui_i18n.h"
 #include "xmalloc.h"
@@ -306,7 +307,8 @@ static bool drill_outputs_open(struct drill *d, const struct drill_cli *o, const
 	for (int i = 0; i < o->nteams; i++)
 		score_add_team(out->score, o->teams[i]);
 	for (int i = 0; i < d->nactions; i++)
-		score_add_team(out->score, d->actions[i].team);
+		if (!whitecell_is(&d->actions[i]))
+			score_add_team(out->score, d->actions[i].team);
 	out->render = render_new(d->net, &d->clock, d->seed);
 	if (o->out) {
 		out->files = sink_files_open(o->out, d->net, out->render, &d->now, err, sizeof(err));
@@ -448,7 +450,18 @@ static struct drill *drill_load(const char *scenario, const struct drill_cli *o,
 struct drill_record {
 	struct store *store;
 	int seen, done;
+	bool white_all; /* commits the white cell's controls for every world */
 };
+
+/* Does a world commit this action?  Its team's, the white cell's for its
+ * team, and (white_all: the first world) those for every team; a
+ * parallel world takes the last kind without committing it again. */
+static bool drill_world_commits(const struct drill_record *rec, const struct action *a)
+{
+	char team[ACTION_TEAM_MAX];
+
+	return !whitecell_is(a) || rec->white_all || whitecell_for(a, team, sizeof(team))[0] != '\0';
+}
 
 /*
  * One province a drill is played in: the only one of a shared drill, or
@@ -463,6 +476,11 @@ struct drill_world {
 	struct teams teams;     /* its teams and zones, checked on its action path */
 	struct action *actions; /* queued when it plays */
 	int nactions;
+	/* A resumed drill's actions typed on the console (the team's and the
+	 * white cell's), in the order committed: each is queued again once
+	 * the drill has run to its time, as the console queued it. */
+	struct action *typed;
+	int ntyped;
 	struct drill_record rec;
 	struct drill_outputs out;
 };
@@ -474,6 +492,8 @@ static bool drill_commit_action(void *ctx, struct drill *d, const struct action 
 	struct drill_record *rec = ctx;
 	char command[ACTION_VALUE_MAX + 128];
 
+	if (!drill_world_commits(rec, a))
+		return true;
 	if (rec->seen++ < rec->done)
 		return true;
 	action_format(d->net, a, command, sizeof(command));
@@ -547,6 +567,20 @@ static bool drill_play(struct drill_world *w, int n, const struct drill_cli *o, 
 	char err[1200];
 	bool halted = false;
 
+	for (;;) {
+		int next = -1;
+
+		for (int i = 0; i < n; i++)
+			if (w[i].ntyped > 0 && (next < 0 || w[i].typed[0].time < w[next].typed[0].time))
+				next = i;
+		if (next < 0 || w[next].d->halted)
+			break;
+		/* Everything due up to its time has run when it is typed. */
+		drill_worlds_run_until(w, n, w[next].typed[0].time);
+		drill_add_actions(w[next].d, w[next].typed, 1);
+		drill_run_until(w[next].d, w[next].typed[0].time);
+		memmove(w[next].typed, w[next].typed + 1, (size_t)--w[next].ntyped * sizeof(*w[next].typed));
+	}
 	if (start > 0)
 		drill_worlds_run_until(w, n, start);
 	pace_init(&pace, w[0].d->now, drill_wall_us(), o->speed);
@@ -597,10 +631,10 @@ static bool drill_play(struct drill_world *w, int n, const struct drill_cli *o, 
 /* Play an opened drill in the live console, for the white cell and the
  * first team, at x1 unless --speed says otherwise; false if the terminal
  * could not be set up or the drill halted. */
-static bool drill_console(struct drill *d, const struct drill_cli *o, struct score *score)
+static bool drill_console(struct drill *d, const struct drill_cli *o, struct score *score, const struct teams *teams)
 {
 	struct ui_console_options uo = { o->as ? o->as : o->teams[0], o->vi, o->speed_given ? o->speed : 1, score,
-					  o->as != NULL, NULL };
+					  o->as != NULL, NULL, teams };
 
 	if (!ui_i18n_init(o->vi))
 		fprintf(stderr, "irdrill: no Vietnamese catalogue (irdrill.mo) beside the binary; "
@@ -615,13 +649,22 @@ static bool drill_check_teams(const struct drill_cli *o, const struct action *v,
 	bool ok = true;
 
 	for (int i = 0; i < n; i++) {
+		char named[ACTION_TEAM_MAX];
+		const char *team = v[i].team;
 		int t = 0;
 
-		while (t < o->nteams && strcmp(o->teams[t], v[i].team) != 0)
+		/* A mark or message of the white cell's names a team too. */
+		if (whitecell_is(&v[i]) && *(team = whitecell_for(&v[i], named, sizeof(named))) == '\0')
+			continue;
+		while (t < o->nteams && strcmp(o->teams[t], team) != 0)
 			t++;
 		if (t == o->nteams) {
-			fprintf(stderr, "%s:%d: team '%s' is not one of the drill's teams (%s", o->actions, v[i].line,
-				v[i].team, o->teams[0]);
+			if (whitecell_is(&v[i]))
+				fprintf(stderr, "%s:%d: the white cell's control names team '%s', not one of the drill's "
+					"teams (%s", o->actions, v[i].line, team, o->teams[0]);
+			else
+				fprintf(stderr, "%s:%d: team '%s' is not one of the drill's teams (%s", o->actions,
+					v[i].line, team, o->teams[0]);
 			for (t = 1; t < o->nteams; t++)
 				fprintf(stderr, ",%s", o->teams[t]);
 			fprintf(stderr, "); name every team with --teams\n");
@@ -729,6 +772,7 @@ static void drill_worlds_free(struct drill_world *w, int n)
 	for (int i = 0; i < n && w; i++) {
 		drill_free(w[i].d);
 		free(w[i].actions);
+		free(w[i].typed);
 	}
 	free(w);
 }
@@ -773,9 +817,17 @@ static struct drill_world *drill_worlds_open(const struct drill_cli *o, const ch
 			goto fail;
 		}
 		x->actions = xcalloc((size_t)nall + 1, sizeof(*x->actions));
-		for (int a = 0; a < nall; a++)
-			if (n == 1 || strcmp(all[a].team, x->o.teams[0]) == 0)
+		for (int a = 0; a < nall; a++) {
+			char team[ACTION_TEAM_MAX];
+
+			/* The white cell's controls for a team go to its world,
+			 * the others to every world. */
+			if (n == 1 || strcmp(all[a].team, x->o.teams[0]) == 0 ||
+			    (whitecell_is(&all[a]) && (whitecell_for(&all[a], team, sizeof(team))[0] == '\0' ||
+							strcmp(team, x->o.teams[0]) == 0)))
 				x->actions[x->nactions++] = all[a];
+		}
+		x->rec.white_all = i == 0;
 		free(all);
 		x->teams.mode = o->mode;
 		for (int t = 0; t < x->o.nteams; t++) {
@@ -886,9 +938,14 @@ static int drill_record_play(struct drill_world *w, int n, const struct drill_cl
 		struct drill_front f = { w[0].d, st, w[0].out.score, origin->exercise, origin->scenario_path,
 					 origin->network_path, o, w[0].rec.done, start };
 
+		/* A served drill's actions all came from its consoles: queued
+		 * again, the front takes them up to start (serve.c). */
+		drill_add_actions(w[0].d, w[0].typed, w[0].ntyped);
+		w[0].ntyped = 0;
+
 		ok = o->front(&f);
 	} else {
-		ok = o->headless ? drill_play(w, n, o, start) : drill_console(w[0].d, o, w[0].out.score);
+		ok = o->headless ? drill_play(w, n, o, start) : drill_console(w[0].d, o, w[0].out.score, &w[0].teams);
 	}
 	if (!ok) {
 		for (int i = 0; i < n; i++)
@@ -947,40 +1004,29 @@ done:
 
 /*
  * A committed action as the drill takes it again: parsed back from the
- * store, and the same as the actions file's at that place (the file's
- * SHA-256 matches, so only an edited store differs).  False with a
- * message.
+ * store into *out.  *scripted is whether it is the actions file's next
+ * one (the file's SHA-256 matches, so it is, unless typed on the
+ * console).  False with a message if it does not parse.
  */
-static bool drill_committed_action(const struct drill *d, const struct drill_cli *o, const char *exercise,
-				   const struct store_action *row, const struct action *scripted, struct action *out)
+static bool drill_committed_action(const struct drill *d, const char *exercise, const struct store_action *row,
+				   const struct action *next, struct action *out, bool *scripted)
 {
-	char err[256], stored[ACTION_VALUE_MAX + 128], listed[ACTION_VALUE_MAX + 128], when[32];
+	char err[256], stored[ACTION_VALUE_MAX + 128], listed[ACTION_VALUE_MAX + 128];
 
-	simclock_format_elapsed(row->time, when, sizeof(when));
-	if (action_parse(d->net, row->command, out, err, sizeof(err)) != 0) {
+	if (action_parse_for(d->net, row->team, row->command, false, out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "irdrill: exercise %s: action %d in the store ('%s') does not parse: %s\n", exercise,
 			row->seq, row->command, err);
 		return false;
 	}
 	out->time = row->time;
-	out->line = scripted ? scripted->line : 0;
-	snprintf(out->team, sizeof(out->team), "%s", row->team);
+	out->line = 0;
+	if (!whitecell_is(out))
+		snprintf(out->team, sizeof(out->team), "%s", row->team);
 	action_format(d->net, out, stored, sizeof(stored));
-	if (scripted)
-		action_format(d->net, scripted, listed, sizeof(listed));
-	/* A served drill's actions came from its consoles, not a file. */
-	if (o->serve && scripted == NULL)
-		return true;
-	/* A served drill's actions came from its consoles, not a file. */
-	if (o->serve && scripted == NULL)
-		return true;
-	if (scripted == NULL || scripted->time != out->time ||
-	    strcmp(scripted->team, out->team) != 0 || strcmp(stored, listed) != 0) {
-		fprintf(stderr, "irdrill: exercise %s: action %d in the store (%s %s %s: %s) is not the next one of %s\n",
-			exercise, row->seq, when, row->team, row->command, row->result,
-			o->actions ? o->actions : "its actions (it has no actions file)");
-		return false;
-	}
+	if (next)
+		action_format(d->net, next, listed, sizeof(listed));
+	*scripted = next && next->time == out->time && strcmp(next->team, out->team) == 0 &&
+		    strcmp(stored, listed) == 0;
 	return true;
 }
 
@@ -1002,33 +1048,43 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 		goto done;
 	}
-	/* In each world, its teams' committed actions, then its scripted
-	 * ones still to come, in the order the first run queued them: the
-	 * re-simulation is the same run. */
+	/* In each world, the actions it commits (its teams' and the white
+	 * cell's it commits) as the store has them are the first of its
+	 * queue's, in the order the first run queued them; the queue plays
+	 * again as it is, so the re-simulation is the same run. */
 	for (int i = 0; i < n; i++) {
 		struct drill_world *x = &w[i];
-		struct action *queue = xcalloc((size_t)(x->nactions > nrows ? x->nactions : nrows) + 1, sizeof(*queue));
-		int k = 0;
+		int k = 0, j = 0;
 
 		for (int r = 0; r < nrows; r++) {
-			if (n > 1 && strcmp(rows[r].team, x->o.teams[0]) != 0)
+			struct action parsed;
+			char team[ACTION_TEAM_MAX];
+
+			if (n > 1 && strcmp(rows[r].team, x->o.teams[0]) != 0 &&
+			    !(whitecell_is_team(rows[r].team) &&
+			      action_parse_for(x->d->net, rows[r].team, rows[r].command, false, &parsed, team,
+					       sizeof(team)) == 0 &&
+			      (strcmp(whitecell_for(&parsed, team, sizeof(team)), x->o.teams[0]) == 0 ||
+			       (team[0] == '\0' && x->rec.white_all))))
 				continue;
-			if (!drill_committed_action(x->d, o, ex->id, &rows[r], k < x->nactions ? &x->actions[k] : NULL,
-						    &queue[k])) {
-				free(queue);
+			bool scripted;
+
+			while (j < x->nactions && !drill_world_commits(&x->rec, &x->actions[j]))
+				j++;
+			if (!drill_committed_action(x->d, ex->id, &rows[r], j < x->nactions ? &x->actions[j] : NULL,
+						    &parsed, &scripted))
 				goto done;
-			}
 			if (rows[r].time > start)
 				start = rows[r].time;
+			if (scripted) {
+				j++;
+			} else {
+				/* Typed on the console: queued again at its time. */
+				x->typed = xrealloc(x->typed, (size_t)(x->ntyped + 1) * sizeof(*x->typed));
+				x->typed[x->ntyped++] = parsed;
+			}
 			k++;
 		}
-		for (int a = k; a < x->nactions; a++)
-			queue[a] = x->actions[a];
-		free(x->actions);
-		x->actions = queue;
-		/* A served drill has no actions file: its queue is the committed ones. */
-		if (k > x->nactions)
-			x->nactions = k;
 		x->rec.done = k;
 		taken += k;
 	}
@@ -1042,8 +1098,8 @@ int drill_cli_resume(const struct drill_cli *o, struct store *st, const struct s
 		goto done;
 	}
 	simclock_format_elapsed(start, when, sizeof(when));
-	fprintf(stderr, "irdrill: resuming exercise %s: %d team action%s taken up to %s\n", ex->id, nrows,
-		nrows == 1 ? "" : "s", when);
+	fprintf(stderr, "irdrill: resuming exercise %s: %d action%s (the teams' and the white cell's) taken up to %s\n",
+		ex->id, nrows, nrows == 1 ? "" : "s", when);
 	rc = drill_record_play(w, n, o, &origin, st, start);
 done:
 	store_actions_free(rows, nrows);

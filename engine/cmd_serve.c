@@ -248,7 +248,7 @@ int cmd_console(const struct cli_cmd *cmd, int argc, char **argv)
 	if (headless) {
 		rc = console_headless(r);
 	} else {
-		struct ui_console_options uo = { ui_remote_team(r), vi, 1, NULL, !ui_remote_white_cell(r), r };
+		struct ui_console_options uo = { ui_remote_team(r), vi, 1, NULL, !ui_remote_white_cell(r), r, NULL };
 
 		if (!ui_i18n_init(vi))
 			fprintf(stderr, "irdrill: no Vietnamese catalogue installed: the console speaks English\n");

@@ -28,6 +28,7 @@ static int store_cli_options(const struct cli_cmd *cmd, int argc, char **argv, s
 		{ "serve", no_argument, NULL, 'V' },
 		{ "socket", required_argument, NULL, 'S' },
 		{ "listen", required_argument, NULL, 'l' },
+		{ "out", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool is_resume = strcmp(cmd->name, "resume") == 0;
@@ -50,6 +51,13 @@ static int store_cli_options(const struct cli_cmd *cmd, int argc, char **argv, s
 			if (!pace_speed_parse(optarg, &o->speed))
 				return cli_bad_usage(cmd, "--speed '%s' is not 1, 2, … or max", optarg);
 			*speed_given = true;
+			break;
+		case 'o':
+			/* The re-simulation writes the sensor files anew, from
+			 * the start: the same files as the run's. */
+			if (!is_resume)
+				return cli_bad_usage(cmd, "unknown option '--out'");
+			o->out = optarg;
 			break;
 		case 'H':
 			if (!is_resume)

@@ -6,6 +6,7 @@
 
 #include "netload.h"
 #include "scenario.h"
+#include "whitecell.h"
 #include "xmalloc.h"
 
 /* A record waiting for its time on the queue. */
@@ -32,6 +33,9 @@ struct drill *drill_open(const struct drill_options *opts, struct diag *errs)
 	struct drill *d = xcalloc(1, sizeof(*d));
 	const struct scenario_info *info;
 
+	/* The white cell's controls, with no score to mark until a front
+	 * end hands one (drill_on_white). */
+	d->on_white = whitecell_take;
 	simq_init(&d->queue);
 	d->cause = -1;
 	d->alerts = alerts_new();
@@ -118,6 +122,13 @@ void drill_add_actions(struct drill *d, const struct action *v, int n)
  * exists.  0, or -1 with a plain-words message. */
 static int drill_check_action(const struct drill *d, const struct action *a, char *err, size_t errlen)
 {
+	if (a->verb == ACTION_WHITE) {
+		if (d->on_white == NULL) {
+			snprintf(err, errlen, "%s", "this drill takes no control of the white cell's");
+			return -1;
+		}
+		return d->on_white(d->on_white_ctx, (struct drill *)d, a, false, err, errlen);
+	}
 	if ((a->verb == ACTION_ACK || a->verb == ACTION_CLASSIFY) && alerts_find(d->alerts, a->alert) < 0) {
 		char id[16];
 
@@ -264,6 +275,11 @@ void drill_apply_action(struct drill *d, const struct action *a)
 {
 	char command[ACTION_VALUE_MAX + 128], target[ACTION_VALUE_MAX];
 
+	if (a->verb == ACTION_WHITE) {
+		if (d->on_white)
+			d->on_white(d->on_white_ctx, d, a, true, command, sizeof(command));
+		return;
+	}
 	action_apply(d->net, a);
 	action_format(d->net, a, command, sizeof(command));
 	action_target(d->net, a, target, sizeof(target));
@@ -403,4 +419,10 @@ int drill_emit_to(struct drill *d, const struct event *ev, int sensor)
 	drill_deliver(d, &view, d->sensors.type[sensor]);
 	d->cause = outer;
 	return 0;
+}
+
+void drill_on_white(struct drill *d, drill_white_fn fn, void *ctx)
+{
+	d->on_white = fn;
+	d->on_white_ctx = ctx;
 }

@@ -127,6 +127,12 @@ typedef bool (*drill_action_fn)(void *ctx, struct drill *d, const struct action 
  * message, and the action is refused with no side effect. */
 typedef int (*drill_check_fn)(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen);
 
+/* The white cell's controls (ACTION_WHITE, whitecell.h): apply false
+ * checks one before it is committed (0, or -1 with why), apply true
+ * takes it. */
+typedef int (*drill_white_fn)(void *ctx, struct drill *d, const struct action *a, bool apply, char *err,
+			      size_t errlen);
+
 /* Unique numbers for what the sensors tell apart. */
 enum drill_serial { DRILL_SERIAL_CONN, DRILL_SERIAL_FILE, DRILL_SERIAL_MAIL, DRILL_SERIAL_COUNT };
 
@@ -171,6 +177,8 @@ struct drill {
 	bool halted; /* by on_action: nothing more runs */
 	drill_check_fn on_check;
 	void *on_check_ctx;
+	drill_white_fn on_white; /* whitecell_take with no score unless set; NULL refuses them */
+	void *on_white_ctx;
 };
 
 /* Events in the queue. */
@@ -200,6 +208,9 @@ void drill_on_entry(struct drill *d, drill_entry_fn fn, void *ctx);
 void drill_on_action(struct drill *d, drill_action_fn fn, void *ctx);
 /* One check of every team action, scripted or typed, before it is taken. */
 void drill_on_check(struct drill *d, drill_check_fn fn, void *ctx);
+
+/* The hook that checks and takes the white cell's controls. */
+void drill_on_white(struct drill *d, drill_white_fn fn, void *ctx);
 
 /* Listeners hear records in emission order; add them before running. */
 void drill_listen(struct drill *d, drill_listener_fn fn, void *ctx);

@@ -52,14 +52,16 @@ static const struct cli_cmd cli_cmds[] = {
 	  "  Per team and attack step: time to detect and to contain; objectives;\n"
 	  "  every score row with its reason; the score over time.\n", cmd_report },
 	{ "resume", "EXERCISE-ID", "continue a drill after a crash",
-	  "  --db FILE   --speed 1|2|...|max   --headless\n"
+	  "  --db FILE   --speed 1|2|...|max   --headless   --out DIR\n"
 	  "  --serve   --socket PATH   --listen HOST:PORT\n"
 	  "  EXERCISE-ID: the id run printed, or enough of its start to be unique.\n"
 	  "  The drill is re-simulated from its files and seed, its team actions\n"
-	  "  applied again, flat out up to the last one, then on at the run's\n"
-	  "  speed (or --speed) to the end; --headless is required until the\n"
-	  "  console lands.  --serve (or --socket, --listen) serves a drill of\n"
-	  "  irdrill serve again: its consoles reconnect with the same tokens.\n", cmd_resume },
+	  "  and the white cell's controls applied again, flat out up to the last\n"
+	  "  one, then on at the run's speed (or --speed) to the end; --headless is\n"
+	  "  required until the console lands.  --out DIR writes the sensor files\n"
+	  "  again from the start, as run --out did.  --serve (or --socket,\n"
+	  "  --listen) serves a drill of irdrill serve again: its consoles\n"
+	  "  reconnect with the same tokens.\n", cmd_resume },
 	{ "scores", "[EXERCISE-ID]", "score table from the store",
 	  "  --db FILE\n"
 	  "  Each team's total, then every score change: when, points, component,\n"

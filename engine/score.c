@@ -6,6 +6,7 @@
 
 #include "ipaddr.h"
 #include "scenario.h"
+#include "whitecell.h"
 #include "xmalloc.h"
 
 /* The points the engine always gives (docs/scoring.md). */
@@ -502,6 +503,8 @@ struct score *score_new(struct drill *d)
 		s->host_since[h] = -1;
 	drill_on_entry(d, score_entry, s);
 	drill_listen(d, score_record, s);
+	/* The white cell's marks are taken against this score. */
+	drill_on_white(d, whitecell_take, s);
 	return s;
 }
 
@@ -509,6 +512,8 @@ void score_free(struct score *s)
 {
 	if (s == NULL)
 		return;
+	if (s->d->on_white_ctx == s)
+		drill_on_white(s->d, whitecell_take, NULL);
 	for (int i = 0; i < s->nteams; i++) {
 		struct score_team *t = &s->teams[i];
 
@@ -1094,12 +1099,11 @@ static int score_expect_find(const struct score *s, const char *id)
 	return -1;
 }
 
-int score_mark(struct score *s, const char *team, const char *expectation, bool met, const char *note, char *err,
-	       size_t errlen)
+int score_mark_check(const struct score *s, const char *team, const char *expectation, bool met, char *err,
+		     size_t errlen)
 {
 	struct score_team *t = score_team_find(s, team);
-	int e = score_expect_find(s, expectation), was, points, before;
-	const struct drill_expect *x;
+	int e = score_expect_find(s, expectation);
 
 	if (t == NULL) {
 		snprintf(err, errlen, "no team '%s' in this drill", team);
@@ -1113,12 +1117,24 @@ int score_mark(struct score *s, const char *team, const char *expectation, bool 
 		snprintf(err, errlen, "%s", "the drill has ended: its expectations are scored");
 		return -1;
 	}
-	x = &s->d->expects[e];
-	was = t->marked[e];
-	if (was == (met ? 1 : -1)) {
+	if (t->marked[e] == (met ? 1 : -1)) {
 		snprintf(err, errlen, "%s is already marked %s for %s", expectation, met ? "met" : "missed", team);
 		return -1;
 	}
+	return 0;
+}
+
+int score_mark(struct score *s, const char *team, const char *expectation, bool met, const char *note, char *err,
+	       size_t errlen)
+{
+	struct score_team *t = score_team_find(s, team);
+	int e = score_expect_find(s, expectation), was, points, before;
+	const struct drill_expect *x;
+
+	if (score_mark_check(s, team, expectation, met, err, errlen) != 0)
+		return -1;
+	x = &s->d->expects[e];
+	was = t->marked[e];
 	/* A mark replacing the other gives back what that one gave. */
 	before = was > 0 ? x->points : 0;
 	points = (met ? x->points : 0) - before;

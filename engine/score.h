@@ -71,6 +71,9 @@ const struct score_row *score_row(const struct score *s, int i);
  */
 int score_mark(struct score *s, const char *team, const char *expectation, bool met, const char *note, char *err,
 	       size_t errlen);
+/* Whether score_mark would take the mark: 0, or -1 with its message. */
+int score_mark_check(const struct score *s, const char *team, const char *expectation, bool met, char *err,
+		     size_t errlen);
 /* An expectation's status for a team, as the exercise store keeps it:
  * pending until a row settles it, then met for any points, else missed. */
 enum score_status { SCORE_PENDING, SCORE_MET, SCORE_MISSED };

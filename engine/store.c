@@ -375,7 +375,7 @@ static int store_exercise_teams(struct store *s, struct store_exercise *ex)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "SELECT name, zones FROM teams WHERE exercise = ? ORDER BY position", &st,
+	if (store_prepare(s, "SELECT name, zones FROM teams WHERE exercise = ? AND position >= 0 ORDER BY position", &st,
 			  "reading the teams") != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, ex->id, -1, SQLITE_STATIC);
@@ -567,6 +567,14 @@ static const char *store_team_id(struct store *s, const char *team)
 	for (int i = 0; i < s->nteams; i++)
 		if (strcmp(s->teams[i].name, team) == 0)
 			return s->teams[i].id;
+	/* The white cell's controls are its actions: its row, at position
+	 * -1 (no team of --teams), is made with its first one. */
+	if (strcmp(team, STORE_WHITE_CELL) == 0) {
+		if (store_team_add(s, team, "", -1) == 0)
+			return s->teams[s->nteams - 1].id;
+		free(s->teams[--s->nteams].name);
+		return NULL;
+	}
 	store_fail(s, "no team '%s' in exercise %s", team, s->exercise);
 	return NULL;
 }

@@ -55,6 +55,11 @@ struct store_exercise {
 	int nteams;
 };
 
+/* The team name of the white cell's actions (whitecell.h): its teams row
+ * is at position -1, made with its first action, and is none of the
+ * exercise's teams in struct store_exercise. */
+#define STORE_WHITE_CELL "white-cell"
+
 struct store_action {
 	int seq; /* 1, 2, … in the order the actions were taken */
 	char *team;

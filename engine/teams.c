@@ -57,6 +57,10 @@ int teams_add(struct teams *t, const char *name, const char *zones, char *why, s
 		snprintf(why, size, "team '%s' has a space, a control character or one of # , = + in its name", name);
 		return -1;
 	}
+	if (strcmp(name, "white") == 0 || strcmp(name, "white-cell") == 0) {
+		snprintf(why, size, "team '%s': the name is the white cell's", name);
+		return -1;
+	}
 	if (teams_find(t, name) >= 0) {
 		snprintf(why, size, "team '%s' is named twice", name);
 		return -1;
@@ -183,6 +187,48 @@ bool teams_owns_site(const struct teams *t, int team, int site)
 	return true;
 }
 
+/* Does the team own a site of kind soc: is it the provincial SOC? */
+static bool teams_is_soc(const struct teams *t, int team)
+{
+	for (int s = 0; s < t->net->nsites; s++)
+		if (t->net->sites[s].kind == NET_SITE_SOC && teams_owns_site(t, team, s))
+			return true;
+	return false;
+}
+
+bool teams_sees_sensor(const struct teams *t, int team, int sensor)
+{
+	const struct net *net;
+	const struct net_sensor *x;
+
+	if (t == NULL || t->net == NULL || team < 0 || team >= t->n || t->mode != TEAMS_SHARED)
+		return true;
+	net = t->net;
+	if (sensor < 0 || sensor >= net->nsensors)
+		return false;
+	x = &net->sensors[sensor];
+	if (teams_owns_site(t, team, x->site) || (x->firewall >= 0 && teams_owns_site(t, team, x->firewall)))
+		return true;
+	for (int i = 0; i < x->nsites; i++)
+		if (teams_owns_site(t, team, x->sites[i]))
+			return true;
+	for (int i = 0; i < x->nsegments; i++)
+		if (teams_owns_site(t, team, net->segments[x->segments[i]].site))
+			return true;
+	for (int i = 0; i < x->nhosts; i++)
+		if (teams_owns_site(t, team, net->hosts[x->hosts[i]].site))
+			return true;
+	for (int i = 0; i < net->nsystems; i++) {
+		bool watched = x->monitored_systems && net->systems[i].monitored;
+
+		for (int k = 0; !watched && k < x->nsystems; k++)
+			watched = x->systems[k] == i;
+		if (watched && teams_owns_site(t, team, net->systems[i].owner))
+			return true;
+	}
+	return strcmp(x->type, "apt") == 0 && teams_is_soc(t, team);
+}
+
 /* "(d1, dc)", or "(none: other teams hold them all)" for its zones. */
 static void teams_zone_list(const struct teams *t, int team, char *buf, size_t size)
 {
@@ -201,6 +247,9 @@ int teams_check(const struct teams *t, const struct action *a, char *err, size_t
 	int team = teams_find(t, a->team), site = -1;
 	char what[ACTION_VALUE_MAX + 32], zones[TEAMS_ZONES_TEXT + 40];
 
+	/* The white cell's controls touch no team's zone. */
+	if (a->verb == ACTION_WHITE)
+		return 0;
 	if (team < 0) {
 		snprintf(err, errlen, "'%s' is not one of the drill's teams", a->team);
 		return -1;
@@ -254,6 +303,7 @@ int teams_check(const struct teams *t, const struct action *a, char *err, size_t
 	case ACTION_ESCALATE:
 	case ACTION_HINT:
 	case ACTION_VERB_COUNT:
+	case ACTION_WHITE:
 		return 0;
 	}
 	if (site < 0 || teams_owns_site(t, team, site))

@@ -78,6 +78,19 @@ int teams_resolve(struct teams *t, const struct net *net, char *why, size_t size
 bool teams_owns_site(const struct teams *t, int team, int site);
 
 /*
+ * Does team (an index; -1 the white cell) see what sensor (an index of
+ * the network's) raises and writes, on its console's alert queue and
+ * feed?  The white cell sees every sensor, and so does every team in
+ * parallel mode (its own province).  In shared mode a team sees a sensor
+ * placed at a site it owns, or one covering its zones: watching a site,
+ * segment, host or system (or, watch = { systems = "monitored" }, a
+ * SOC-monitored system) inside them, or logging the firewall of a site
+ * it owns.  The provincial SOC (the team owning a site of kind soc)
+ * also sees every APT sensor, which reports to it (DOMAIN.md).
+ */
+bool teams_sees_sensor(const struct teams *t, int team, int sensor);
+
+/*
  * May the action's team take it?  Always in parallel mode; in shared
  * mode, when what it touches (a host, an account, a system, the firewall
  * of a block, every firewall for "everywhere") is in its zones.  Triage,

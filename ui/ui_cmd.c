@@ -11,11 +11,14 @@
 
 const int ui_cmd_speeds[UI_CMD_NSPEEDS] = { 1, 2, 5, 10, 60 };
 
-/* A control of the white cell's goes on the timeline like any action. */
-static void ui_cmd_record(struct ui_model *m, const char *what, const char *target, const char *detail)
+/* A control of the white cell's goes on the timeline like any action,
+ * committed to the store first (ui_wc_control). */
+static int ui_cmd_record(struct ui_model *m, const char *what)
 {
-	drill_record(m->drill, detail ? DRILL_MESSAGE : DRILL_ACTION, UI_WHITE_CELL, what, target, true, detail);
+	if (ui_wc_control(m, what) != 0)
+		return -1;
 	m->dirty |= UI_DIRTY_TIMELINE;
+	return 0;
 }
 
 static int ui_cmd_live(struct ui_model *m)
@@ -36,8 +39,9 @@ static int ui_cmd_pause(struct ui_model *m, int argc, char **argv, const char *r
 		ui_model_say(m, _("The drill is already paused."));
 		return 0;
 	}
+	if (ui_cmd_record(m, "pause") != 0)
+		return -1;
 	pace_pause(&m->pace, m->wall);
-	ui_cmd_record(m, "pause", NULL, NULL);
 	ui_model_say(m, _("Paused. Type :resume or press Space to go on."));
 	m->dirty |= UI_DIRTY_CLOCK;
 	return 0;
@@ -52,8 +56,9 @@ static int ui_cmd_resume(struct ui_model *m, int argc, char **argv, const char *
 		ui_model_say(m, _("The drill is already running."));
 		return 0;
 	}
+	if (ui_cmd_record(m, "resume") != 0)
+		return -1;
 	pace_resume(&m->pace, m->wall);
-	ui_cmd_record(m, "resume", NULL, NULL);
 	ui_model_say(m, _("Resumed."));
 	m->dirty |= UI_DIRTY_CLOCK;
 	return 0;
@@ -84,9 +89,10 @@ static int ui_cmd_speed(struct ui_model *m, int argc, char **argv, const char *r
 	}
 	if (ui_cmd_live(m) != 0)
 		return -1;
-	pace_set_speed(&m->pace, m->wall, speed);
 	snprintf(what, sizeof(what), "speed x%d", speed);
-	ui_cmd_record(m, what, NULL, NULL);
+	if (ui_cmd_record(m, what) != 0)
+		return -1;
+	pace_set_speed(&m->pace, m->wall, speed);
 	ui_model_say(m, _("Speed x%d: one wall second is %d simulated seconds."), speed, speed);
 	m->dirty |= UI_DIRTY_CLOCK;
 	return 0;

@@ -93,12 +93,16 @@ static void ui_systems(struct ui_candidates *k, const struct net *net)
 		ui_candidate(k, net->systems[i].id);
 }
 
-static void ui_alerts(struct ui_candidates *k, const struct alerts *al)
+static void ui_alerts(struct ui_candidates *k, const struct alerts *al, const bool *sensors)
 {
 	char id[16];
 
 	for (int i = 0; al && i < alerts_count(al); i++) {
-		action_alert_id(alerts_get(al, i)->number, id, sizeof(id));
+		const struct alert *a = alerts_get(al, i);
+
+		if (sensors && a->sensor >= 0 && !sensors[a->sensor])
+			continue;
+		action_alert_id(a->number, id, sizeof(id));
 		ui_candidate(k, id);
 	}
 }
@@ -182,7 +186,7 @@ static void ui_action_args(const struct ui_complete_ctx *c, struct ui_candidates
 	case ACTION_ACK:
 	case ACTION_CLASSIFY:
 		if (nw == 1)
-			ui_alerts(k, c->alerts);
+			ui_alerts(k, c->alerts, c->sensors);
 		else if (nw == 2 && verb == ACTION_CLASSIFY)
 			ui_candidates_of(k, verdicts, 2);
 		break;
@@ -203,6 +207,7 @@ static void ui_action_args(const struct ui_complete_ctx *c, struct ui_candidates
 	case ACTION_NOTE:
 	case ACTION_HINT:
 	case ACTION_VERB_COUNT:
+	case ACTION_WHITE:
 		break;
 	}
 }

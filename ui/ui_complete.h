@@ -45,6 +45,7 @@ struct ui_complete_ctx {
 	int npanes;
 	const char *const *expects; /* the scenario's expectation ids */
 	int nexpects;
+	const bool *sensors; /* the seat's sensors (ui_view): only their alerts; NULL: all */
 };
 
 #define UI_COMPLETE_LIST 200

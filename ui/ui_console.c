@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "score.h"
+#include "teams.h"
 #include "ui_cmd.h"
 #include "ui_complete.h"
 #include "ui_draw.h"
@@ -60,7 +61,7 @@ static void ui_complete_key(struct ui_model *m)
 	const char *teams[UI_WC_TEAMS], *expects[UI_COMPLETE_EXPECTS];
 	const char *panes[UI_PANE_COUNT];
 	struct ui_complete_ctx c = { m->drill->net, m->drill->alerts, words, ui_cmd_words(words), teams,
-				     ui_wc_teams(m, teams, true), panes, UI_PANE_COUNT, expects, 0 };
+				     ui_wc_teams(m, teams, true), panes, UI_PANE_COUNT, expects, 0, m->view.sensors };
 	char list[UI_COMPLETE_LIST];
 	int n;
 
@@ -170,14 +171,14 @@ static void ui_host_action(struct ui_model *m, const char *verb)
  * the command line to confirm, since it counts. */
 static void ui_alert_action(struct ui_model *m, wint_t k)
 {
-	int n = alerts_count(m->drill->alerts), sel = m->alert_sel < 0 ? n - 1 : m->alert_sel;
+	int n = ui_view_alerts(&m->view), sel = m->alert_sel < 0 ? n - 1 : m->alert_sel;
 	char id[16], line[UI_LINE_MAX];
 
 	if (n == 0) {
 		ui_model_error(m, _("No alert to act on yet."));
 		return;
 	}
-	action_alert_id(alerts_get(m->drill->alerts, sel)->number, id, sizeof(id));
+	action_alert_id(ui_view_alert(&m->view, sel)->number, id, sizeof(id));
 	if (k == 'a') {
 		snprintf(line, sizeof(line), "ack %s", id);
 		ui_cmd_run(m, line);
@@ -204,7 +205,7 @@ static void ui_key_scroll(struct ui_model *m, int delta)
 		m->dirty |= UI_DIRTY_NET;
 		break;
 	case UI_PANE_ALERTS: {
-		int n = alerts_count(m->drill->alerts), sel = m->alert_sel < 0 ? n - 1 : m->alert_sel;
+		int n = ui_view_alerts(&m->view), sel = m->alert_sel < 0 ? n - 1 : m->alert_sel;
 
 		/* Newest on top: down goes to older alerts; up past the newest
 		 * follows new ones again. */
@@ -336,7 +337,7 @@ static void ui_click(struct ui_model *m, int y, int x)
 	if (y < body_y || y >= LINES - 2)
 		return;
 	if (m->pane == UI_PANE_ALERTS && y > body_y) {
-		int n = alerts_count(m->drill->alerts), row = m->alert_top + (y - body_y - 1);
+		int n = ui_view_alerts(&m->view), row = m->alert_top + (y - body_y - 1);
 
 		if (row < n && y < LINES - 3) {
 			m->alert_sel = row == 0 ? -1 : n - 1 - row;
@@ -450,6 +451,8 @@ int ui_console_run(struct drill *d, const struct ui_console_options *o)
 		ui_serve_attach(m, o->remote);
 		m->white_cell = m->view.team == NULL; /* a served team's console sees its own */
 	}
+	/* A team's seat shows its own sensors' alerts and lines. */
+	ui_model_seat(m, o->teams, o->team_seat && o->teams ? teams_find(o->teams, o->team) : -1);
 	m->stats.started_us = ui_wall_us();
 	if (m->white_cell)
 		ui_model_say(m, _("Drill started. Press ? for keys and commands, : to type a command."));

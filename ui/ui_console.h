@@ -32,6 +32,7 @@ struct ui_console_options {
 	/* A served drill's replica (ui_serve.h): d is its drill, and the
 	 * server, not the console, moves it.  NULL: a drill of its own. */
 	struct ui_remote *remote;
+	const struct teams *teams; /* the drill's teams and zones: a team's seat sees its sensors; NULL: all */
 };
 
 /* Whether the console can run here: stdin and stdout are terminals. */

@@ -97,6 +97,8 @@ bool ui_feed_match(const struct ui_feed *f, const struct ui_feed_line *l)
 {
 	const struct ui_feed_filter *flt = &f->filter;
 
+	if (f->sensors && l->sensor >= 0 && !f->sensors[l->sensor])
+		return false;
 	if (flt->sensor[0]) {
 		const char *id = l->sensor >= 0 ? f->net->sensors[l->sensor].id : "";
 

@@ -46,6 +46,7 @@ struct ui_feed {
 	uint64_t seq;          /* of the newest line */
 	uint64_t pinned;       /* paused: nothing newer is shown; 0 running */
 	struct ui_feed_filter filter;
+	const bool *sensors;   /* the seat's sensors by index (ui_view); NULL: all */
 	struct strbuf out[RENDER_MAX_FILES];
 	bool changed;          /* a line came since the console last looked */
 };
@@ -63,7 +64,7 @@ void ui_feed_add(struct ui_feed *f, sim_time_t time, int sensor, enum sensor_typ
 void ui_feed_pause(struct ui_feed *f, bool paused);
 bool ui_feed_paused(const struct ui_feed *f);
 
-/* Does a line pass the filter? */
+/* Does a line pass the filter (and come from a sensor the seat sees)? */
 bool ui_feed_match(const struct ui_feed *f, const struct ui_feed_line *line);
 
 /*

@@ -2,10 +2,13 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "score.h"
+#include "teams.h"
 #include "ui_i18n.h"
+#include "xmalloc.h"
 
 /* The drill runs in slices of at most this much simulated time (or to
  * its next event), so the wall-time budget is checked often. */
@@ -32,8 +35,31 @@ void ui_model_init(struct ui_model *m, struct drill *d, const char *team, bool v
 	m->dirty = UI_DIRTY_LAYOUT;
 }
 
+void ui_model_seat(struct ui_model *m, const struct teams *t, int team)
+{
+	const struct net *net = m->drill->net;
+
+	free(m->seat_sensors);
+	free(m->seat_alerts.idx);
+	memset(&m->seat_alerts, 0, sizeof(m->seat_alerts));
+	m->seat_sensors = NULL;
+	if (t && team >= 0 && t->mode == TEAMS_SHARED) {
+		m->seat_sensors = xcalloc((size_t)net->nsensors + 1, sizeof(*m->seat_sensors));
+		for (int s = 0; s < net->nsensors; s++)
+			m->seat_sensors[s] = teams_sees_sensor(t, team, s);
+	}
+	m->view.sensors = m->seat_sensors;
+	m->view.shown = &m->seat_alerts;
+	m->feed.sensors = m->seat_sensors;
+	m->alert_sel = -1;
+	m->seen_alerts = -1;
+	m->dirty |= UI_DIRTY_ALERTS | UI_DIRTY_FEED | UI_DIRTY_LAYOUT;
+}
+
 void ui_model_free(struct ui_model *m)
 {
+	free(m->seat_sensors);
+	free(m->seat_alerts.idx);
 	ui_feed_free(&m->feed);
 	ui_tree_free(&m->tree);
 	ui_line_free(&m->line);

@@ -26,6 +26,7 @@
 #include "ui_view.h"
 
 struct score;
+struct teams;
 
 /* The panes, in the order of their keys (1, 2, 3…).  A new one (the
  * scoreboard) is a value here, a row in ui_model.c's names and one in
@@ -112,6 +113,10 @@ struct ui_model {
 	 * server when this returns true, else it is the console's own. */
 	bool (*remote)(void *ctx, struct ui_model *m, const char *line);
 	void *remote_ctx;
+	/* A team's seat in a shared drill: the sensors it sees, and the
+	 * alerts of those (ui_model_seat). */
+	bool *seat_sensors;
+	struct ui_view_shown seat_alerts;
 };
 
 /* Take the drill (borrowed; must outlive the model), listen to its
@@ -135,6 +140,12 @@ void ui_model_error(struct ui_model *m, const char *fmt, ...) __attribute__((for
 /* Ask y/n on the message line; ui_model_answer applies the answer. */
 void ui_model_ask(struct ui_model *m, enum ui_confirm what);
 void ui_model_answer(struct ui_model *m, bool yes);
+
+/* Sit as team (an index of t; -1 the white cell): the alert queue and
+ * the feed show what the sensors the team sees raise and write
+ * (teams_sees_sensor), every sensor for the white cell, in a parallel
+ * drill or with no teams (t NULL). */
+void ui_model_seat(struct ui_model *m, const struct teams *t, int team);
 
 /* Whether the seat sees a timeline entry: the white cell sees the
  * ground truth; a team its own actions, the white cell's controls and

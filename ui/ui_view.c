@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scenario.h"
+#include "xmalloc.h"
 
 const struct net *ui_view_net(const struct ui_view *v)
 {
@@ -130,22 +131,50 @@ const char *ui_view_objective_title(const struct ui_view *v, const struct drill_
 	return ui_view_pick(v, o->title_vi, o->title_en);
 }
 
+bool ui_view_sees_sensor(const struct ui_view *v, int sensor)
+{
+	return v->sensors == NULL || sensor < 0 || v->sensors[sensor];
+}
+
+/* Alerts are only ever added: take in those raised since last time. */
+static void ui_view_scan(const struct ui_view *v)
+{
+	struct ui_view_shown *sh = v->shown;
+	int n = alerts_count(v->d->alerts);
+
+	for (; sh->scanned < n; sh->scanned++) {
+		if (!ui_view_sees_sensor(v, alerts_get(v->d->alerts, sh->scanned)->sensor))
+			continue;
+		if (sh->n == sh->cap) {
+			sh->cap = sh->cap ? 2 * sh->cap : 64;
+			sh->idx = xrealloc(sh->idx, (size_t)sh->cap * sizeof(*sh->idx));
+		}
+		sh->idx[sh->n++] = sh->scanned;
+	}
+}
+
 int ui_view_alerts(const struct ui_view *v)
 {
-	return alerts_count(v->d->alerts);
+	if (v->sensors == NULL || v->shown == NULL)
+		return alerts_count(v->d->alerts);
+	ui_view_scan(v);
+	return v->shown->n;
 }
 
 const struct alert *ui_view_alert(const struct ui_view *v, int i)
 {
-	return alerts_get(v->d->alerts, i);
+	if (v->sensors == NULL || v->shown == NULL)
+		return alerts_get(v->d->alerts, i);
+	ui_view_scan(v);
+	return alerts_get(v->d->alerts, v->shown->idx[i]);
 }
 
 int ui_view_new_alerts(const struct ui_view *v)
 {
 	int n = 0;
 
-	for (int i = 0; i < alerts_count(v->d->alerts); i++)
-		n += alerts_get(v->d->alerts, i)->state == ALERT_NEW;
+	for (int i = 0; i < ui_view_alerts(v); i++)
+		n += ui_view_alert(v, i)->state == ALERT_NEW;
 	return n;
 }
 

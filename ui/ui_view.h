@@ -6,6 +6,8 @@
  * so nothing it does can change the simulation; commands (ui_cmd.h) are
  * the one way in.  Bilingual scenario text ("vi | en" messages, vi and
  * en titles, site names) comes out in the console's language.
+ * A team's seat in a shared drill sees the alerts of its own sensors
+ * only (sensors, shown).
  * Depends on drill, scenario and simclock.
  */
 #ifndef UI_VIEW_H
@@ -16,12 +18,24 @@
 
 #include "drill.h"
 
+/* The alerts a team's seat is shown, by index, kept as they come. */
+struct ui_view_shown {
+	int *idx;
+	int n, cap;
+	int scanned; /* alerts looked at so far */
+};
+
 struct ui_view {
 	const struct drill *d;
 	bool vi; /* Vietnamese, else English */
 	/* A team's console of a served drill: its own actions and the
 	 * messages to it, no ground truth.  NULL: everything. */
 	const char *team;
+	/* The sensors the seat sees (teams_sees_sensor), by index; NULL:
+	 * every one (the white cell, a parallel world).  shown is the
+	 * model's, the alerts of those sensors. */
+	const bool *sensors;
+	struct ui_view_shown *shown;
 };
 
 #define UI_VIEW_LOCAL_SIZE 24
@@ -52,8 +66,12 @@ size_t ui_view_objectives(const struct ui_view *v);
 const struct drill_objective *ui_view_objective(const struct ui_view *v, size_t i);
 const char *ui_view_objective_title(const struct ui_view *v, const struct drill_objective *o);
 
-/* The alerts raised so far (oldest 0), and how many are not yet
- * acknowledged. */
+/* Whether the seat sees what the sensor (an index) raises and writes;
+ * a line no sensor wrote (-1) is everyone's. */
+bool ui_view_sees_sensor(const struct ui_view *v, int sensor);
+
+/* The alerts raised so far by the sensors the seat sees (oldest 0), and
+ * how many of them are not yet acknowledged. */
 int ui_view_alerts(const struct ui_view *v);
 const struct alert *ui_view_alert(const struct ui_view *v, int i);
 int ui_view_new_alerts(const struct ui_view *v);

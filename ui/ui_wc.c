@@ -4,14 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ipaddr.h"
 #include "score.h"
 #include "sensor.h"
 #include "ui_cmd.h"
 #include "ui_i18n.h"
-
-/* Signature ids local rules use, so an injected alert is told apart. */
-#define UI_WC_SID 9000001
+#include "whitecell.h"
 
 int ui_wc_seat(struct ui_model *m)
 {
@@ -110,10 +107,9 @@ int ui_wc_hint(struct ui_model *m, int argc, char **argv, const char *rest)
 		return ui_wc_no_team(m, argv[1]);
 	if (ui_wc_live(m) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "hint %s", text);
-	if (ui_cmd_team_action(m, line, argv[1]) != 0)
+	snprintf(line, sizeof(line), "hint %s", rest);
+	if (ui_wc_control(m, line) != 0)
 		return -1;
-	drill_record(m->drill, DRILL_MESSAGE, UI_WHITE_CELL, "hint", argv[1], true, text);
 	ui_model_say(m, _("Hint sent to %s; it costs the team 5 points."), argv[1]);
 	m->dirty |= UI_DIRTY_TIMELINE | UI_DIRTY_SCORE | UI_DIRTY_CLOCK;
 	return 0;
@@ -123,8 +119,7 @@ int ui_wc_hint(struct ui_model *m, int argc, char **argv, const char *rest)
 int ui_wc_mark(struct ui_model *m, int argc, char **argv, const char *rest)
 {
 	const struct drill *d = m->drill;
-	char err[300], what[UI_LINE_MAX + 64];
-	const char *note;
+	char line[UI_LINE_MAX + 8];
 	bool met, found = false;
 
 	if (ui_wc_seat(m) != 0)
@@ -152,115 +147,51 @@ int ui_wc_mark(struct ui_model *m, int argc, char **argv, const char *rest)
 		ui_model_error(m, _("This console keeps no score to mark."));
 		return -1;
 	}
-	note = ui_wc_after(rest, 3);
-	if (score_mark(m->score, argv[1], argv[2], met, note, err, sizeof(err)) != 0) {
-		ui_model_error(m, "%s", err);
+	snprintf(line, sizeof(line), "mark %s", rest);
+	if (ui_wc_control(m, line) != 0)
 		return -1;
-	}
-	snprintf(what, sizeof(what), "mark %s %s %s", argv[1], argv[2], argv[3]);
-	drill_record(m->drill, DRILL_ACTION, UI_WHITE_CELL, what, argv[1], true, *note ? note : NULL);
 	ui_model_say(m, met ? _("%s marked met for %s.") : _("%s marked missed for %s."), argv[2], argv[1]);
 	m->dirty |= UI_DIRTY_TIMELINE | UI_DIRTY_SCORE | UI_DIRTY_CLOCK;
 	return 0;
-}
-
-/* A host's name or an IPv4 address. */
-static bool ui_wc_end(const struct net *net, const char *s, uint32_t *ip)
-{
-	int h = net_host_find(net, s);
-
-	if (h >= 0) {
-		*ip = net->hosts[h].ip;
-		return true;
-	}
-	return ipaddr_parse(s, ip);
 }
 
 int ui_wc_event_build(const struct net *net, const char *sensor, const char *from, const char *to,
 		      const char *text, sim_time_t now, uint64_t serial, struct event *ev, int *sensor_index,
 		      char *err, size_t errlen)
 {
-	enum sensor_type type;
-	char host[128];
-	const char *colon = strrchr(to, ':');
-	unsigned long port = UI_WC_EVENT_PORT;
-	uint32_t src, dst;
-	int s = net_sensor_find(net, sensor);
+	return whitecell_event_build(net, sensor, from, to, text, now, serial, ev, sensor_index, err, errlen);
+}
 
-	if (s < 0) {
-		snprintf(err, errlen, _("There is no sensor '%s' in the network (Tab lists them)."), sensor);
+int ui_wc_control(struct ui_model *m, const char *line)
+{
+	struct drill *d = m->drill;
+	struct action a;
+	char err[300];
+	size_t before;
+
+	if (whitecell_parse(d->net, line, false, &a, err, sizeof(err)) != 0) {
+		ui_model_error(m, "%s", err);
 		return -1;
 	}
-	if (!sensor_type_parse(net->sensors[s].type, &type))
-		type = SENSOR_TYPE_COUNT;
-	if (type != SENSOR_SURICATA && type != SENSOR_APT && type != SENSOR_ZEEK && type != SENSOR_FORTIGATE &&
-	    type != SENSOR_CEF) {
-		snprintf(err, errlen, _("%s reads host logs (%s): a hand-written event goes to a network sensor "
-					"(suricata, apt, zeek, fortigate or cef)."), sensor, net->sensors[s].type);
+	if (ui_wc_live(m) != 0)
 		return -1;
-	}
-	snprintf(host, sizeof(host), "%.*s", colon ? (int)(colon - to) : (int)strlen(to), to);
-	if (colon) {
-		char *end;
+	a.time = d->now;
+	/* Queued now and run at once: committed to the store, checked and
+	 * taken on the drill's action path, as a team's action is. */
+	before = d->nentries;
+	drill_add_actions(d, &a, 1);
+	if (!ui_model_run(m, d->now))
+		return -1;
+	m->dirty |= UI_DIRTY_TIMELINE;
+	for (size_t i = d->nentries; i > before; i--) {
+		const struct drill_entry *e = &d->entries[i - 1];
 
-		port = strtoul(colon + 1, &end, 10);
-		if (colon[1] < '0' || colon[1] > '9' || *end != '\0' || port == 0 || port > 65535) {
-			snprintf(err, errlen, _("'%s' is not a port (1 to 65535)."), colon + 1);
+		if (e->kind == DRILL_ACTION && !e->ok && strcmp(e->actor, WHITECELL_TEAM) == 0 &&
+		    strcmp(e->what, a.value) == 0) {
+			ui_model_error(m, "%s", e->detail ? e->detail : _("refused"));
 			return -1;
 		}
 	}
-	if (!ui_wc_end(net, from, &src)) {
-		snprintf(err, errlen, _("'%s' is neither a host of the network nor an IPv4 address."), from);
-		return -1;
-	}
-	if (!ui_wc_end(net, host, &dst)) {
-		snprintf(err, errlen, _("'%s' is neither a host of the network nor an IPv4 address."), host);
-		return -1;
-	}
-	if (*text == '\0') {
-		snprintf(err, errlen, _("usage: %s"), "event SENSOR FROM TO[:PORT] TEXT");
-		return -1;
-	}
-	memset(ev, 0, sizeof(*ev));
-	ev->time = now;
-	ev->sensor = s;
-	ev->host = -1;
-	ev->dir = EVENT_FROM_ORIG;
-	ev->conn.serial = serial;
-	ev->conn.start = now;
-	ev->conn.orig_ip = src;
-	ev->conn.resp_ip = dst;
-	ev->conn.orig_port = (uint16_t)(49152 + serial % 16384);
-	ev->conn.resp_port = (uint16_t)port;
-	ev->conn.proto = NET_PROTO_TCP;
-	ev->conn.orig = (struct event_count){ 3, 180, 0 };
-	ev->conn.resp = (struct event_count){ 2, 120, 0 };
-	switch (type) {
-	case SENSOR_ZEEK:
-		ev->kind = EVENT_NOTICE;
-		ev->u.notice.note = "Drill::Injected";
-		ev->u.notice.msg = text;
-		break;
-	case SENSOR_FORTIGATE:
-	case SENSOR_CEF:
-		ev->kind = EVENT_UTM;
-		ev->u.utm.type = EVENT_UTM_IPS;
-		ev->u.utm.name = text;
-		ev->u.utm.id = UI_WC_SID;
-		ev->u.utm.severity = 3;
-		break;
-	default:
-		ev->kind = EVENT_ALERT;
-		ev->u.alert.gid = 1;
-		ev->u.alert.sid = UI_WC_SID;
-		ev->u.alert.rev = 1;
-		ev->u.alert.signature = text;
-		ev->u.alert.category = "";
-		ev->u.alert.severity = 2;
-		ev->u.alert.tx_id = EVENT_NO_TX;
-		break;
-	}
-	*sensor_index = s;
 	return 0;
 }
 
@@ -269,7 +200,7 @@ int ui_wc_event(struct ui_model *m, int argc, char **argv, const char *rest)
 {
 	struct drill *d = m->drill;
 	struct event ev;
-	char err[300], what[UI_LINE_MAX + 64];
+	char err[300], line[UI_LINE_MAX + 8];
 	const char *text;
 	int s;
 
@@ -284,17 +215,9 @@ int ui_wc_event(struct ui_model *m, int argc, char **argv, const char *rest)
 		ui_model_error(m, "%s", err);
 		return -1;
 	}
-	if (ui_wc_live(m) != 0)
+	snprintf(line, sizeof(line), "event %s", rest);
+	if (ui_wc_control(m, line) != 0)
 		return -1;
-	/* A connection number of its own, taken only once all is checked. */
-	ev.conn.serial = drill_serial(d, DRILL_SERIAL_CONN);
-	ev.conn.orig_port = (uint16_t)(49152 + ev.conn.serial % 16384);
-	if (drill_emit_to(d, &ev, s) != 0) {
-		ui_model_error(m, _("%s does not log such a record."), argv[1]);
-		return -1;
-	}
-	snprintf(what, sizeof(what), "event %s %s %s", argv[1], argv[2], argv[3]);
-	drill_record(d, DRILL_ACTION, UI_WHITE_CELL, what, argv[1], true, text);
 	ui_model_say(m, _("Event written by %s; it shows in the feed and the sensor's file."), argv[1]);
 	m->dirty |= UI_DIRTY_TIMELINE | UI_DIRTY_FEED | UI_DIRTY_ALERTS | UI_DIRTY_LAYOUT;
 	return 0;
@@ -303,6 +226,7 @@ int ui_wc_event(struct ui_model *m, int argc, char **argv, const char *rest)
 /* msg TEAM|all TEXT (and inject, its older name). */
 int ui_wc_msg(struct ui_model *m, int argc, char **argv, const char *rest)
 {
+	char line[UI_LINE_MAX + 8];
 	const char *text;
 
 	if (ui_wc_seat(m) != 0)
@@ -316,7 +240,9 @@ int ui_wc_msg(struct ui_model *m, int argc, char **argv, const char *rest)
 		return ui_wc_no_team(m, argv[1]);
 	if (ui_wc_live(m) != 0)
 		return -1;
-	drill_record(m->drill, DRILL_MESSAGE, UI_WHITE_CELL, "message", argv[1], true, text);
+	snprintf(line, sizeof(line), "msg %s", rest);
+	if (ui_wc_control(m, line) != 0)
+		return -1;
 	ui_model_say(m, _("Message sent to %s."), argv[1]);
 	m->dirty |= UI_DIRTY_TIMELINE;
 	return 0;

@@ -11,7 +11,8 @@
  * (score_mark, on the timeline), event SENSOR FROM TO[:PORT] TEXT (a
  * hand-written record through the sensor pipeline: files, feed, alerts),
  * msg TEAM|all TEXT.  Each checks everything first and changes nothing
- * on an error.  ui_wc_event_build is pure, for the unit tests.
+ * on an error; then it is the white cell's action (whitecell.h),
+ * committed to the store before it takes effect.  ui_wc_event_build is pure, for the unit tests.
  * Depends on ui_model, ui_cmd, score, drill and event.
  */
 #ifndef UI_WC_H
@@ -21,9 +22,10 @@
 
 #include "event.h"
 #include "ui_model.h"
+#include "whitecell.h"
 
 /* The port an injected event goes to when TO gives none. */
-#define UI_WC_EVENT_PORT 80
+#define UI_WC_EVENT_PORT WHITECELL_EVENT_PORT
 /* At most this many teams are listed and completed. */
 #define UI_WC_TEAMS 17
 
@@ -47,6 +49,12 @@ bool ui_wc_team_known(const struct ui_model *m, const char *name);
 int ui_wc_event_build(const struct net *net, const char *sensor, const char *from, const char *to,
 		      const char *text, sim_time_t now, uint64_t serial, struct event *ev, int *sensor_index,
 		      char *err, size_t errlen);
+
+/* Take a control of the white cell's ("mark soc detect met", "pause")
+ * on the drill's action path: parsed, committed to the exercise store,
+ * checked and applied as it falls due now, like a team's action.  0, or
+ * -1 with the error shown. */
+int ui_wc_control(struct ui_model *m, const char *line);
 
 /* The commands, in ui_cmd's table. */
 int ui_wc_hint(struct ui_model *m, int argc, char **argv, const char *rest);

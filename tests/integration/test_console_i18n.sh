@@ -66,7 +66,7 @@ if [ "$cols" = "44" ]; then ok "decomposed-columns-line-up"; else
 	not_ok "decomposed-columns-line-up" "separator at columns '$cols', expected 44 on every row"; fi
 
 # Every message of the console has its Vietnamese translation.
-if xgettext --from-code=UTF-8 -k_ -kN_ -kA_ -o "$TMP/irdrill.pot" ui/*.c engine/action.c 2>"$TMP/xgettext.err" &&
+if xgettext --from-code=UTF-8 -k_ -kN_ -kA_ -kW_ -o "$TMP/irdrill.pot" ui/*.c engine/action.c engine/whitecell.c 2>"$TMP/xgettext.err" &&
 	msgcmp po/vi.po "$TMP/irdrill.pot" 2>"$TMP/msgcmp.err"; then ok "vi-catalogue-complete"; else
 	not_ok "vi-catalogue-complete" "$(head -5 "$TMP/xgettext.err" "$TMP/msgcmp.err")"; fi
 

@@ -113,10 +113,13 @@ expect_line "printed-mark-row" "$TMP/history" '\+20  expectation +keep-qlvb-up: 
 expect_no_line "no-white-cell-team" "$TMP/history" 'team white-cell'
 if grep -q 'ET DRILL injected decoy' "$TMP/out/soc-suricata/eve.json" 2>/dev/null; then ok "event-in-sensor-file"; else
 	not_ok "event-in-sensor-file" "no injected alert in $TMP/out/soc-suricata/eve.json"; fi
-# The hint is the team's action in the exercise store; the marks are
-# score rows with their reasons, and the expectations' status.
-sqlite3 "$TMP/irdrill.db" "SELECT command FROM actions ORDER BY seq" >"$TMP/stored" 2>&1
-expect_line "hint-in-store" "$TMP/stored" '^hint look at the beacons to port 443$'
+# The hint, the mark and the event are the white cell's actions in the
+# exercise store; the marks are score rows with their reasons, and the
+# expectations' status.
+sqlite3 "$TMP/irdrill.db" "SELECT t.name, a.command FROM actions a JOIN teams t ON t.id = a.team ORDER BY seq" \
+	>"$TMP/stored" 2>&1
+expect_line "hint-in-store" "$TMP/stored" '^white-cell\|hint soc look at the beacons to port 443$'
+expect_line "mark-action-in-store" "$TMP/stored" '^white-cell\|mark soc keep-qlvb-up met qlvb stayed up$'
 sqlite3 "$TMP/irdrill.db" "SELECT points, reason FROM scores" >"$TMP/scores" 2>&1
 expect_line "mark-in-store" "$TMP/scores" '^20\|marked met by the white cell: qlvb stayed up$'
 sqlite3 "$TMP/irdrill.db" "SELECT id, status FROM expectations" >"$TMP/expect" 2>&1

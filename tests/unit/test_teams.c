@@ -230,6 +230,50 @@ TEST(drill_hook_refuses_without_side_effect)
 	drill_free(d);
 }
 
+/* The sensors each team's console shows, as "ids-dc,fw-p": */
+static const char *seen(const struct teams *t, int team)
+{
+	static char buf[256];
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < net->nsensors; i++)
+		if (teams_sees_sensor(t, team, i))
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? "," : "",
+						 net->sensors[i].id);
+	return buf;
+}
+
+TEST(each_team_sees_its_sensors)
+{
+	struct teams t;
+
+	/* The district its own APT sensor and its commune's firewall; the
+	 * provincial SOC (the rest, the soc site among it) the data center's
+	 * IDS, the province's firewall, the monitored systems' logs and, as
+	 * the SOC, every APT sensor. */
+	if (shared("soc,d1=d1", TEAMS_SHARED, &t) != 0)
+		return;
+	CHECK_STR(seen(&t, 1), "apt-d1,fw-c1");
+	CHECK_STR(seen(&t, 0), "ids-dc,apt-d1,fw-p,win-soc");
+	CHECK_STR(seen(&t, -1), "ids-dc,apt-d1,fw-c1,fw-p,win-soc");
+	CHECK(!teams_sees_sensor(&t, 1, net->nsensors));
+	/* A team of the data center alone: the IDS watching its segments and
+	 * the logs of the portal it owns, no APT sensor (it is not the SOC). */
+	if (shared("dc=dc,d1=d1", TEAMS_SHARED, &t) != 0)
+		return;
+	CHECK_STR(seen(&t, 0), "ids-dc,win-soc");
+	CHECK_STR(seen(&t, 1), "apt-d1,fw-c1");
+	/* A commune alone: its firewall only. */
+	if (shared("c1=d1-c1,rest", TEAMS_SHARED, &t) != 0)
+		return;
+	CHECK_STR(seen(&t, 0), "fw-c1");
+	/* Parallel: every team its whole province. */
+	if (shared("soc,d1=d1", TEAMS_PARALLEL, &t) != 0)
+		return;
+	CHECK_STR(seen(&t, 1), "ids-dc,apt-d1,fw-c1,fw-p,win-soc");
+}
+
 int main(void)
 {
 	struct diag errs;
@@ -248,6 +292,7 @@ int main(void)
 	RUN(shared_refuses_outside_zones);
 	RUN(default_team_may_block_everywhere);
 	RUN(drill_hook_refuses_without_side_effect);
+	RUN(each_team_sees_its_sensors);
 	net_free(net);
 	return harness_finish();
 }

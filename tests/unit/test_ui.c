@@ -18,6 +18,7 @@
 #include "render.h"
 #include "score.h"
 #include "strbuf.h"
+#include "teams.h"
 #include "ui_text.h"
 #include "ui_tree.h"
 
@@ -149,7 +150,7 @@ static int complete(const struct net *net, const char *typed, struct ui_line *l,
 	static const char *const panes[] = { "feed", "network", "timeline" };
 	static const char *const expects[] = { "see-exploit", "hold-portal", "keep-portal" };
 	struct ui_complete_word words[UI_CMD_MAX];
-	struct ui_complete_ctx c = { net, NULL, words, ui_cmd_words(words), teams, 2, panes, 3, expects, 3 };
+	struct ui_complete_ctx c = { net, NULL, words, ui_cmd_words(words), teams, 2, panes, 3, expects, 3, NULL };
 
 	ui_line_set(l, typed);
 	return ui_complete_line(&c, l, list);
@@ -595,6 +596,13 @@ TEST(white_cell_hint_mark_event_and_the_score_pane)
 	CHECK_INT(ui_cmd_run(m, "mark soc keep-portal perhaps"), -1);
 	CHECK_INT(ui_cmd_run(m, "mark soc keep-portal met"), -1);
 	CHECK_CONTAINS(m->status, "already marked met");
+	/* That one was the white cell's action, refused when it fell due:
+	 * on the timeline with the reason, as a team's refused action is. */
+	CHECK_INT((long long)d->nentries, (long long)before + 1);
+	CHECK(!last_entry(d)->ok);
+	CHECK_STR(last_entry(d)->what, "mark soc keep-portal met");
+	CHECK_STR(last_entry(d)->detail, "keep-portal is already marked met for soc");
+	before = d->nentries;
 	CHECK_INT(ui_cmd_run(m, "hint blue x"), -1);
 	CHECK_INT(ui_cmd_run(m, "hint soc"), -1);
 	CHECK_CONTAINS(m->status, "usage: hint TEAM TEXT");
@@ -638,6 +646,69 @@ TEST(white_cell_hint_mark_event_and_the_score_pane)
 	drill_free(d);
 }
 
+/* How many shown feed lines hold text. */
+static int feed_lines_with(const struct ui_model *m, const char *text)
+{
+	const struct ui_feed_line *lines[UI_FEED_LINES];
+	int n = ui_feed_view(&m->feed, 0, lines, UI_FEED_LINES), k = 0;
+
+	for (int i = 0; i < n; i++)
+		k += strstr(lines[i]->text, text) != NULL;
+	return k;
+}
+
+TEST(a_team_seat_sees_its_own_sensors)
+{
+	struct drill *d = small_drill();
+	struct ui_model *m = calloc(1, sizeof(*m));
+	struct teams t = { .mode = TEAMS_SHARED };
+	char why[256] = "";
+	int all;
+
+	if (d == NULL)
+		return;
+	CHECK_INT(teams_parse("soc,d1=d1", &t, why, sizeof(why)), 0);
+	CHECK_INT(teams_resolve(&t, d->net, why, sizeof(why)), 0);
+	ui_model_init(m, d, "soc", false, 1, 0);
+	/* The white cell writes an alert on the data center's IDS and one on
+	 * the district's APT sensor. */
+	CHECK_INT(ui_cmd_run(m, "event ids-dc 203.0.113.9 portal:443 ET DRILL dc decoy"), 0);
+	CHECK_INT(ui_cmd_run(m, "event apt-d1 d1-pc-01 198.51.100.9 ET DRILL district decoy"), 0);
+	all = ui_view_alerts(&m->view);
+	CHECK_INT(all, 2);
+	CHECK_INT(feed_lines_with(m, "dc decoy"), 1);
+	/* The district team's seat: its APT sensor's alert and line only. */
+	ui_model_seat(m, &t, teams_find(&t, "d1"));
+	CHECK(!ui_view_sees_sensor(&m->view, net_sensor_find(d->net, "ids-dc")));
+	CHECK(ui_view_sees_sensor(&m->view, net_sensor_find(d->net, "apt-d1")));
+	CHECK_INT(ui_view_alerts(&m->view), 1);
+	CHECK_STR(d->net->sensors[ui_view_alert(&m->view, 0)->sensor].id, "apt-d1");
+	CHECK_INT(ui_view_new_alerts(&m->view), 1);
+	CHECK_INT(feed_lines_with(m, "dc decoy"), 0);
+	CHECK_INT(feed_lines_with(m, "district decoy"), 1);
+	/* New alerts are sorted as they come: another on the IDS stays
+	 * hidden, another on the APT sensor shows. */
+	m->white_cell = true;
+	CHECK_INT(ui_cmd_run(m, "event ids-dc 203.0.113.9 portal:443 ET DRILL dc again"), 0);
+	CHECK_INT(ui_cmd_run(m, "event apt-d1 d1-pc-01 198.51.100.9 ET DRILL district again"), 0);
+	CHECK_INT(ui_view_alerts(&m->view), 2);
+	CHECK_CONTAINS(ui_view_alert(&m->view, 1)->desc, "district again");
+	/* The provincial SOC's seat sees the IDS and, as the SOC, the APT
+	 * sensor; the white cell every sensor. */
+	ui_model_seat(m, &t, teams_find(&t, "soc"));
+	CHECK_INT(ui_view_alerts(&m->view), 4);
+	ui_model_seat(m, &t, -1);
+	CHECK_INT(ui_view_alerts(&m->view), 4);
+	CHECK_INT(feed_lines_with(m, "decoy"), 2);
+	/* In a parallel drill each team has its whole province. */
+	t.mode = TEAMS_PARALLEL;
+	ui_model_seat(m, &t, teams_find(&t, "d1"));
+	CHECK_INT(ui_view_alerts(&m->view), 4);
+	ui_model_free(m);
+	free(m);
+	drill_free(d);
+}
+
 int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -655,5 +726,6 @@ int main(void)
 	RUN(advance_follows_the_pace_and_stops_when_paused);
 	RUN(event_build_writes_on_each_network_sensor);
 	RUN(white_cell_hint_mark_event_and_the_score_pane);
+	RUN(a_team_seat_sees_its_own_sensors);
 	return harness_finish();
 }
