@@ -339,6 +339,45 @@ TEST(triage_only_of_alerts_the_team_sees)
 	CHECK_STR(check_alert(&t, "d1", "ack A-0007", "ids-dc"), "");
 }
 
+/* Through the drill: the refused ack leaves the alert as it was. */
+TEST(drill_refuses_triage_of_unseen_alert)
+{
+	struct drill_options o = { "tests/data/scenarios/small.lua", "tests/data/net-small.lua", 0, false };
+	struct diag errs;
+	struct teams t;
+	struct drill *d;
+	struct action a;
+	char err[512] = "";
+	int i;
+
+	diag_init(&errs);
+	d = drill_open(&o, &errs);
+	diag_print(&errs, stdout);
+	diag_free(&errs);
+	CHECK(d != NULL);
+	if (d == NULL)
+		return;
+	CHECK_INT(shared("soc,d1=d1", TEAMS_SHARED, &t), 0);
+	t.net = d->net;
+	drill_on_check(d, drill_zones, &t);
+	drill_run_until(d, 20 * SIM_MINUTE);
+	i = alerts_find(d->alerts, 1);
+	CHECK(i >= 0);
+	if (i < 0) {
+		drill_free(d);
+		return;
+	}
+	CHECK_INT(action_parse(d->net, "ack A-0001", &a, err, sizeof(err)), 0);
+	snprintf(a.team, sizeof(a.team), "d1");
+	CHECK_INT(drill_take_action(d, &a, err, sizeof(err)), -1);
+	CHECK_STR(err, "A-0001 was raised by fw-p, a sensor team d1 does not see");
+	CHECK_INT(alerts_get(d->alerts, i)->state, ALERT_NEW);
+	snprintf(a.team, sizeof(a.team), "soc");
+	CHECK_INT(drill_take_action(d, &a, err, sizeof(err)), 0);
+	CHECK_INT(alerts_get(d->alerts, i)->state, ALERT_ACKED);
+	drill_free(d);
+}
+
 int main(void)
 {
 	struct diag errs;
@@ -359,6 +398,7 @@ int main(void)
 	RUN(drill_hook_refuses_without_side_effect);
 	RUN(each_team_sees_its_sensors);
 	RUN(triage_only_of_alerts_the_team_sees);
+	RUN(drill_refuses_triage_of_unseen_alert);
 	net_free(net);
 	return harness_finish();
 }
