@@ -742,7 +742,8 @@ static void drill_store_score(void *ctx, const struct score_row *row)
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 }
 
-/* The zones' check on a world's action path (shared mode). */
+/* The zones' check on a world's action path (shared mode), and triage
+ * only of alerts the team's sensors raised. */
 static int drill_check_zones(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen)
 {
 	int i = a->verb == ACTION_ACK || a->verb == ACTION_CLASSIFY ? alerts_find(d->alerts, a->alert) : -1;
