@@ -742,11 +742,15 @@ static void drill_store_score(void *ctx, const struct score_row *row)
 		fprintf(stderr, "irdrill: %s\n", store_error(st));
 }
 
-/* The zones' check on a world's action path (shared mode). */
+/* The zones' check on a world's action path (shared mode), and triage
+ * only of alerts the team's sensors raised. */
 static int drill_check_zones(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen)
 {
-	(void)d;
-	return teams_check(ctx, a, err, errlen);
+	int i = a->verb == ACTION_ACK || a->verb == ACTION_CLASSIFY ? alerts_find(d->alerts, a->alert) : -1;
+
+	if (teams_check(ctx, a, err, errlen) != 0)
+		return -1;
+	return teams_check_alert(ctx, a, i >= 0 ? alerts_get(d->alerts, i) : NULL, err, errlen);
 }
 
 /* "DIR/TEAM" for a parallel world's --out, "drill-TEAM.irr" beside

@@ -474,11 +474,15 @@ static int verify_actions(struct verify *v, struct action **out, int *n, struct 
 }
 
 /* Open the drill the header names; NULL with a message. */
-/* The zones' check on the drill's action path, as run sets it up. */
+/* The zones' and alerts' checks on the drill's action path, as run sets
+ * them up. */
 static int verify_check_zones(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen)
 {
-	(void)d;
-	return teams_check(ctx, a, err, errlen);
+	int i = a->verb == ACTION_ACK || a->verb == ACTION_CLASSIFY ? alerts_find(d->alerts, a->alert) : -1;
+
+	if (teams_check(ctx, a, err, errlen) != 0)
+		return -1;
+	return teams_check_alert(ctx, a, i >= 0 ? alerts_get(d->alerts, i) : NULL, err, errlen);
 }
 
 /* The header's mode and each team's zones, checked on d's action path as

@@ -313,3 +313,18 @@ int teams_check(const struct teams *t, const struct action *a, char *err, size_t
 		 zones);
 	return -1;
 }
+
+int teams_check_alert(const struct teams *t, const struct action *a, const struct alert *al, char *err,
+		      size_t errlen)
+{
+	int team = teams_find(t, a->team);
+	char id[16];
+
+	if (al == NULL || (a->verb != ACTION_ACK && a->verb != ACTION_CLASSIFY) || team < 0 ||
+	    teams_sees_sensor(t, team, al->sensor))
+		return 0;
+	action_alert_id(al->number, id, sizeof(id));
+	snprintf(err, errlen, "%s was raised by %s, a sensor team %s does not see", id,
+		 al->sensor >= 0 && al->sensor < t->net->nsensors ? t->net->sensors[al->sensor].id : "?", a->team);
+	return -1;
+}

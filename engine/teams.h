@@ -19,9 +19,11 @@
  * loaded network (teams_resolve), which names the unknown one.  In shared
  * mode teams_check refuses, in plain words and before anything changes,
  * an action of a team on a host, account, system or firewall outside its
- * zones; the drill calls it on its action path (drill_on_check).
+ * zones; the drill calls it on its action path (drill_on_check), with
+ * teams_check_alert, which refuses triage of an alert raised by a sensor
+ * the team does not see.
  *
- * Depends on net and action.
+ * Depends on net, action and alert.
  */
 #ifndef TEAMS_H
 #define TEAMS_H
@@ -30,6 +32,7 @@
 #include <stddef.h>
 
 #include "action.h"
+#include "alert.h"
 #include "net.h"
 
 #define TEAMS_MAX 16
@@ -99,5 +102,17 @@ bool teams_sees_sensor(const struct teams *t, int team, int sensor);
  * zones (dc)").  An unknown team is refused too.
  */
 int teams_check(const struct teams *t, const struct action *a, char *err, size_t errlen);
+
+/*
+ * May the action's team triage the alert it names (al, NULL if it has
+ * not been raised: the drill says so)?  In shared mode an ack or
+ * classify of an alert whose sensor the team does not see
+ * (teams_sees_sensor) is refused, so that a team scores detection only
+ * for what its own console shows: "A-0007 was raised by ids-dc, a sensor
+ * team d1 does not see".  Every other action, the white cell's and
+ * parallel mode pass.  0, or -1 with the reason in err.
+ */
+int teams_check_alert(const struct teams *t, const struct action *a, const struct alert *al, char *err,
+		      size_t errlen);
 
 #endif

@@ -92,6 +92,25 @@ if [ "$(sqlite3 "$db" "SELECT mode FROM exercises; SELECT name || '=' || zones F
 	tr '\n' ' ')" = "shared dc=dc d1=d1 " ]; then ok "shared-store-mode-and-zones"; else
 	not_ok "shared-store-mode-and-zones" "$(sqlite3 "$db" "SELECT mode FROM exercises; SELECT * FROM teams")"; fi
 
+# --- shared: a team triages only the alerts of sensors it sees --------------
+db=$TMP/triage.db
+run_cmd run --headless --background 0 --db "$db" --network $net --mode shared --teams soc,d1=d1 \
+	--actions $acts/modes-shared-triage.txt $scn
+expect_status "triage-exit-0" 0
+expect_line "triage-ack-refused-says-why" "$TMP/stdout" \
+	' d1 +ack A-0001 +A-0001 +refused: A-0001 was raised by fw-p, a sensor team d1 does not see$'
+expect_line "triage-classify-refused-says-why" "$TMP/stdout" \
+	' d1 +classify A-0001 true-positive +A-0001 +refused: A-0001 was raised by fw-p, a sensor team d1 does not see$'
+# The SOC, which sees the province's firewall, classifies it and scores
+# the detection; the district scores none.
+expect_line "triage-soc-detects" "$TMP/stdout" '\+10 +detect +detected exploit on portal \(A-0001\)'
+if [ "$(sqlite3 "$db" "SELECT count(*) FROM actions WHERE result = 'A-0001 was raised by fw-p, a sensor team d1 does not see'")" = 2 ]; then
+	ok "triage-store-keeps-refusals"; else
+	not_ok "triage-store-keeps-refusals" "$(sqlite3 "$db" "SELECT result FROM actions")"; fi
+if [ "$(sqlite3 "$db" "SELECT t.name FROM scores s JOIN teams t ON t.id = s.team WHERE s.component = 'detect'")" = soc ]; then
+	ok "triage-no-detect-for-d1"; else
+	not_ok "triage-no-detect-for-d1" "$(sqlite3 "$db" "SELECT * FROM scores")"; fi
+
 # --- bad --teams and --mode name the problem, and nothing runs --------------
 check_bad() {
 	name=$1 want=$2

@@ -177,8 +177,11 @@ TEST(default_team_may_block_everywhere)
 
 static int drill_zones(void *ctx, const struct drill *d, const struct action *a, char *err, size_t errlen)
 {
-	(void)d;
-	return teams_check(ctx, a, err, errlen);
+	int i = a->verb == ACTION_ACK || a->verb == ACTION_CLASSIFY ? alerts_find(d->alerts, a->alert) : -1;
+
+	if (teams_check(ctx, a, err, errlen) != 0)
+		return -1;
+	return teams_check_alert(ctx, a, i >= 0 ? alerts_get(d->alerts, i) : NULL, err, errlen);
 }
 
 /* Through the drill's action path: refused, the model as it was, and
@@ -274,6 +277,107 @@ TEST(each_team_sees_its_sensors)
 	CHECK_STR(seen(&t, 1), "ids-dc,apt-d1,fw-c1,fw-p,win-soc");
 }
 
+/* teams_check_alert of "TEAM COMMAND" on an alert raised by the sensor
+ * named; "" when allowed, else the message. */
+static const char *check_alert(const struct teams *t, const char *team, const char *command, const char *sensor)
+{
+	static char err[512];
+	struct alert al = { .number = 7, .sensor = -1 };
+	struct action a;
+
+	err[0] = '\0';
+	for (int i = 0; i < net->nsensors; i++)
+		if (strcmp(net->sensors[i].id, sensor) == 0)
+			al.sensor = i;
+	if (al.sensor < 0 || action_parse(net, command, &a, err, sizeof(err)) != 0) {
+		printf("#   no sensor '%s', or '%s' does not parse: %s\n", sensor, command, err);
+		return "unparsed";
+	}
+	snprintf(a.team, sizeof(a.team), "%s", team);
+	if (teams_check_alert(t, &a, &al, err, sizeof(err)) == 0)
+		return "";
+	return err;
+}
+
+TEST(triage_only_of_alerts_the_team_sees)
+{
+	struct teams t;
+	struct action a;
+	char err[64] = "";
+
+	if (shared("dc=dc,d1=d1", TEAMS_SHARED, &t) != 0)
+		return;
+	CHECK_STR(check_alert(&t, "d1", "ack A-0007", "ids-dc"),
+		  "A-0007 was raised by ids-dc, a sensor team d1 does not see");
+	CHECK_STR(check_alert(&t, "d1", "classify A-0007 true-positive", "ids-dc"),
+		  "A-0007 was raised by ids-dc, a sensor team d1 does not see");
+	CHECK_STR(check_alert(&t, "dc", "classify A-0007 false-positive", "apt-d1"),
+		  "A-0007 was raised by apt-d1, a sensor team dc does not see");
+	CHECK_STR(check_alert(&t, "d1", "ack A-0007", "apt-d1"), "");
+	CHECK_STR(check_alert(&t, "dc", "ack A-0007", "ids-dc"), "");
+	/* Only triage: a note names no alert. */
+	CHECK_STR(check_alert(&t, "d1", "note looked at A-0007", "ids-dc"), "");
+	/* An alert not raised yet is the drill's to say. */
+	CHECK_INT(action_parse(net, "ack A-0007", &a, err, sizeof(err)), 0);
+	snprintf(a.team, sizeof(a.team), "d1");
+	CHECK_INT(teams_check_alert(&t, &a, NULL, err, sizeof(err)), 0);
+	/* The provincial SOC (no zones: the rest) sees the APT sensors too;
+	 * a district does not see the province's firewall. */
+	if (shared("soc,d1=d1", TEAMS_SHARED, &t) != 0)
+		return;
+	CHECK_STR(check_alert(&t, "soc", "ack A-0007", "apt-d1"), "");
+	CHECK_STR(check_alert(&t, "soc", "ack A-0007", "ids-dc"), "");
+	CHECK_STR(check_alert(&t, "d1", "ack A-0007", "fw-p"),
+		  "A-0007 was raised by fw-p, a sensor team d1 does not see");
+	/* No zones anywhere: every team sees everything. */
+	if (shared("soc,d1", TEAMS_SHARED, &t) != 0)
+		return;
+	CHECK_STR(check_alert(&t, "d1", "ack A-0007", "ids-dc"), "");
+	/* Parallel: every team its whole province. */
+	if (shared("dc=dc,d1=d1", TEAMS_PARALLEL, &t) != 0)
+		return;
+	CHECK_STR(check_alert(&t, "d1", "ack A-0007", "ids-dc"), "");
+}
+
+/* Through the drill: the refused ack leaves the alert as it was. */
+TEST(drill_refuses_triage_of_unseen_alert)
+{
+	struct drill_options o = { "tests/data/scenarios/small.lua", "tests/data/net-small.lua", 0, false };
+	struct diag errs;
+	struct teams t;
+	struct drill *d;
+	struct action a;
+	char err[512] = "";
+	int i;
+
+	diag_init(&errs);
+	d = drill_open(&o, &errs);
+	diag_print(&errs, stdout);
+	diag_free(&errs);
+	CHECK(d != NULL);
+	if (d == NULL)
+		return;
+	CHECK_INT(shared("soc,d1=d1", TEAMS_SHARED, &t), 0);
+	t.net = d->net;
+	drill_on_check(d, drill_zones, &t);
+	drill_run_until(d, 20 * SIM_MINUTE);
+	i = alerts_find(d->alerts, 1);
+	CHECK(i >= 0);
+	if (i < 0) {
+		drill_free(d);
+		return;
+	}
+	CHECK_INT(action_parse(d->net, "ack A-0001", &a, err, sizeof(err)), 0);
+	snprintf(a.team, sizeof(a.team), "d1");
+	CHECK_INT(drill_take_action(d, &a, err, sizeof(err)), -1);
+	CHECK_STR(err, "A-0001 was raised by fw-p, a sensor team d1 does not see");
+	CHECK_INT(alerts_get(d->alerts, i)->state, ALERT_NEW);
+	snprintf(a.team, sizeof(a.team), "soc");
+	CHECK_INT(drill_take_action(d, &a, err, sizeof(err)), 0);
+	CHECK_INT(alerts_get(d->alerts, i)->state, ALERT_ACKED);
+	drill_free(d);
+}
+
 int main(void)
 {
 	struct diag errs;
@@ -293,6 +397,8 @@ int main(void)
 	RUN(default_team_may_block_everywhere);
 	RUN(drill_hook_refuses_without_side_effect);
 	RUN(each_team_sees_its_sensors);
+	RUN(triage_only_of_alerts_the_team_sees);
+	RUN(drill_refuses_triage_of_unseen_alert);
 	net_free(net);
 	return harness_finish();
 }
