@@ -99,11 +99,13 @@ if [ "$fds" -gt 0 ] && [ "$fds" -lt 20 ]; then ok "no-console-left-open"; else n
 printf 'note after the load\n' | IRDRILL_TOKEN=$SOC timeout 60 "$IRDRILL" console --connect "$SOCK" --team soc --headless \
 	>"$TMP/stdout" 2>"$TMP/stderr"
 expect_line "still-answers-after-load" "$TMP/stdout" '^ok: note after the load$'
-# The drill kept to x5 while it served: its clock is where the wall says.
+# The drill kept going at x5 while it served: a server held up by its
+# consoles falls minutes behind; a loaded machine or a sanitizer build
+# only seconds, so half the pace is the bar.
 clock=$(sed -n 's/^joined exercise .* at T+\([0-9]*\):\([0-9]*\):\([0-9]*\)$/\1 \2 \3/p' "$TMP/stdout")
 sim=$(echo "$clock" | awk '{ print $1 * 3600 + $2 * 60 + $3 }')
 wall=$(($(date +%s) - $(stat -c %Y "$TMP/serve.out")))
-if [ -n "$sim" ] && [ "$sim" -ge $((wall * 5 - 30)) ]; then ok "drill-kept-its-pace"; else
+if [ -n "$sim" ] && [ "$sim" -ge $((wall * 5 / 2)) ]; then ok "drill-kept-its-pace"; else
 	not_ok "drill-kept-its-pace" "T+$sim s after $wall s at x5"
 fi
 
