@@ -21,6 +21,7 @@
 #include "proto.h"
 #include "sha256.h"
 #include "store.h"
+#include "whitecell.h"
 #include "xmalloc.h"
 
 #define SERVE_WHITE_CELL "white-cell"
@@ -321,17 +322,61 @@ static void serve_result(struct serve *s, struct serve_client *c, uint32_t id, b
 	serve_send(s, c, &m, true);
 }
 
+/* The white cell's own commands, carried as actions. */
+static bool serve_white_verb(const char *text)
+{
+	static const char *const verbs[] = { "hint", "mark", "event", "msg", "inject" };
+	size_t len = strcspn(text, " ");
+
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(*verbs); i++)
+		if (strlen(verbs[i]) == len && strncmp(text, verbs[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* A team reaching for them: mark, event, msg, or a hint for another
+ * team (a team's own "hint TEXT" asks for one and is its action). */
+static bool serve_white_for_team(const struct serve *s, const struct serve_client *c, const char *text)
+{
+	const char *w;
+	size_t len;
+
+	if (!serve_white_verb(text))
+		return false;
+	if (strncmp(text, "hint", 4) != 0)
+		return true;
+	w = text + 4 + strspn(text + 4, " ");
+	len = strcspn(w, " ");
+	if (len == 0 || (len == strlen(c->role) && strncmp(w, c->role, len) == 0))
+		return false;
+	if ((len == 3 && strncmp(w, "all", 3) == 0) || (len == 5 && strncmp(w, "white", 5) == 0) ||
+	    (len == 10 && strncmp(w, "white-cell", 10) == 0))
+		return true;
+	for (int i = 0; i < s->f->o->nteams; i++)
+		if (strlen(s->f->o->teams[i]) == len && strncmp(w, s->f->o->teams[i], len) == 0)
+			return true;
+	return false;
+}
+
 static void serve_action(struct serve *s, struct serve_client *c, const struct proto_msg *msg)
 {
 	struct action a;
 	char err[300];
 	size_t before = s->nacts;
 
-	if (strcmp(c->role, SERVE_WHITE_CELL) == 0) {
+	bool white = strcmp(c->role, SERVE_WHITE_CELL) == 0;
+
+	if (white && !serve_white_verb(msg->text)) {
 		serve_result(s, c, msg->id, false, "the white cell holds the controls; team actions are the teams'");
 		return;
 	}
-	if (strcmp(msg->team, c->role) != 0) {
+	if (!white && serve_white_for_team(s, c, msg->text)) {
+		snprintf(err, sizeof(err), "only the white cell gives hints to other teams, marks, events and messages");
+		serve_log(s, c, "refused '%.*s': %s", 40, msg->text, err);
+		serve_result(s, c, msg->id, false, err);
+		return;
+	}
+	if (!white && strcmp(msg->team, c->role) != 0) {
 		snprintf(err, sizeof(err), "team %s cannot act for team '%s'", c->role, msg->team);
 		serve_log(s, c, "refused: %s", err);
 		serve_result(s, c, msg->id, false, err);
@@ -348,13 +393,18 @@ static void serve_action(struct serve *s, struct serve_client *c, const struct p
 			     "no more can be taken");
 		return;
 	}
-	if (action_parse(s->d->net, msg->text, &a, err, sizeof(err)) != 0) {
+	/* The white cell's hint, mark, event and msg: parsed as the local
+	 * console's are (pacing stays with the controls) and taken on the
+	 * same path, the store's commit included. */
+	if (white ? whitecell_parse(s->d->net, msg->text, true, &a, err, sizeof(err)) != 0
+		  : action_parse(s->d->net, msg->text, &a, err, sizeof(err)) != 0) {
 		serve_result(s, c, msg->id, false, err);
 		return;
 	}
 	a.time = s->d->now;
 	a.line = 0;
-	snprintf(a.team, sizeof(a.team), "%s", c->role);
+	if (!white)
+		snprintf(a.team, sizeof(a.team), "%s", c->role);
 	/* Queued at the drill's time and run at once: the same path as a
 	 * scripted action, the store's commit included. */
 	drill_add_actions(s->d, &a, 1);

@@ -17,6 +17,7 @@
 #include "background.h"
 #include "score.h"
 #include "sha256.h"
+#include "whitecell.h"
 #include "xmalloc.h"
 
 #define UI_REMOTE_WHITE_CELL "white-cell"
@@ -160,7 +161,9 @@ static bool ui_remote_apply(struct ui_remote *r, const struct proto_action *pa)
 		return false;
 	}
 	drill_run_until(r->drill, pa->time);
-	if (action_parse(r->drill->net, pa->command, &a, err, sizeof(err)) != 0) {
+	/* The white cell's hint, mark, event and msg are its actions too. */
+	if ((whitecell_is_team(pa->team) ? whitecell_parse(r->drill->net, pa->command, true, &a, err, sizeof(err))
+					 : action_parse(r->drill->net, pa->command, &a, err, sizeof(err))) != 0) {
 		snprintf(r->err, sizeof(r->err), "action %u ('%s') does not parse here: %s", pa->seq, pa->command, err);
 		return false;
 	}

@@ -10,6 +10,7 @@
 static const char *const ui_serve_local[] = { "filter", "search", "show", "view", "help", "quit" };
 /* The white cell's controls, which the server checks. */
 static const char *const ui_serve_controls[] = { "pause", "resume", "speed", "end" };
+/* hint, mark, event and msg go as actions: the server takes them as the white cell's. */
 
 static bool ui_serve_is(const char *line, const char *const *words, size_t n)
 {

@@ -166,6 +166,22 @@ expect_line "white-cell-pause" "$TMP/stdout" '^ok: pause$'
 expect_line "white-cell-speed" "$TMP/stdout" '^ok: speed 20$'
 expect_line "white-cell-sees-every-team" "$TMP/stdout" '^action [0-9]+ .* lac-son note lac-son from a token file: ok$'
 
+# --- the white cell's hint, mark, event and msg go through the server as
+# its actions, committed before they are acknowledged; teams are refused
+console white-cell "$W" "hint soc look at the mail gateway" "mark soc keep-qlvb-up met qlvb stayed up"
+expect_line "white-cell-hint-served" "$TMP/stdout" '^ok: hint soc look at the mail gateway$'
+expect_line "white-cell-mark-served" "$TMP/stdout" '^ok: mark soc keep-qlvb-up met'
+expect_line "white-cell-hint-is-an-action" "$TMP/stdout" '^action [0-9]+ .* white-cell hint soc look at the mail gateway: ok$'
+console hoa-binh "$HB" "hint soc take this" "mark hoa-binh keep-qlvb-up met"
+expect_line "team-hint-for-other-refused" "$TMP/stdout" '^refused: only the white cell gives hints to other teams'
+n=$(grep -c '^refused: only the white cell gives' "$TMP/stdout")
+if [ "$n" -eq 2 ]; then ok "team-mark-refused"; else not_ok "team-mark-refused" "$(cat "$TMP/stdout")"; fi
+rows=$(sqlite3 "$DB" "SELECT count(*) FROM actions WHERE result = 'ok' AND
+	(command LIKE 'hint soc look at the mail gateway%' OR command LIKE 'mark soc keep-qlvb-up met%')")
+if [ "$rows" = 2 ]; then ok "white-cell-actions-stored"; else not_ok "white-cell-actions-stored" "$rows rows"; fi
+rows=$(sqlite3 "$DB" "SELECT count(*) FROM actions WHERE command LIKE '%take this%'")
+if [ "$rows" = 0 ]; then ok "refused-team-hint-not-stored"; else not_ok "refused-team-hint-not-stored" "$rows rows"; fi
+
 # --- broken input closes that console only
 run_bin "$PROTO_CLIENT" raw "$SOCK" 00000003630102
 expect_line "unknown-type-closed" "$TMP/stdout" '^error: malformed'

@@ -53,7 +53,7 @@ if wait_for "$TMP/resume.out" '^serving on '; then ok "resume-serves"; else
 	not_ok "resume-serves" "$(cat "$TMP/resume.log")"
 	exit 1
 fi
-expect_line "resume-says-where" "$TMP/resume.log" 'resuming exercise .*: 2 actions .*taken up to T\+'
+expect_line "resume-says-where" "$TMP/resume.log" 'resuming exercise .*: 2 actions \(the teams. and the white cell.s\) taken up to T\+'
 expect_no_line "resume-prints-no-new-tokens" "$TMP/resume.out" '[0-9a-f]{32}$'
 
 # The console left running comes back by itself and acts.
