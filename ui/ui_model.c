@@ -232,18 +232,5 @@ const char *ui_model_pane_title(enum ui_pane pane)
 
 bool ui_model_sees(const struct ui_model *m, const struct drill_entry *e)
 {
-	if (m->white_cell)
-		return true;
-	switch (e->kind) {
-	case DRILL_ACTION: /* its own actions, the white cell's for all or for it */
-		return strcmp(e->actor, m->team) == 0 ||
-		       (strcmp(e->actor, UI_WHITE_CELL) == 0 && (e->target == NULL || strcmp(e->target, m->team) == 0));
-	case DRILL_MESSAGE:
-		return e->target == NULL || strcmp(e->target, "all") == 0 || strcmp(e->target, m->team) == 0;
-	case DRILL_STEP:
-	case DRILL_OBJECTIVE:
-	case DRILL_ERROR:
-		break;
-	}
-	return false;
+	return m->white_cell || ui_view_entry_seen_by(e, m->team);
 }

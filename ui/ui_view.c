@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scenario.h"
+#include "whitecell.h"
 #include "xmalloc.h"
 
 const struct net *ui_view_net(const struct ui_view *v)
@@ -84,15 +85,26 @@ void ui_view_local(const struct ui_view *v, sim_time_t t, char buf[UI_VIEW_LOCAL
 	buf[19] = '\0';
 }
 
-/* Whether a team's console shows the entry: its own actions, and the
- * messages to it or to all. */
+bool ui_view_entry_seen_by(const struct drill_entry *e, const char *team)
+{
+	switch (e->kind) {
+	case DRILL_ACTION: /* its own actions, the white cell's for all or for it */
+		return e->actor && (strcmp(e->actor, team) == 0 ||
+				    (strcmp(e->actor, WHITECELL_TEAM) == 0 &&
+				     (e->target == NULL || strcmp(e->target, team) == 0)));
+	case DRILL_MESSAGE:
+		return e->target == NULL || strcmp(e->target, "all") == 0 || strcmp(e->target, team) == 0;
+	case DRILL_STEP:
+	case DRILL_OBJECTIVE:
+	case DRILL_ERROR:
+		break;
+	}
+	return false;
+}
+
 static bool ui_view_team_sees(const struct ui_view *v, const struct drill_entry *e)
 {
-	if (e->kind == DRILL_ACTION)
-		return e->actor && strcmp(e->actor, v->team) == 0;
-	if (e->kind == DRILL_MESSAGE)
-		return e->target == NULL || strcmp(e->target, "all") == 0 || strcmp(e->target, v->team) == 0;
-	return false;
+	return ui_view_entry_seen_by(e, v->team);
 }
 
 size_t ui_view_entries(const struct ui_view *v)

@@ -61,6 +61,10 @@ void ui_view_local(const struct ui_view *v, sim_time_t t, char buf[UI_VIEW_LOCAL
 /* The ground-truth timeline and the objectives (for a team: what the
  * team did and was told, and no objectives). */
 size_t ui_view_entries(const struct ui_view *v);
+/* Whether team sees the timeline entry: its own actions, the white
+ * cell's for all or for it, and the messages to it or to all; never the
+ * ground truth (steps, objectives). */
+bool ui_view_entry_seen_by(const struct drill_entry *e, const char *team);
 const struct drill_entry *ui_view_entry(const struct ui_view *v, size_t i);
 size_t ui_view_objectives(const struct ui_view *v);
 const struct drill_objective *ui_view_objective(const struct ui_view *v, size_t i);
